@@ -1,0 +1,1 @@
+"""The Dash app: cited economic time series in the browser."""

@@ -1,0 +1,103 @@
+"""Text in, figure rows out: the stages glued together.
+
+Pure: no I/O and nothing loaded at import time beyond what the stages cache on first use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterable, Iterator
+
+import pandas as pd
+
+from extract import entities, measures, periods, quantities, semantics
+from extract.context import DocContext, build_context
+from extract.documents import Document
+from extract.schema import Figure, figure_id_for, text_sha, to_frame
+from extract.series import series_key
+
+# Bump whenever the figures produced for an unchanged text may differ, so stores re-extract.
+EXTRACTION_VERSION = "0.1.0"
+
+
+def extract_document(doc: Document) -> list[Figure]:
+    ctx = build_context(doc.text, title=doc.title, published=doc.published)
+    return list(_figures(doc, ctx))
+
+
+def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
+    sha = text_sha(doc.text)
+    seen: set[tuple[int, int]] = set()
+    for index, sentence in enumerate(ctx.sentences):
+        raw = sentence.raw
+        excluded = periods.date_spans(raw)
+        for mention in quantities.find_quantities(raw, excluded=excluded):
+            start, end = sentence.start + mention.start, sentence.start + mention.end
+            if (start, end) in seen:
+                continue
+            seen.add((start, end))
+            span = (mention.start, mention.end)
+            kind, sign = semantics.kind_and_sign(raw, mention)
+            mode = semantics.modality(raw, mention)
+            period = periods.period_for(ctx, index, span, modality=mode, kind=kind)
+            names = ";".join(entities.entities_for(ctx, index, span))
+            measure = measures.measure_for(raw, mention)
+            value, low, high = mention.value, mention.value_low, mention.value_high
+            if sign < 0:
+                value = -value
+                low, high = (None, None) if low is None else (-high, -low)  # type: ignore[operator]
+            yield Figure(
+                figure_id=figure_id_for(doc.doc_id, sha, start, end),
+                doc_id=doc.doc_id,
+                source=doc.source,
+                title=doc.title,
+                published=doc.published,
+                sentence=sentence.text,
+                char_start=start,
+                char_end=end,
+                surface=doc.text[start:end],
+                value=value,
+                value_low=low,
+                value_high=high,
+                unit=mention.unit,
+                unit_kind=mention.unit_kind,
+                qualifier=mention.qualifier,
+                kind=kind,
+                modality=mode,
+                period_start=period.start,
+                period_end=period.end,
+                period_label=period.label,
+                period_basis=period.basis,
+                measure=measure,
+                entities=names,
+                series_key=series_key(measure, names, mention.unit, kind),
+            )
+
+
+def extract_figures(
+    text: str,
+    *,
+    published: dt.date | dt.datetime | str | None = None,
+    source: str | None = None,
+    doc_id: str | None = None,
+    title: str | None = None,
+) -> pd.DataFrame:
+    """Every figure in one document, as the tidy frame of docs/figures.md."""
+    doc = Document.make(text, source=source or "", doc_id=doc_id, title=title, published=published)
+    return to_frame(extract_document(doc))
+
+
+def iter_figures(docs: Iterable[Document], *, progress: bool = False) -> Iterator[Figure]:
+    items: Iterable[Document] = docs
+    if progress and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        items = tqdm(docs, unit="doc", file=sys.stderr)
+    for doc in items:
+        yield from extract_document(doc)
+
+
+def extract_documents(docs: Iterable[Document], *, progress: bool = False) -> pd.DataFrame:
+    """Many documents at once; `progress` shows a bar on a terminal's standard error."""
+    return to_frame(iter_figures(docs, progress=progress))
