@@ -132,7 +132,7 @@ def to_frame(figures: Iterable[Figure]) -> pd.DataFrame:
 
 
 def normalise_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Coerce any frame holding the schema (read back from CSV, Parquet, SQL) to the frame's dtypes."""
+    """Coerce a frame holding the schema (read back from CSV, Parquet, SQL) to its dtypes."""
     missing = [c for c in COLUMNS if c not in frame.columns]
     if missing:
         raise ValueError(f"not a figure frame: missing columns {', '.join(missing)}")
