@@ -1,0 +1,224 @@
+"""The page: explorer on the left, chart, citation and table on the right. No data here: every
+value arrives through callbacks, so building the layout never touches the store."""
+
+from __future__ import annotations
+
+import dash_ag_grid as dag
+from dash import dcc, html
+
+from dashboard.charts import empty_chart, graph_config
+
+EXPLORER_COLUMNS = [
+    {"field": "label", "headerName": "Series", "flex": 3, "minWidth": 220, "tooltipField": "label"},
+    {"field": "unit", "headerName": "Unit", "width": 90},
+    {"field": "kind", "headerName": "Kind", "width": 90},
+    {"field": "n_figures", "headerName": "Figures", "width": 95, "type": "numericColumn"},
+    {"field": "n_documents", "headerName": "Docs", "width": 85, "type": "numericColumn"},
+    {"field": "n_sources", "headerName": "Sources", "width": 95, "type": "numericColumn"},
+    {"field": "first_period", "headerName": "From", "width": 115},
+    {"field": "last_period", "headerName": "To", "width": 115},
+]
+
+TABLE_COLUMNS = [
+    {"field": "series", "headerName": "Series", "minWidth": 200, "tooltipField": "series"},
+    {"field": "period", "headerName": "Period", "width": 130},
+    {"field": "period_length", "headerName": "Length", "width": 110},
+    {"field": "value", "headerName": "Value", "type": "numericColumn", "width": 150},
+    {"field": "shown", "headerName": "As read", "width": 160},
+    {"field": "unit", "headerName": "Unit", "width": 80},
+    {"field": "kind", "headerName": "Kind", "width": 90},
+    {"field": "modality", "headerName": "Modality", "width": 105},
+    {"field": "status", "headerName": "Reported/derived", "width": 140},
+    {"field": "surface", "headerName": "Surface", "width": 160},
+    {"field": "sentence", "headerName": "Quote", "minWidth": 320, "tooltipField": "sentence"},
+    {"field": "title", "headerName": "Source title", "minWidth": 200, "tooltipField": "title"},
+    {"field": "publisher", "headerName": "Publisher", "width": 140},
+    {"field": "published", "headerName": "Published", "width": 120},
+    {"field": "source", "headerName": "Source", "minWidth": 200, "tooltipField": "source"},
+    {"field": "figure_id", "headerName": "Figure id", "width": 190},
+]
+
+LEGEND_NOTE = (
+    "Each marker is one report, placed at the end of its period; the pale bar shows the period it "
+    "covers. Lines join only periods of the same length. Shapes tell publishers apart; hollow "
+    "markers are derived from a sentence (e.g. a level and its growth imply last year's level); "
+    "faded markers are projections. Click a marker or a table row for its quote."
+)
+
+
+def _filter(label: str, child: object) -> html.Label:
+    return html.Label([html.Span(label, className="filter-label"), child], className="filter")
+
+
+def explorer() -> html.Div:
+    return html.Div(
+        [
+            html.H3("Series explorer"),
+            dcc.Input(
+                id="search",
+                type="search",
+                placeholder="Search series: trade turnover, gdp, Kazakhstan…",
+                debounce=0.3,
+                className="search",
+            ),
+            _filter("Entity", dcc.Dropdown(id="filter-entity", placeholder="any entity")),
+            _filter("Unit kind", dcc.Dropdown(id="filter-unit-kind", placeholder="any unit")),
+            _filter("Source", dcc.Dropdown(id="filter-publisher", placeholder="any source")),
+            _filter(
+                "Period",
+                dcc.DatePickerRange(
+                    id="filter-period", display_format="YYYY-MM-DD", clearable=True
+                ),
+            ),
+            html.Div(id="explorer-count", className="count"),
+            dag.AgGrid(
+                id="explorer",
+                columnDefs=EXPLORER_COLUMNS,
+                rowData=[],
+                defaultColDef={"sortable": True, "filter": True, "resizable": True},
+                dashGridOptions={"tooltipShowDelay": 300},
+                getRowId="params.data.series_key",
+                rowClassRules={"series-chosen": "params.data.chosen"},
+                style={"height": "460px"},
+                className="ag-theme-alpine",
+            ),
+            html.Div("Click a series to add it to the chart.", className="hint"),
+        ],
+        className="explorer",
+    )
+
+
+def controls() -> html.Div:
+    return html.Div(
+        [
+            _filter(
+                "Selected series",
+                dcc.Dropdown(id="selected", multi=True, placeholder="pick series in the explorer"),
+            ),
+            html.Div(
+                [
+                    _filter(
+                        "Range",
+                        dcc.DatePickerRange(
+                            id="range", display_format="YYYY-MM-DD", clearable=True
+                        ),
+                    ),
+                    dcc.RadioItems(
+                        id="transform",
+                        options=[
+                            {"label": "Level", "value": "level"},
+                            {"label": "% change on previous period", "value": "pct"},
+                        ],
+                        value="level",
+                        inline=True,
+                        className="toggle",
+                    ),
+                    dcc.Checklist(
+                        id="log",
+                        options=[{"label": "Log scale", "value": "log"}],
+                        value=[],
+                        inline=True,
+                        className="toggle",
+                    ),
+                ],
+                className="row",
+            ),
+            html.Div(
+                [
+                    html.Button("CSV of this view", id="download-view-csv", n_clicks=0),
+                    html.Button("CSV of all figures", id="download-all-csv", n_clicks=0),
+                    html.Button("PNG", id="download-png", n_clicks=0),
+                    html.Button("SVG", id="download-svg", n_clicks=0),
+                    html.Span(
+                        [
+                            "Link to this view ",
+                            dcc.Clipboard(id="copy-link", target_id="permalink", title="copy"),
+                        ],
+                        className="copy",
+                    ),
+                    dcc.Download(id="download"),
+                ],
+                className="row buttons",
+            ),
+            html.Code(id="permalink", className="permalink"),
+        ],
+        className="controls",
+    )
+
+
+def build_layout() -> html.Div:
+    return html.Div(
+        [
+            dcc.Location(id="url", refresh=False),
+            dcc.Interval(id="status-interval", interval=60_000),
+            dcc.Store(id="image-done"),
+            html.Header(
+                [
+                    html.H1("figures"),
+                    html.Span("economic figures from the news, every point cited"),
+                    html.Div(id="status", className="status"),
+                ]
+            ),
+            html.Main(
+                [
+                    explorer(),
+                    html.Div(
+                        [
+                            controls(),
+                            html.Div(
+                                [
+                                    html.Div(
+                                        dcc.Graph(
+                                            id="chart",
+                                            figure=empty_chart("Loading…"),
+                                            config=graph_config(),
+                                        ),
+                                        className="chart",
+                                    ),
+                                    html.Aside(
+                                        [
+                                            html.H3("Citation"),
+                                            html.Div(
+                                                "Click a point on the chart or a row in the table.",
+                                                id="citation",
+                                            ),
+                                        ],
+                                        className="citation-panel",
+                                    ),
+                                ],
+                                className="chart-row",
+                            ),
+                            html.Div(id="chart-note", className="note"),
+                            html.P(LEGEND_NOTE, className="note legend-note"),
+                            html.H3("Figures in this view"),
+                            dag.AgGrid(
+                                id="table",
+                                columnDefs=TABLE_COLUMNS,
+                                rowData=[],
+                                defaultColDef={
+                                    "sortable": True,
+                                    "filter": True,
+                                    "resizable": True,
+                                    "floatingFilter": True,
+                                },
+                                getRowId="params.data.row_id",
+                                dashGridOptions={"tooltipShowDelay": 300, "pagination": True},
+                                style={"height": "420px"},
+                                className="ag-theme-alpine",
+                            ),
+                            html.H3("Cite this view"),
+                            html.Div(
+                                [
+                                    dcc.Clipboard(target_id="view-citation", title="copy"),
+                                    html.Pre(id="view-citation", className="view-citation"),
+                                ],
+                                className="cite",
+                            ),
+                        ],
+                        className="view",
+                    ),
+                ]
+            ),
+        ],
+        className="page",
+    )
