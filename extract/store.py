@@ -165,6 +165,7 @@ source_files_table = sa.Table(
     sa.Column("source_id", sa.Text, primary_key=True),
     sa.Column("path", sa.Text, primary_key=True),
     sa.Column("signature", sa.Text, nullable=False),
+    sa.Column("n_documents", sa.Integer, nullable=False, server_default="0"),
     sa.Column("seen_at", sa.DateTime, nullable=False),
 )
 
@@ -210,6 +211,8 @@ class IngestReport:
     figures_removed: int = 0
     seconds: float = 0.0
     errors: list[tuple[str, str]] = field(default_factory=list)
+    # Ids of documents that could not be stored, so callers do not mark them as done.
+    failed_ids: set[str] = field(default_factory=set, repr=False)
 
     @property
     def documents(self) -> int:
@@ -219,6 +222,7 @@ class IngestReport:
         for name in ("new", "changed", "unchanged", "failed", "figures_added", "figures_removed"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors)
+        self.failed_ids.update(other.failed_ids)
 
     def fail(self, item: str, message: str) -> None:
         self.failed += 1
@@ -226,6 +230,7 @@ class IngestReport:
 
     def to_dict(self) -> dict[str, Any]:
         out = dataclasses.asdict(self)
+        out.pop("failed_ids")
         out["errors"] = [list(e) for e in self.errors]
         return out
 
@@ -459,6 +464,7 @@ class Store:
         for doc, result in zip(batch, results, strict=True):
             if isinstance(result, BaseException):
                 report.fail(doc.source or doc.doc_id, f"extraction failed: {result}")
+                report.failed_ids.add(doc.doc_id)
             else:
                 ok.append((doc, result))
         if not ok:
@@ -573,23 +579,44 @@ class Store:
 
     # -- bookkeeping for refresh ---------------------------------------------------------------
 
-    def file_signatures(self, source_id: str) -> dict[str, str]:
+    def file_signatures(self, source_id: str) -> dict[str, tuple[str, int]]:
+        """Per file of a folder source: its signature when last read whole, and its documents."""
         c = source_files_table.c
         with self._read() as conn:
-            rows = conn.execute(sa.select(c.path, c.signature).where(c.source_id == source_id))
-            return {path: sig for path, sig in rows}
+            rows = conn.execute(
+                sa.select(c.path, c.signature, c.n_documents).where(c.source_id == source_id)
+            )
+            return {path: (sig, n) for path, sig, n in rows}
 
-    def set_file_signature(self, source_id: str, path: str, signature: str) -> None:
+    def set_file_signatures(self, source_id: str, files: dict[str, tuple[str, int]]) -> None:
         c = source_files_table.c
+        now = utcnow()
         with self._write() as conn:
-            conn.execute(
-                source_files_table.delete().where(c.source_id == source_id, c.path == path)
-            )
-            conn.execute(
-                source_files_table.insert().values(
-                    source_id=source_id, path=path, signature=signature, seen_at=utcnow()
+            for part in _chunked(list(files), _CHUNK):
+                conn.execute(
+                    source_files_table.delete().where(c.source_id == source_id, c.path.in_(part))
                 )
-            )
+                conn.execute(
+                    source_files_table.insert(),
+                    [
+                        {
+                            "source_id": source_id,
+                            "path": path,
+                            "signature": files[path][0],
+                            "n_documents": files[path][1],
+                            "seen_at": now,
+                        }
+                        for path in part
+                    ],
+                )
+
+    def known_doc_ids(self, doc_ids: Sequence[str]) -> set[str]:
+        d = documents_table.c
+        out: set[str] = set()
+        with self._read() as conn:
+            for part in _chunked(list(doc_ids), _CHUNK):
+                out.update(conn.execute(sa.select(d.doc_id).where(d.doc_id.in_(part))).scalars())
+        return out
 
     def http_validators(self, url: str) -> dict[str, str | None]:
         c = http_cache_table.c

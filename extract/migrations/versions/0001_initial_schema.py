@@ -59,6 +59,7 @@ def upgrade() -> None:
         sa.Column("source_id", sa.Text(), nullable=False),
         sa.Column("path", sa.Text(), nullable=False),
         sa.Column("signature", sa.Text(), nullable=False),
+        sa.Column("n_documents", sa.Integer(), server_default="0", nullable=False),
         sa.Column("seen_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("source_id", "path"),
     )
