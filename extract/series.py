@@ -15,6 +15,7 @@ import hashlib
 import math
 import re
 from functools import lru_cache
+from itertools import pairwise
 from types import MappingProxyType
 from urllib.parse import urlsplit
 
@@ -128,7 +129,8 @@ _SEQUENTIAL_CUES = re.compile(
 _CHANGE_THEN_LEVEL = re.compile(r"^[^\d]{0,40}?\bto\b[^\d]{0,20}$", re.I)
 # Text between a level and its change ("$28.2 billion, up 10.2%").
 _LEVEL_THEN_CHANGE = re.compile(
-    r"^[\s,;(]*(?:up|down|rising|falling|increasing|decreasing|growing|declining|"
+    r"^(?:\s+(?:in|during|for|last|this|over)\b[^,;]{0,30})?[\s,;(]*"
+    r"(?:up|down|rising|falling|increasing|decreasing|growing|declining|"
     r"an? (?:increase|rise|decline|drop|fall|gain) of|(?:which|that) (?:is|was))\b[^\d]{0,12}$",
     re.I,
 )
@@ -173,15 +175,23 @@ def _apply_synonyms(tokens: list[str]) -> list[str]:
 @lru_cache(maxsize=65536)
 def normalise_measure(measure: str) -> str:
     """Lemmatised, synonym-mapped measure name: 'Mutual trade turnover' -> 'trade turnover'."""
-    tokens = [_lemma(t) for t in _TOKEN.findall(measure.lower())]
-    tokens = [t for t in tokens if t not in _DETERMINERS]
-    tokens = [t for t in _apply_synonyms(tokens) if t not in _FILLERS]
-    while tokens and tokens[0] in _EDGE_WORDS:
-        tokens.pop(0)
-    while tokens and tokens[-1] in _EDGE_WORDS:
-        tokens.pop()
-    deduped = [t for i, t in enumerate(tokens) if i == 0 or t != tokens[i - 1]]
-    return " ".join(deduped)
+    words = [_lemma(t) for t in _TOKEN.findall(measure.lower())]
+    words = _dedupe([t for t in words if t not in _DETERMINERS and t not in _FILLERS])
+    for _ in range(len(words)):  # until no synonym applies ('mutual bilateral trade')
+        mapped = _dedupe(_apply_synonyms(words))
+        if mapped == words:
+            break
+        words = mapped
+    while words and words[0] in _EDGE_WORDS:
+        words.pop(0)
+    while words and words[-1] in _EDGE_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def _dedupe(words: list[str]) -> list[str]:
+    """'trade trade turnover' -> 'trade turnover' (extractor stutter, repeated headline words)."""
+    return [t for i, t in enumerate(words) if i == 0 or t != words[i - 1]]
 
 
 def normalise_unit(unit: str) -> str:
@@ -228,7 +238,7 @@ _MONTH_ABBR = tuple(calendar.month_abbr)
 
 
 def _months_between(start: dt.date, end: dt.date) -> int | None:
-    """Whole calendar months covered, when the period runs from a month's first day to a last day."""
+    """Whole calendar months covered, when the period runs from a first to a last day of a month."""
     last = calendar.monthrange(end.year, end.month)[1]
     if start.day != 1 or end.day != last:
         return None
@@ -249,10 +259,8 @@ def period_class(start: dt.date | None, end: dt.date | None) -> str:
         if days == 7:
             return "week"
         return f"{days} days"
-    named = {1: "month", 3: "quarter", 6: "half-year", 12: "year"}
-    if months in named and (months == 1 or (start.month - 1) % months == 0):
-        return named[months]
-    return f"{months} months"
+    named = {1: "month", 3: "quarter", 6: "half-year", 12: "year"}  # fiscal ones too
+    return named.get(months, f"{months} months")
 
 
 def describe_period(start: dt.date | None, end: dt.date | None) -> str:
@@ -264,9 +272,9 @@ def describe_period(start: dt.date | None, end: dt.date | None) -> str:
     cls = period_class(start, end)
     if cls == "year" and start.month == 1:
         return str(start.year)
-    if cls == "quarter":
+    if cls == "quarter" and start.month % 3 == 1:
         return f"Q{(start.month - 1) // 3 + 1} {start.year}"
-    if cls == "half-year":
+    if cls == "half-year" and start.month in (1, 7):
         return f"H{(start.month - 1) // 6 + 1} {start.year}"
     if cls == "month":
         return f"{_MONTH_ABBR[start.month]} {start.year}"
@@ -453,7 +461,7 @@ def derive_points(frame: pd.DataFrame) -> list[dict]:
             continue
         placed = _ordered_in_sentence(group.to_dict(orient="records"))
         sequential = bool(_SEQUENTIAL_CUES.search(str(sentence)))
-        for (a, a0, a1), (b, b0, b1) in zip(placed, placed[1:], strict=False):
+        for (a, _a0, a1), (b, b0, _b1) in pairwise(placed):
             between = str(sentence)[a1:b0]
             if a["kind"] == "change" and b["kind"] == "level":
                 change, level = a, b
