@@ -24,7 +24,16 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from extract.documents import Document
-from extract.schema import COLUMNS, Figure, as_date, empty_frame, normalise_frame, text_sha
+from extract.schema import (
+    COLUMNS,
+    DATE_COLUMNS,
+    FLOAT_COLUMNS,
+    INT_COLUMNS,
+    Figure,
+    as_date,
+    empty_frame,
+    text_sha,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -738,7 +747,6 @@ class Store:
         `entity` matches one of a figure's entities, ignoring case; `search` is a case-insensitive
         substring of the sentence, measure, entities or title.
         """
-        import pandas as pd
 
         f = figures_table.c
         query = sa.select(*(f[name] for name in COLUMNS), f.date_to)
@@ -779,8 +787,7 @@ class Store:
                 rows = rows[:limit] if limit is not None else rows
         if not rows:
             return empty_frame()
-        frame = pd.DataFrame([tuple(r)[: len(COLUMNS)] for r in rows], columns=list(COLUMNS))
-        return normalise_frame(frame)
+        return _figure_frame(rows)
 
     def series_summary(self) -> pd.DataFrame:
         """One row per series, computed by one GROUP BY and cached until the data changes."""
@@ -965,6 +972,30 @@ def _make_engine(url: str) -> sa.Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
+
+
+def _figure_frame(rows: Sequence[Any]) -> pd.DataFrame:
+    """The frame `normalise_frame` would give, built column by column from typed SQL rows.
+
+    The database already returns str, float, int and date values, so this skips the per-cell
+    coercion that dominates reading 100,000 figures; a test checks both agree.
+    """
+    import numpy as np
+    import pandas as pd
+
+    columns = list(zip(*rows, strict=False))
+    data: dict[str, Any] = {}
+    for i, name in enumerate(COLUMNS):
+        values = columns[i]
+        if name in FLOAT_COLUMNS:
+            data[name] = np.array(values, dtype="float64")
+        elif name in INT_COLUMNS:
+            data[name] = np.array(values, dtype="int64")
+        elif name in DATE_COLUMNS or name == "title":
+            data[name] = pd.Series(values, dtype=object)
+        else:
+            data[name] = pd.Series([v if v is not None else "" for v in values], dtype=object)
+    return pd.DataFrame(data, columns=list(COLUMNS))
 
 
 def _doc_state(doc: Document, version: str) -> tuple[Any, ...]:
