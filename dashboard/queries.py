@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from extract.documents import Document
 from extract.schema import as_date, empty_frame
 from extract.series import (
     build_points,
@@ -80,7 +81,16 @@ def seed_store(store: Store, seeds_dir: Path = SEEDS_DIR) -> int:
     for item in iter_documents([seeds_dir]):
         if isinstance(item, ReadError):
             raise ValueError(str(item))
-        docs.append(item)
+        # A machine-independent source, so the seed's ids are the same on every checkout.
+        docs.append(
+            Document.make(
+                item.text,
+                source=f"seeds/{Path(item.source).name}",
+                title=item.title,
+                url=item.url,
+                published=item.published,
+            )
+        )
     if docs:
         store.ingest(docs, source_id="seeds")
     return len(docs)
@@ -254,10 +264,20 @@ class DashboardData:
     ) -> tuple[pd.DataFrame, pd.DataFrame]:
         """(figures, chart points) of a view; derived points join the series they belong to."""
         frame = self.view_figures(keys, since, until)
-        points = build_points(frame)
-        if not points.empty:
-            points = points[points["series_key"].isin(list(keys))].reset_index(drop=True)
-        return frame, points
+        points = build_points(frame, derive=False)
+        if frame.empty:
+            return frame, points
+        # The change that implies a level is in another series: read the view's sentences whole.
+        context = self.store.figures(doc_ids=frame["doc_id"].unique().tolist())
+        quoted = set(zip(frame["doc_id"], frame["sentence"], strict=True))
+        context = context[
+            [pair in quoted for pair in zip(context["doc_id"], context["sentence"], strict=True)]
+        ]
+        derived = build_points(context)
+        derived = derived[derived["derived"] & derived["series_key"].isin(list(keys))]
+        points = pd.concat([points, derived], ignore_index=True) if len(derived) else points
+        points = points.sort_values(["series_key", "x", "derived", "figure_id"], kind="stable")
+        return frame, points.reset_index(drop=True)
 
     def point(self, figure_id: str, doc_id: str) -> dict[str, Any] | None:
         """One point (reported or derived) with its document's metadata, for the citation panel."""
