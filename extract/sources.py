@@ -102,7 +102,8 @@ class Source:
             values["fetch_articles"] = False
         if not self.enabled:
             values["enabled"] = False
-        lines = [f"[sources.{self.name}]"]
+        key = self.name if re.fullmatch(r"[A-Za-z0-9_-]+", self.name) else json.dumps(self.name)
+        lines = [f"[sources.{key}]"]
         lines.extend(f"{key} = {_toml_value(value)}" for key, value in values.items())
         return "\n".join(lines) + "\n"
 
