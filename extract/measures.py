@@ -1,13 +1,319 @@
-"""The measure a figure belongs to: first cut."""
+"""The measure a figure belongs to: a short noun phrase taken from the sentence.
+
+No tagger is loaded (nothing may be downloaded): noun phrases are read with word lists. The order
+of preference follows how news states figures: a counted noun ("6,000 enterprises"), "X worth
+$Y" (the value of X), "a trade deficit of $Y", "$Y in loans", the subject of the verb that
+governs the figure ("Mutual trade turnover ... increased by 10.2%"), an earnings-table label, and
+last the nearest noun phrase before the figure.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
 from extract.quantities import Mention
+from extract.semantics import clause_bounds
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.&-]*[A-Za-z]|[A-Za-z]|\d[\d.,]*%?|[^\sA-Za-z\d]")
+_FUNCTION = frozenset(
+    """a an the this that these those its their his her our your my which who whom whose what
+    is are was were be been being am has have had having do does did will would shall should
+    can could may might must not no nor and or but if then than so as at by for from in into of
+    off on onto out over to up down with without within via per about around after before
+    against among between during since until while when where whereas although though because
+    also only just even still yet already again both either neither each every all any some
+    such same other another more most less least many much few several it they them we us he
+    she him i you there here said says say saying told according added noted stressed
+    emphasized pointed called reported announced compared versus vs while whilst amid
+    despite under above below near nearly almost roughly approximately some just record
+    new total overall""".split()
+)
+_VERBS = frozenset(
+    """rose risen rising increased increasing grew grow grows growing gained climbed jumped surged
+    soared advanced added adds improved expanded boosted accelerated rebounded recovered
+    widened firmed strengthened fell fallen falling dropped declined decreased decreases lost
+    loses slipped slid eased plunged plummeted tumbled sank shrank contracted reduced lowered
+    narrowed dipped slumped retreated shed weakened amounted amount amounts totalled totaled
+    reached reaches stood stands stand hit hits came comes come equalled equaled represented
+    represents accounted accounts made makes make posted posts recorded reported showed earned
+    earns paid pays invested invests spent spends sold sells bought buys received receives
+    generated generates raised raises set sets expected expects estimated predicted predicts
+    planned operate operates operating participate participates work working choose chooses
+    developing develop develops implemented implement created create creates send sends
+    exported imported produced produces valued worth costing ended ending closed closing opened
+    opening traded trading went goes go moved moves edged inched ticked crept picked revised
+    adjusted compared estimated is are was were""".split()
+)
+_TIME_WORDS = re.compile(
+    r"\b(?:last|this|next|previous|past|coming|current|same|first|second|third|fourth|"
+    r"year|years|quarter|quarters|month|months|week|weeks|half|today|yesterday|tomorrow|"
+    r"january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|period|fiscal|annual|ago|earlier|"
+    r"q[1-4]|h[12]|ytd|year-on-year|year-earlier|year-ago)\b",
+    re.I,
+)
+_NP_PREPOSITIONS = frozenset({"of", "in", "for", "on", "to", "from", "with"})
+_COMPARISON_BEFORE = re.compile(
+    r"\b(?:compared\s+with|compared\s+to|against|versus|vs\.?|from|after|and|or|to)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:revised\s+|previous\s+|year-earlier\s+|downwardly\s+revised\s+|"
+    r"upwardly\s+revised\s+)?\Z",
+    re.I,
+)
+_UNIT_WORDS = re.compile(
+    r"(?:mln|bln|billion|million|trillion|thousand|dlrs?|dollars?|pct|percent|cts|cents|stg|"
+    r"yen|marks|francs|tonnes|tons|barrels|bn|mn|m)\Z",
+    re.I,
+)
+_PRONOUNS = frozenset({"it", "they", "this", "that", "which", "these", "those", "he", "she", "we"})
+_TABLE_LABELS = {
+    "shr": "earnings per share",
+    "shr loss": "loss per share",
+    "shr profit": "earnings per share",
+    "oper shr": "operating earnings per share",
+    "oper shr loss": "operating loss per share",
+    "primary shr": "primary earnings per share",
+    "diluted shr": "diluted earnings per share",
+    "fully diluted shr": "fully diluted earnings per share",
+    "net": "net profit",
+    "net loss": "net loss",
+    "net profit": "net profit",
+    "oper net": "operating net profit",
+    "oper net loss": "operating net loss",
+    "revs": "revenues",
+    "rev": "revenues",
+    "revenues": "revenues",
+    "sales": "sales",
+    "avg shrs": "average shares outstanding",
+    "shrs": "shares outstanding",
+    "qtly div": "quarterly dividend",
+    "div": "dividend",
+    "pretax": "pretax profit",
+    "pre-tax": "pretax profit",
+    "loss": "net loss",
+    "profit": "profit",
+    "assets": "assets",
+    "deposits": "deposits",
+    "loans": "loans",
+    "backlog": "backlog",
+    "turnover": "turnover",
+}
+_TABLE_LINE = re.compile(
+    r"^\s*(?P<label>(?:(?:oper|primary|fully\s+diluted|diluted|avg|qtly|net|shr)\s+)*"
+    r"(?:shr|shrs|net|revs?|revenues|sales|loss|profit|pretax|pre-tax|div|assets|deposits|"
+    r"loans|backlog|turnover)(?:\s+(?:loss|profit))?)\b",
+    re.I,
+)
+_OF_BEFORE = re.compile(
+    r"\bof\s+(?:a|an|about|some|around|nearly|over|more\s+than|up\s+to)?\s*$", re.I
+)
+_WORTH_BEFORE = re.compile(
+    r"\b(?:worth|valued\s+at|totall?ing|costing|amounting\s+to|with\s+a\s+(?:total\s+)?value\s+of|"
+    r"with\s+a\s+capacity\s+of|with\s+a\s+budget\s+of|at\s+a\s+cost\s+of)\s+(?:about|some|"
+    r"around|nearly|over|more\s+than|up\s+to|a\s+total\s+of)?\s*$",
+    re.I,
+)
+_IN_AFTER = re.compile(
+    r"^\s+(?:in|of|worth\s+of)\s+(?P<np>(?:[A-Za-z][\w'’-]*\s+){0,4}?[A-Za-z][\w'’-]*)"
+    r"(?=\s*(?:[,.;:)]|$|\s+(?:and|or|to|from|in|at|for|by|on|with|was|were|is|are|has|have|"
+    r"will|would|that|which|last|this|next|during|since|compared|against|versus|vs)\b))",
+    re.I,
+)
+_SHARE_OF_AFTER = re.compile(
+    r"^\s+of\s+(?P<np>(?:[A-Za-z][\w'’-]*\s+){0,4}?[A-Za-z][\w'’-]*)", re.I
+)
 
 
-def measure_for(sentence_raw: str, mention: Mention) -> str:
-    before = sentence_raw[: mention.start]
-    words = re.findall(r"[A-Za-z][A-Za-z-]+", before)
-    return " ".join(words[-3:]).lower()
+def measure_for(
+    sentence_raw: str,
+    mention: Mention,
+    *,
+    mentions: Sequence[Mention] = (),
+    measures: Sequence[str] = (),
+    previous_measure: str = "",
+) -> str:
+    """The measure of `mention`; `mentions`/`measures` are the sentence's earlier figures and
+    their measures (for "it added another 7.6%"), `previous_measure` the last one before the
+    sentence."""
+    c_start, c_end = clause_bounds(sentence_raw, mention.start, mention.end)
+    before = sentence_raw[c_start : mention.start]
+    after = sentence_raw[mention.end : c_end]
+
+    table = _TABLE_LINE.match(sentence_raw)
+    if table and table.end() <= mention.start:
+        label = " ".join(table.group("label").lower().split())
+        return _TABLE_LABELS.get(label, label)
+
+    if mention.unit_kind == "count" and mention.counted:
+        return _strip_np(mention.counted)
+
+    # "143 joint projects worth $33.5 billion": the value of the counted things.
+    if _WORTH_BEFORE.search(before):
+        head = _WORTH_BEFORE.sub("", before)
+        owner = _count_owner(head, mentions, mention)
+        if owner:
+            return f"value of {owner}"
+        np = _np_before(head)
+        if np:
+            return f"value of {np}"
+
+    # "a trade deficit of 1.2 billion dlrs", "inflation of 3.2%".
+    if _OF_BEFORE.search(before):
+        np = _np_before(_OF_BEFORE.sub("", before))
+        if np and np.lower() not in _PRONOUNS:
+            return np
+
+    # "2.70 billion dlrs in Brazilian loans"; "7.7 % of net sales".
+    if mention.unit_kind in ("currency", "mass", "volume", "energy"):
+        m = _IN_AFTER.match(after)
+        if m and not _TIME_WORDS.fullmatch(m.group("np").split()[-1]):
+            np = _strip_np(m.group("np"))
+            if np and np.split()[0].lower() not in _FUNCTION:
+                return np
+    if mention.unit_kind == "percent":
+        m = _SHARE_OF_AFTER.match(after)
+        if m:
+            np = _strip_np(_cut_np(m.group("np")))
+            if np:
+                return f"share of {np}"
+
+    # "... compared with 7.95 billion", "from 3.39 billion": the measure of the figure compared.
+    if measures and _COMPARISON_BEFORE.search(before):
+        return measures[-1]
+
+    # "with imports at 1.55 billion dlrs", "exports of 5 mln tonnes".
+    at = re.search(r"(?P<np>[A-Za-z][\w'’ -]*?)\s+(?:at|were|was|of)\s*\Z", before)
+    if at:
+        np = _np_before(at.group("np"))
+        if np and np.lower() not in _PRONOUNS:
+            return np
+
+    subject = _subject(before)
+    if subject:
+        if subject.lower() in _PRONOUNS:
+            return measures[-1] if measures else previous_measure
+        return subject
+    # No subject in this clause: the sentence's previous figure ("... and amounted to $18.9bn").
+    if measures and re.match(r"^\s*(?:and\s+)?[a-z]", before):
+        return measures[-1]
+    whole = _subject(sentence_raw[: mention.start])
+    if whole and whole.lower() not in _PRONOUNS:
+        return whole
+    if mention.unit_kind in ("mass", "volume") and after:
+        m = re.match(r"^\s+of\s+(?P<np>(?:[A-Za-z][\w'’-]*\s+){0,3}[A-Za-z][\w'’-]*)", after)
+        if m:
+            return _strip_np(_cut_np(m.group("np")))
+    return measures[-1] if measures else previous_measure
+
+
+def _count_owner(head: str, mentions: Sequence[Mention], mention: Mention) -> str:
+    for other in reversed(mentions):
+        if other.end <= mention.start and other.unit_kind == "count" and other.counted:
+            return _strip_np(other.counted)
+    return ""
+
+
+@lru_cache(maxsize=16384)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(text))
+
+
+def _np_before(text: str) -> str:
+    """The noun phrase that ends `text` ("... a record trade deficit" -> "record trade deficit")."""
+    toks = list(_tokens(text))
+    words: list[str] = []
+    while toks:
+        t = toks.pop()
+        if t in ("'s", "’s"):
+            words.insert(0, t)
+            continue
+        if not re.match(r"[A-Za-z]", t):
+            if t in ("-", "&", "/") and words:
+                words.insert(0, t)
+                continue
+            break
+        low = t.lower()
+        if low == "and" and words and words[0][0].isupper() and toks and toks[-1][:1].isupper():
+            words.insert(0, t)  # "Organisation for Economic Cooperation and Development"
+            continue
+        if low in _FUNCTION or low in _VERBS or low.endswith("ly") or _UNIT_WORDS.match(t):
+            if (
+                low in _NP_PREPOSITIONS
+                and words
+                and toks
+                and re.match(r"[A-Za-z]", toks[-1])
+                and toks[-1].lower() not in _FUNCTION
+                and toks[-1].lower() not in _VERBS
+                and not _TIME_WORDS.fullmatch(words[0])
+            ):
+                words.insert(0, t)
+                continue
+            break
+        words.insert(0, t)
+        if len(words) >= 6:
+            break
+    while words and (words[0].lower() in ("of", "-", "&", "/") or words[0].lower() in _FUNCTION):
+        words.pop(0)
+    return _strip_np(" ".join(words).replace(" 's", "'s").replace(" ’s", "’s"))
+
+
+def _subject(text: str) -> str:
+    """The subject of the governing verb: the noun phrase before the last verb of `text`."""
+    toks = list(_tokens(text))
+    # Find the last verb, skipping adverbs/fillers right before the figure.
+    idx = len(toks) - 1
+    while idx >= 0 and toks[idx].lower() not in _VERBS:
+        idx -= 1
+    if idx < 0:
+        return ""
+    # Skip a chain of verbs/auxiliaries ("have already been implemented").
+    while idx > 0 and (toks[idx - 1].lower() in _VERBS or toks[idx - 1].lower() in _AUX):
+        idx -= 1
+    left = toks[:idx]
+    # Drop trailing time expressions and adverbs between subject and verb ("... last year").
+    while left and (
+        _TIME_WORDS.fullmatch(left[-1])
+        or left[-1].lower().endswith("ly")
+        or left[-1].lower() in ("in", "on", "during", "of", "the", "this", "last", "-", ",")
+        or re.fullmatch(r"\d[\d.,]*", left[-1])
+    ):
+        left.pop()
+    if not left:
+        return ""
+    joined = " ".join(left)
+    np = _np_before(joined)
+    if not np:
+        return left[-1] if left[-1].lower() in _PRONOUNS else ""
+    return np
+
+
+_AUX = frozenset(
+    """have has had been be being is are was were will would shall should can could may might
+    must already also still not just further""".split()
+)
+
+
+def _cut_np(np: str) -> str:
+    words = []
+    for w in np.split():
+        if w.lower() in _FUNCTION and words:
+            break
+        words.append(w)
+    return " ".join(words)
+
+
+def _strip_np(np: str) -> str:
+    """Trim determiners, trailing punctuation and time words off a noun phrase."""
+    words = np.replace("\n", " ").split()
+    while words and (words[0].lower() in _FUNCTION or re.fullmatch(r"\W+", words[0])):
+        words.pop(0)
+    while words and (
+        words[-1].lower() in _FUNCTION
+        or _TIME_WORDS.fullmatch(words[-1].strip(".,"))
+        or re.fullmatch(r"\W+", words[-1])
+    ):
+        words.pop()
+    out = " ".join(words).strip(" ,.;:")
+    return out[:80]

@@ -29,24 +29,51 @@ def extract_document(doc: Document) -> list[Figure]:
 def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
     sha = text_sha(doc.text)
     seen: set[tuple[int, int]] = set()
-    for index, sentence in enumerate(ctx.sentences):
+    year = doc.published.year if doc.published else None
+    hints = quantities.document_hints(doc.text, year)
+    scanned = [quantities.scan(s.raw, excluded=periods.date_spans(s.raw)) for s in ctx.sentences]
+    hints = quantities.with_currency(hints, [m for ms in scanned for m in ms])
+    found = [
+        quantities.finalize(s.raw, ms, hints) for s, ms in zip(ctx.sentences, scanned, strict=True)
+    ]
+    previous_measure = ""
+    for index, (sentence, mentions) in enumerate(zip(ctx.sentences, found, strict=True)):
         raw = sentence.raw
-        excluded = periods.date_spans(raw)
-        for mention in quantities.find_quantities(raw, excluded=excluded):
+        done: list[tuple[quantities.Mention, str]] = []
+        sentence_measures: list[str] = []
+        for mention in mentions:
             start, end = sentence.start + mention.start, sentence.start + mention.end
             if (start, end) in seen:
                 continue
             seen.add((start, end))
             span = (mention.start, mention.end)
-            kind, sign = semantics.kind_and_sign(raw, mention)
+            measure = measures.measure_for(
+                raw,
+                mention,
+                mentions=[m for m, _ in done],
+                measures=sentence_measures,
+                previous_measure=previous_measure,
+            )
+            kind, sign = semantics.kind_and_sign(raw, mention, measure=measure, previous=done)
             mode = semantics.modality(raw, mention)
             period = periods.period_for(ctx, index, span, modality=mode, kind=kind)
+            if (
+                mode == "actual"
+                and doc.published is not None
+                and period.start is not None
+                and period.start > doc.published
+            ):
+                mode = "projected"
             names = ";".join(entities.entities_for(ctx, index, span))
-            measure = measures.measure_for(raw, mention)
+            done.append((mention, kind))
+            if measure:
+                sentence_measures.append(measure)
+                previous_measure = measure
             value, low, high = mention.value, mention.value_low, mention.value_high
             if sign < 0:
-                value = -value
-                low, high = (None, None) if low is None else (-high, -low)  # type: ignore[operator]
+                value = -abs(value)
+                if low is not None and high is not None:
+                    low, high = -abs(high), -abs(low)
             yield Figure(
                 figure_id=figure_id_for(doc.doc_id, sha, start, end),
                 doc_id=doc.doc_id,

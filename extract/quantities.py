@@ -1,14 +1,33 @@
-"""Quantity mentions in a sentence: first cut, replaced by the full scanner."""
+"""Quantity mentions in a sentence: value, range, unit, qualifier and the exact surface span.
+
+The scanner finds number cores (digits, wire fractions such as "7-1/2", spelled-out numbers),
+then grows each core to the left (qualifier, sign, currency prefix) and to the right (scale,
+unit, "per" unit, counted noun, postfix qualifier, range end). A second pass links bare numbers
+to their neighbours' units ("to 6.05 billion dlrs from 1.97 billion"). Identifiers, ordinals,
+times and the date spans given by the periods stage never become figures.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from extract.numbers import (
+    FRACTION_DENOMINATORS,
+    NUMBER_WORDS,
+    UNICODE_FRACTIONS,
+    WORD_SCALES,
+    combine_words,
+    parse_digits,
+)
+from extract.units import UnitInfo, lexicon, norm
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    start: int
+    start: int  # span of the surface within the sentence
     end: int
     surface: str
     value: float
@@ -17,40 +36,986 @@ class Mention:
     unit: str
     unit_kind: str
     qualifier: str
+    num_start: int = 0  # span of the first number core
+    num_end: int = 0
+    sign: int = 0  # explicit sign written in the text: +1, -1 or 0
+    explicit_unit: bool = False  # the unit is written next to the number (not inherited)
+    counted: str = ""  # the counted noun phrase as written ("joint projects")
+    family: str | None = None  # currency family still to resolve against the document
+    money_context: bool = False  # a bare amount that a table label or neighbour makes money
 
 
-_SCALE = {"billion": 1e9, "bn": 1e9, "million": 1e6, "mln": 1e6, "mn": 1e6, "trillion": 1e12}
-_Q = re.compile(
-    r"(?P<cur>\$)?(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>billion|bn|million|mln|mn|trillion)?"
-    r"\s*(?P<unit>%|pct|dlrs)?"
+@dataclass(frozen=True, slots=True)
+class DocHints:
+    """What the document says that single sentences cannot: era, places, main currency."""
+
+    year: int | None = None
+    countries: frozenset[str] = frozenset()
+    currency: str | None = None
+
+
+# --- patterns ---------------------------------------------------------------------------------
+
+_DIGIT_CORE = re.compile(
+    r"(?<![\w.,/])(?P<sign>[-−+](?=\d|\.\d))?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<frac>(?:-|\s|\s?and\s)(?P<fn>\d{1,2})/(?P<fd>\d{1,2})(?![\d/])|[½¼¾⅓⅔⅛⅜⅝⅞])?"
 )
+_BARE_FRACTION = re.compile(r"(?<![\w./-])(?P<fn>\d{1,2})/(?P<fd>\d{1,3})(?![\w/])")
+_UNICODE_FRACTION = re.compile(r"(?<![\w.])[½¼¾⅓⅔⅛⅜⅝⅞]")
+_NUMBER_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I
+)
+_FRACTION_WORDS = re.compile(
+    r"\b(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    r"(?P<den>half|halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b"
+    r"(?=\s+of\b)",
+    re.I,
+)
+_HALF = re.compile(r"\bhalf\b(?=\s+(?:of|the|a|an|its|their|all)\b)", re.I)
+_TIME_OF_DAY = re.compile(r"^\s*(?::\d\d|\s*(?:a\.?m\.?|p\.?m\.?|gmt|est|edt|bst|cet|hrs)\b)", re.I)
+_PHONE = re.compile(r"\d{3}[-.]\d{3,4}[-.]\d{4}|\(\d{3}\)\s?\d{3}-\d{4}")
+_ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
+_IDENTIFIER_BEFORE = re.compile(
+    r"\b(?:no|nos|number|section|sections|article|articles|chapter|rule|form|item|page|pages|pp|"
+    r"clause|paragraph|route|highway|interstate|flight|room|row|seat|gate|platform|grade|class|"
+    r"category|type|model|version|phase|round|stage|step|part|title|schedule|annex|amendment|"
+    r"resolution|boeing|airbus|windows|iphone|galaxy|series|proposition|prop|district|ward|lot|"
+    r"block|formula|vol|volume|issue|episode|season|s&p|ftse|nikkei|stoxx|dax|cac|russell|"
+    r"topix|kospi|sensex|nifty|psalm|verse|tier|level|code|line|track|channel|apollo|"
+    r"group of|top|cat|size|pier|terminal|suite|unit|apartment|floor|box|studio|ward|"
+    r"region|zone|area|plant no|reactor|reactor no|exit|lane|bus|train|hall|building)\.?\s*$",
+    re.I,
+)
+_LIST_MARKER = re.compile(r"^\s*[(\[]?\d{1,2}[.)\]]\s")
+_LETTER_GLUE_BEFORE = re.compile(r"[A-Za-z]-?\Z")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
+_SPACE = re.compile(r"\s*")
+_DETERMINERS = frozenset(
+    """the these those both all its their our his her my your first last next other another each
+    every such same several any no which what""".split()
+)
+_NP_STOP = frozenset(
+    """of in on at to for from by with and or but than that which who whom whose the a an is are
+    was were be been being has have had will would could should may might can its their this
+    these those per each as vs versus against after before over under compared said says say
+    up down more less higher lower since until during while when where if into onto out about
+    around between among through via also not only just still even then there here it they we
+    he she you i while so such according ago earlier later respectively apiece each
+    plus minus times percent pct""".split()
+)
+_NOT_PLURAL = frozenset(
+    """is was has does this thus its us as plus less unless across besides news series species
+    analysis basis crisis process business means chaos gas bus status yes his hers ours yours
+    theirs always perhaps whereas whilst towards afterwards sometimes nevertheless various
+    previous serious famous numerous enormous tremendous continuous dangerous obvious vs
+    citrus census bonus campus virus focus consensus surplus stimulus thesis emphasis diagnosis
+    hypothesis axis physics economics politics statistics mathematics ethics logistics
+    headquarters alias atlas canvas circus chorus""".split()
+)
+_IRREGULAR_PLURALS = {
+    "people": "person",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "staff": "staff",
+    "personnel": "personnel",
+    "police": "police officer",
+    "cattle": "head of cattle",
+    "sheep": "sheep",
+    "head": "head",
+    "fish": "fish",
+    "deer": "deer",
+    "aircraft": "aircraft",
+    "feet": "ft",
+    "mice": "mouse",
+    "geese": "goose",
+    "teeth": "tooth",
+    "livestock": "head of livestock",
+    "offspring": "offspring",
+    "crew": "crew",
+}
+_MODIFIER_SUFFIXES = (
+    "al",
+    "ic",
+    "ive",
+    "ous",
+    "ful",
+    "less",
+    "able",
+    "ible",
+    "ary",
+    "ern",
+    "ian",
+    "ese",
+    "ish",
+    "ed",
+    "ing",
+    "an",
+    "i",
+    "ly",
+)
+_MODIFIERS = frozenset(
+    """new joint small large big major foreign domestic additional private public state local
+    other key main active current former full part skilled unskilled industrial agricultural
+    retail wholesale commercial residential young old senior junior top leading major minor
+    low high medium mid long short net gross total overall average extra further separate
+    different various individual independent existing potential international national
+    regional federal municipal rural urban registered listed unlisted small-scale
+    medium-sized large-scale state-owned privately-held non-performing""".split()
+)
+_POSTFIX_QUALIFIER = re.compile(
+    r"\s*(?:,\s*)?(?P<q>or\s+(?:more|above|higher|over|greater|better)|or\s+(?:less|fewer|below|lower"
+    r"|under)|or\s+so|-plus\b|\+(?![\d])|-odd\b|plus\b(?!\s+\d))",
+    re.I,
+)
+_POSTFIX_MAP = {
+    "more": "at_least",
+    "above": "at_least",
+    "higher": "at_least",
+    "over": "at_least",
+    "greater": "at_least",
+    "better": "at_least",
+    "less": "at_most",
+    "fewer": "at_most",
+    "below": "at_most",
+    "lower": "at_most",
+    "under": "at_most",
+    "so": "approx",
+}
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|through|or)\s*", re.I)
+_RANGE_OPENER = re.compile(
+    r"\b(?:between|range[sd]?\s+(?:from|of)?|ranging\s+from|varying\s+from|anywhere\s+from|"
+    r"from\s+between|estimates?\s+of|of\s+between)\s*$",
+    re.I,
+)
+_PER = re.compile(r"\s*(?:per|a|an|each|/|for\s+each)\s*", re.I)
+_TABLE_LABEL = re.compile(
+    r"^\s*(?:(?:oper(?:ating)?|primary|fully\s+diluted|diluted|basic|avg|average|qtly|qtrly|"
+    r"quarterly|semi-annual|annual|final|interim|pretax|pre-tax|extraordinary|extra|net|gross)\s+)*"
+    r"(?P<label>shr|shrs|net|revs?|revenues?|sales|loss|profit|income|earnings|assets|deposits|"
+    r"loans|backlog|dividend|div|turnover|pretax|pre-tax|operating|oper|tax|provisions?|"
+    r"capital|reserves|shareholders'? equity|equity|cash|debt|orders|writedowns?|"
+    r"inventories|book\s+value|net\s+interest\s+income|interest\s+income|investment\s+income|"
+    r"premiums|gains?|charges?|credit)\b",
+    re.I,
+)
+_SHARE_COUNT_LABEL = re.compile(r"^\s*(?:avg|average)?\s*shrs\b|^\s*shares\s+outstanding\b", re.I)
+_MONEY_NOUNS = re.compile(
+    r"\b(?:revenue|revenues|revs|sales|turnover|profit|profits|loss|losses|income|earnings|net|"
+    r"assets|deposits|loans|dividend|dividends|debt|debts|deficit|surplus|exports|imports|"
+    r"reserves|spending|budget|capital|investment|investments|cost|costs|price|prices|value|"
+    r"payment|payments|tax|taxes|fund|funds|financing|credit|credits|bid|offer|sale|"
+    r"purchase|purchases|contract|contracts|order|orders|backlog|cash|equity|worth|valued|"
+    r"money supply|m-1|m-2|m-3|m1|m2|m3|borrowings|liabilities|outlays|receipts|writedowns?|"
+    r"provisions?|charge|charges|bonds|notes|bills|issue|aid|subsidies|subsidy|tariffs|"
+    r"premiums|wages|salaries|gdp|gnp|output|consumption)\b",
+    re.I,
+)
+_CONTINUATION_LINK = re.compile(
+    r"^\s*(?:,|;)?\s*(?:(?:and|or|but|while)\s+)?(?:(?:up|down|rising|falling)\s+)?"
+    r"(?:from|vs\.?|versus|against|compared\s+with|compared\s+to|after|to|and|or|with|"
+    r"in\s+(?:the\s+)?(?:previous|prior|same|year-ago|earlier)\b[^,;]{0,40}?|,|a\s+year\s+"
+    r"(?:earlier|ago)\s*(?:,|and)?|the\s+previous\s+(?:week|month|year|quarter)\s*(?:,|and)?)"
+    r"\s*(?:a\s+(?:revised|downwardly\s+revised|upwardly\s+revised)\s+|an?\s+)?"
+    r"(?:revised\s+|adjusted\s+|unrevised\s+|previously\s+reported\s+)?$",
+    re.I,
+)
+_BACKWARD_LINK = re.compile(r"^\s*(?:,|and|or|to|-|–|and\s+to|,\s*and|,\s*or)\s*$", re.I)
+
+_MAX_SENTENCE = 5000
 
 
-def find_quantities(sentence_raw: str, *, excluded: list[tuple[int, int]]) -> list[Mention]:
-    out = []
-    for m in _Q.finditer(sentence_raw):
-        if any(s <= m.start() < e for s, e in excluded):
+@dataclass(slots=True)
+class _Core:
+    start: int
+    end: int
+    value: float
+    sign: int
+    spelled: bool = False
+    fraction_only: bool = False
+
+
+# --- public ----------------------------------------------------------------------------------
+
+
+def find_quantities(
+    sentence_raw: str,
+    *,
+    excluded: Sequence[tuple[int, int]] = (),
+    hints: DocHints | None = None,
+) -> list[Mention]:
+    """Every quantity mention in one sentence, in text order, spans non-overlapping."""
+    return finalize(sentence_raw, scan(sentence_raw, excluded=excluded), hints or DocHints())
+
+
+def scan(sentence_raw: str, *, excluded: Sequence[tuple[int, int]] = ()) -> list[Mention]:
+    """Mentions as written, before document knowledge (main currency, currency families)."""
+    text = sentence_raw[:_MAX_SENTENCE]
+    cores = _cores(text, excluded)
+    mentions: list[Mention] = []
+    consumed_until = -1
+    for i, core in enumerate(cores):
+        if core.start < consumed_until:
             continue
-        value = float(m.group("num").replace(",", "")) * _SCALE.get(m.group("scale") or "", 1)
-        unit, kind = "", "count"
-        if m.group("cur") or m.group("unit") == "dlrs":
-            unit, kind = "USD", "currency"
-        elif m.group("unit"):
-            unit, kind = "%", "percent"
+        mention = _grow(text, core, cores[i + 1 :], DocHints())
+        if mention is None:
+            continue
+        mentions.append(mention)
+        consumed_until = mention.end
+    return [m for m in _link_units(text, mentions) if _keep(text, m)]
+
+
+def finalize(sentence_raw: str, mentions: Sequence[Mention], hints: DocHints) -> list[Mention]:
+    """Resolve what needs the document: currency families, table amounts, minor units."""
+    text = sentence_raw[:_MAX_SENTENCE]
+    return [_finish(text, m, hints) for m in mentions]
+
+
+def document_hints(text: str, published_year: int | None) -> DocHints:
+    """Countries named in the document, for currency words shared by several countries."""
+    return DocHints(year=published_year, countries=_country_cues(text))
+
+
+def with_currency(hints: DocHints, mentions: Sequence[Mention]) -> DocHints:
+    """The document's main currency: the most used explicit one (for table amounts, cents)."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.unit_kind == "currency" and m.explicit_unit and "/" not in m.unit:
+            counts[m.unit] = counts.get(m.unit, 0) + 1
+    if not counts:
+        return hints
+    return replace(hints, currency=max(counts, key=lambda c: counts[c]))
+
+
+# --- number cores ----------------------------------------------------------------------------
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _cores(text: str, excluded: Sequence[tuple[int, int]]) -> list[_Core]:
+    cores: list[_Core] = []
+    for m in _DIGIT_CORE.finditer(text):
+        value = parse_digits(m.group("num").lstrip("."))
+        if m.group("num").startswith("."):
+            value = float("0" + m.group("num"))
+        if value is None:
+            continue
         end = m.end()
-        while sentence_raw[end - 1].isspace():
-            end -= 1
-        out.append(
-            Mention(
-                m.start(),
-                end,
-                sentence_raw[m.start() : end],
-                value,
-                None,
-                None,
-                unit,
-                kind,
-                "exact",
-            )
-        )
+        frac = m.group("frac")
+        if frac:
+            if m.group("fd"):
+                num, den = int(m.group("fn")), int(m.group("fd"))
+                if 0 < num < den and den in (2, 3, 4, 8, 16, 32, 64):
+                    value += num / den
+                else:
+                    end = m.end("num")
+            else:
+                value += UNICODE_FRACTIONS[frac]
+        sign = {"-": -1, "−": -1, "+": 1}.get(m.group("sign") or "", 0)
+        cores.append(_Core(m.start(), end, value, sign))
+    for m in _BARE_FRACTION.finditer(text):
+        num, den = int(m.group("fn")), int(m.group("fd"))
+        if 0 < num < den and den in (2, 4, 8, 16, 32, 64):
+            cores.append(_Core(m.start(), m.end(), num / den, 0, fraction_only=True))
+    for m in _UNICODE_FRACTION.finditer(text):
+        cores.append(_Core(m.start(), m.end(), UNICODE_FRACTIONS[m.group()], 0))
+    cores.extend(_word_cores(text))
+    cores.sort(key=lambda c: (c.start, -c.end))
+    out: list[_Core] = []
+    last_end = -1
+    for c in cores:
+        if c.start < last_end:
+            continue
+        if _overlaps(c.start, c.end, excluded) or not _core_ok(text, c):
+            continue
+        out.append(c)
+        last_end = c.end
     return out
+
+
+def _word_cores(text: str) -> list[_Core]:
+    """Spelled numbers ("two billion", "twenty-five", "a million", "two-thirds of", "half of")."""
+    out: list[_Core] = []
+    matches = list(_NUMBER_WORD.finditer(text))
+    i = 0
+    while i < len(matches):
+        group = [matches[i]]
+        j = i + 1
+        while j < len(matches):
+            gap = text[group[-1].end() : matches[j].start()]
+            if re.fullmatch(r"\s*(?:-|\s|and)\s*", gap) or re.fullmatch(r"[\s-]+", gap):
+                group.append(matches[j])
+                j += 1
+            else:
+                break
+        start, end = group[0].start(), group[-1].end()
+        words = re.findall(r"[A-Za-z]+", text[start:end])
+        before = text[max(0, start - 3) : start]
+        if re.search(r"\ban?\s$", before, re.I) and words[0].lower() in (
+            "hundred",
+            "thousand",
+            "million",
+            "billion",
+            "trillion",
+            "dozen",
+        ):
+            start = start - len(re.search(r"an?\s$", before, re.I).group())
+            words = ["a", *words]
+        # "one and a half", "two and a half billion"
+        tail = re.match(r"\s+and\s+a\s+half\b", text[end:], re.I)
+        half = 0.0
+        if tail:
+            end += tail.end()
+            half = 0.5
+        value = combine_words(words)
+        if all(w.lower() in WORD_SCALES for w in words):
+            value = None  # a bare "billion" belongs to a digit number the scanner skipped
+        if value is not None:
+            if half:
+                value += 0.5 if not any(w.lower() in WORD_SCALES for w in words[-1:]) else 0
+            out.append(_Core(start, end, value, 0, spelled=True))
+        i = j
+    for m in _FRACTION_WORDS.finditer(text):
+        num = 1 if m.group("num").lower() in ("a", "an", "one") else combine_words([m.group("num")])
+        den = FRACTION_DENOMINATORS[m.group("den").lower()]
+        if num:
+            out.append(_Core(m.start(), m.end(), num / den, 0, spelled=True, fraction_only=True))
+    for m in _HALF.finditer(text):
+        after = text[m.end() :]
+        scale = re.match(r"\s+an?\s+(million|billion|trillion|thousand|dozen)\b", after, re.I)
+        if scale:
+            factor = WORD_SCALES.get(scale.group(1).lower(), 12.0)
+            out.append(_Core(m.start(), m.end() + scale.end(), 0.5 * factor, 0, spelled=True))
+        elif re.match(r"\s+an?\s+(?:percentage\s+)?(?:point|pct|percent)\b", after, re.I):
+            a = re.match(r"\s+an?", after)
+            out.append(_Core(m.start(), m.end() + a.end(), 0.5, 0, spelled=True))
+        elif not re.search(
+            r"\b(?:first|second|1st|2nd|the|this|last|next)\s*$", text[: m.start()], re.I
+        ):
+            out.append(_Core(m.start(), m.end(), 0.5, 0, spelled=True, fraction_only=True))
+    return out
+
+
+def _core_ok(text: str, c: _Core) -> bool:
+    """Reject identifiers, ordinals, times, phone numbers and list markers."""
+    before = text[max(0, c.start - 30) : c.start]
+    after = text[c.end : c.end + 12]
+    if c.spelled:
+        return True
+    if _ORDINAL_SUFFIX.match(after):
+        return False
+    if _TIME_OF_DAY.match(after):
+        return False
+    if re.match(r"^\d*:\d", text[c.end : c.end + 3]) or re.search(r"\d:$", before):
+        return False
+    if _LETTER_GLUE_BEFORE.search(before) and not lexicon().prefix_re.search(before):
+        return False
+    if re.match(r"[A-Za-z]", after) and not _known_suffix(after):
+        return False
+    if _IDENTIFIER_BEFORE.search(before):
+        return False
+    window = text[max(0, c.start - 8) : c.end + 10]
+    if _PHONE.search(window):
+        return False
+    if c.start < 4 and _LIST_MARKER.match(text[: c.end + 2]):
+        return False
+    # "1986/87" or "5/14/82" that the periods stage missed, and "24/7", "9/11".
+    return not (re.match(r"/\d", after) and not c.fraction_only)
+
+
+@lru_cache(maxsize=4096)
+def _known_suffix(after: str) -> bool:
+    """Letters glued to a number that make it a quantity ("5bn", "10km", "40p") or not ("3M")."""
+    lex = lexicon()
+    word = re.match(r"[A-Za-z°/²³]+", after)
+    if not word:
+        return False
+    w = word.group()
+    return bool(lex.scale_re.match(after) or lex.symbol_re.match(after) or lex.word_re.match(w))
+
+
+# --- growing a core into a mention -----------------------------------------------------------
+
+
+def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Mention | None:
+    lex = lexicon()
+    start, end = core.start, core.end
+    value = core.value
+    sign = core.sign
+    explicit = False
+    unit, kind = "", ""
+    family: str | None = None
+    minor = False
+    counted = ""
+
+    # Currency prefix: "$", "US$", "EUR ", "stg ", "Rs.".
+    prefix = lex.prefix_re.search(text, max(0, start - 12), start) if not core.spelled else None
+    if prefix:
+        code = lex.prefix_currencies[prefix.group(1)]
+        unit, kind, explicit = code, "currency", True
+        start = prefix.start(1)
+        sm = re.search(r"[-−+]\s?$", text[max(0, start - 2) : start])
+        if sm and not re.search(r"[\w)]\s*[-−+]\s?$", text[max(0, start - 4) : start]):
+            sign = -1 if sm.group().strip() in "-−" else 1
+            start -= len(sm.group())
+
+    # Scale: "billion", "mln", glued "bn", "m".
+    pos = end
+    scale = 1.0
+    while True:
+        sm = re.match(r"(\s*|-)", text[pos:])
+        gap = sm.group() if sm else ""
+        m = lex.scale_re.match(text, pos + len(gap))
+        if not m:
+            break
+        token = m.group(1)
+        if token in lex.ambiguous_scales:
+            glued = gap == ""
+            if not glued and not unit:
+                break
+            if token in ("m", "mm", "M") and not unit and not _noun_follows(text, m.end()):
+                break  # "100m" with nothing after is a length, not a million
+        factor = lex.scales[token]
+        if token in ("hundred",) and core.spelled:
+            break
+        scale *= factor
+        pos = m.end()
+        if factor >= 1e3:
+            # one scale word, except "thousand million" style stacking
+            nxt = lex.scale_re.match(text, pos + len(re.match(r"\s*", text[pos:]).group()))
+            if not (nxt and token.lower() in ("thousand", "hundred")):
+                break
+    if scale != 1.0:
+        end = pos
+
+    # Unit after the number (and scale).
+    if not unit:
+        found = _unit_after(text, end, glued_ok=True)
+        if found:
+            info, u_end = found
+            hyphenated = text[end : end + 1] == "-"
+            unit, kind, family, minor = info.unit, info.kind, info.family, info.minor
+            scale *= info.scale
+            end = u_end
+            explicit = True
+            if kind == "time":
+                old = re.match(r"-old\b|\s+old\b", text[end:])
+                if old:
+                    end += old.end()  # "a 25-year-old": an age
+                elif hyphenated:
+                    return None  # "a five-year plan", "the 10-year bond": a name, not a figure
+    else:
+        # "$5 billion dollars" or "EUR 13.1 mn euros": swallow a repeated currency word.
+        found = _unit_after(text, end, glued_ok=False)
+        if found and found[0].kind == "currency":
+            end = found[1]
+
+    value *= scale
+    if minor:
+        value /= 100.0
+
+    # "per barrel", "a share", "/t".
+    per_unit = ""
+    if kind and kind not in ("percent", "percentage_point", "basis_point", "index_point"):
+        per = _per_unit(text, end)
+        if per:
+            per_unit, end = per
+
+    # Counted noun: "6,000 enterprises", "76 Russian regions", "3 mln shares".
+    if not kind:
+        noun = _counted_noun(text, end)
+        if noun:
+            counted, lemma, end = noun
+            unit, kind, explicit = lemma, "count", True
+            if lemma in lex.per_units and lemma in ("bale", "bag"):
+                kind = "count"
+    if per_unit:
+        unit = f"{unit}/{per_unit}"
+
+    if core.fraction_only and not kind:
+        if not re.match(r"\s+(?:of|the|a|an|its|their)\b", text[end:], re.I) and core.spelled:
+            return None
+        unit, kind = "", "other"
+
+    if core.spelled and not kind and scale == 1.0:
+        return None  # "two" alone is not a figure
+    if core.spelled and kind == "count" and _definite_before(text, start):
+        return None  # "the two countries" refers, it does not quantify
+
+    # Range: "$2-3 billion", "between 5 and 6 pct", "1,750 to 1,780 dlrs".
+    low = high = None
+    range_end = _range_end(text, start, end, core, later, value, scale, unit)
+    if range_end:
+        low, high, end, r_unit, r_kind, r_scale_applied = range_end
+        opener = _RANGE_OPENER.search(text, max(0, start - 30), start)
+        if opener and opener.group().lower().startswith("between"):
+            start = opener.start()
+        if r_unit and not unit:
+            unit, kind, explicit = r_unit, r_kind, True
+        if r_scale_applied and scale == 1.0:
+            low *= r_scale_applied
+        value = (low + high) / 2
+
+    # Qualifier words before, then after ("or more").
+    qualifier = "exact"
+    qm = lex.qualifier_re.search(text, max(0, start - 30), start)
+    if qm and qm.group(1):
+        key = norm(qm.group(1)) or qm.group(1)
+        q = lex.qualifiers.get(key) or lex.qualifiers.get(qm.group(1).strip())
+        if q is None and qm.group(1).strip() in ("~", "≈"):
+            q = "approx"
+        if q is None and qm.group(1).strip() in (">", "<", ">=", "<=", "≥", "≤"):
+            q = {">": "more_than", "<": "less_than", ">=": "at_least", "<=": "at_most"}.get(
+                qm.group(1).strip(), "at_least" if qm.group(1).strip() == "≥" else "at_most"
+            )
+        if q and _qualifier_applies(text, qm.start(1), q):
+            qualifier = q
+            start = qm.start(1)
+    pm = _POSTFIX_QUALIFIER.match(text, end)
+    if pm and qualifier == "exact":
+        word = pm.group("q").lower().replace("-", "").split()[-1].strip()
+        q2 = _POSTFIX_MAP.get(word) or (
+            "more_than" if word in ("plus", "+") else "approx" if word == "odd" else None
+        )
+        if q2:
+            qualifier = q2
+            end = pm.end()
+
+    # Trim trailing spaces and punctuation from the surface.
+    while end > start and text[end - 1] in " \t\n,;:":
+        end -= 1
+    return Mention(
+        start=start,
+        end=end,
+        surface=text[start:end],
+        value=value,
+        value_low=low,
+        value_high=high,
+        unit=unit,
+        unit_kind=kind or "",
+        qualifier=qualifier,
+        num_start=core.start,
+        num_end=core.end,
+        sign=sign,
+        explicit_unit=explicit,
+        counted=counted,
+        family=family,
+    )
+
+
+def _qualifier_applies(text: str, q_start: int, qualifier: str) -> bool:
+    """'over' and 'under' are qualifiers before a number, not in 'over the year to 5%'."""
+    before = text[max(0, q_start - 20) : q_start].lower()
+    word = text[q_start : q_start + 6].lower()
+    if word.startswith("some") and re.search(r"\b(?:in|for|of|by)\s+$", before):
+        return True
+    return not (word.startswith(("over", "under")) and re.search(r"\b(?:rose|fell)\s+$", before))
+
+
+def _noun_follows(text: str, pos: int) -> bool:
+    """After a glued 'm': a currency, unit or plural noun makes it a million."""
+    return bool(_unit_after(text, pos, glued_ok=False) or _counted_noun(text, pos))
+
+
+@lru_cache(maxsize=8192)
+def _unit_lookup(surface: str, exact: bool) -> UnitInfo | None:
+    lex = lexicon()
+    if exact:
+        return lex.symbols.get(surface)
+    return lex.words.get(norm(surface))
+
+
+def _unit_after(text: str, pos: int, *, glued_ok: bool) -> tuple[UnitInfo, int] | None:
+    """The unit written right after position `pos` (symbols may be glued; words after a space)."""
+    lex = lexicon()
+    gap_m = re.match(r"-(?=[A-Za-z])|[ \t]*\n?[ \t]*", text[pos : pos + 8])
+    gap = gap_m.group() if gap_m else ""
+    best: tuple[UnitInfo, int] | None = None
+    for start in {pos, pos + len(gap)}:
+        glued = start == pos
+        if glued and not glued_ok:
+            continue
+        m = lex.symbol_re.match(text, start)
+        if m:
+            surface = m.group(1)
+            info = _unit_lookup(surface, True)
+            short = len(surface) <= 1 or (info is not None and info.minor and len(surface) <= 2)
+            if info and (glued or not short) and (best is None or m.end() > best[1]):
+                best = (info, m.end())
+        m = lex.word_re.match(text, start)
+        if m and not (glued and text[start].isalpha() and len(m.group(1)) > 3):
+            info = _unit_lookup(m.group(1), False)
+            if info and (best is None or m.end() > best[1]):
+                best = (info, m.end())
+    return best
+
+
+def _per_unit(text: str, pos: int) -> tuple[str, int] | None:
+    """'per barrel' / 'a share' / '/t' after a unit: the denominator of a rate."""
+    lex = lexicon()
+    m = _PER.match(text, pos)
+    if not m or m.end() == pos:
+        return None
+    w = re.match(
+        r"(?:[A-Za-z]+(?:[ -](?:hour|foot|feet|metre|meter|ton|tonne|ounce))?)", text[m.end() :]
+    )
+    if not w:
+        return None
+    word = w.group()
+    key = word if word in lex.per_units else word.lower()
+    if key not in lex.per_units:
+        key = _singular(key)
+        if key not in lex.per_units:
+            return None
+    return lex.per_units[key], m.end() + w.end()
+
+
+def _definite_before(text: str, pos: int) -> bool:
+    m = re.search(r"([A-Za-z]+)\s+$", text[max(0, pos - 20) : pos])
+    return bool(m and m.group(1).lower() in _DETERMINERS)
+
+
+@lru_cache(maxsize=16384)
+def _singular(word: str) -> str:
+    w = word.lower()
+    if w in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[w]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return w[:-2]
+    if w.endswith("ses") and len(w) > 4 and w[:-2].endswith(("ss",)):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 2:
+        return w[:-1]
+    return w
+
+
+def _is_plural_noun(word: str) -> bool:
+    w = word.lower()
+    if w in _IRREGULAR_PLURALS:
+        return True
+    if w in _NOT_PLURAL or w in _NP_STOP or len(w) < 3:
+        return False
+    return w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
+
+
+def _is_modifier(word: str) -> bool:
+    w = word.lower()
+    if w in _MODIFIERS or "-" in w:
+        return True
+    if word[0].isupper():
+        return True
+    return w.endswith(_MODIFIER_SUFFIXES) and not w.endswith(("ings", "eds"))
+
+
+def _counted_noun(text: str, pos: int) -> tuple[str, str, int] | None:
+    """'6,000 enterprises' -> ('enterprises', 'enterprise', end); up to three modifiers first."""
+    cursor = pos
+    words: list[tuple[str, int, int]] = []
+    for _ in range(4):
+        m = re.match(r"[ \t]*\n?[ \t]*", text[cursor:])
+        start = cursor + (m.end() if m else 0)
+        if start == cursor and cursor != pos:
+            break
+        if start == cursor and cursor == pos and text[cursor : cursor + 1].isalpha():
+            return None  # glued letters were already judged by the unit lookup
+        w = _WORD.match(text, start)
+        if not w:
+            break
+        words.append((w.group(), w.start(), w.end()))
+        cursor = w.end()
+        word = w.group()
+        if word.lower() in _NP_STOP:
+            break
+        if _is_plural_noun(word) and not word[0].isupper():
+            # a plural followed by another plural noun is a modifier ("steel workers")
+            nxt = _WORD.match(text, cursor + len(re.match(r"\s*", text[cursor:]).group()))
+            if nxt and _is_plural_noun(nxt.group()) and nxt.group().lower() not in _NP_STOP:
+                continue
+            phrase = text[words[0][1] : w.end()]
+            return " ".join(phrase.split()), _singular(word), w.end()
+        if word.lower() in _IRREGULAR_PLURALS:
+            phrase = text[words[0][1] : w.end()]
+            return " ".join(phrase.split()), _IRREGULAR_PLURALS[word.lower()], w.end()
+        if not _is_modifier(word):
+            break
+    return None
+
+
+def _range_end(
+    text: str,
+    start: int,
+    end: int,
+    core: _Core,
+    later: Sequence[_Core],
+    value: float,
+    scale: float,
+    unit: str,
+):
+    """If a second number continues this one as a range, return its bounds and end."""
+    if not later:
+        return None
+    nxt = later[0]
+    gap = text[end : nxt.start]
+    jm = _RANGE_JOIN.fullmatch(gap)
+    if not jm:
+        return None
+    joiner = gap.strip().lower()
+    opener = _RANGE_OPENER.search(text, max(0, start - 30), start)
+    if joiner == "and" and not (opener and "between" in opener.group().lower()):
+        return None
+    if joiner in ("to", "through", "or") and not (opener or _loose_range_context(text, start)):
+        return None
+    if joiner in ("-", "–", "—") and (nxt.sign or re.search(r"\s", gap)) and not opener:
+        return None
+    second = _grow(text, nxt, (), DocHints())
+    if second is None:
+        return None
+    if second.unit and unit and second.unit != unit and second.unit_kind != "count":
+        return None
+    hi = second.value
+    lo = value
+    applied = 0.0
+    if scale == 1.0 and hi > lo * 10 and second.value != nxt.value:
+        # "$2-3 billion": the scale written once applies to both ends
+        applied = second.value / nxt.value
+    if (lo * (applied or 1.0)) >= hi:
+        return None
+    return lo, hi, second.end, second.unit, second.unit_kind, applied
+
+
+def _loose_range_context(text: str, start: int) -> bool:
+    """'X to Y' is a range unless it is 'from X to Y' after a change ('rose from 5 to 6 pct')."""
+    before = text[max(0, start - 25) : start].lower()
+    return not re.search(r"\bfrom\s+\S*\s*$", before)
+
+
+# --- second pass: units shared by neighbours --------------------------------------------------
+
+
+def _link_units(text: str, mentions: list[Mention]) -> list[Mention]:
+    out = list(mentions)
+    # forward: "to 6.05 billion dlrs from 1.97 billion" / "Net 12.5 mln vs 10.3 mln"
+    for i in range(1, len(out)):
+        m = out[i]
+        if m.unit:
+            continue
+        prev = out[i - 1]
+        between = text[prev.end : m.start]
+        if prev.unit and prev.unit_kind != "count" and _CONTINUATION_LINK.match(between):
+            out[i] = _inherit(m, prev)
+    # backward: "at 1,850 and 1,880 dlrs", "from 5.2 to 6.1 pct"
+    for i in range(len(out) - 2, -1, -1):
+        m = out[i]
+        if m.unit:
+            continue
+        nxt = out[i + 1]
+        between = text[m.end : nxt.start]
+        if (
+            nxt.unit
+            and nxt.unit_kind != "count"
+            and (_BACKWARD_LINK.match(between) or re.fullmatch(r"\s*to\s*", between))
+        ):
+            out[i] = _inherit(m, nxt)
+    # wire style: a scaled bare amount in a sentence about money is money ("from 3.39 billion")
+    for i, m in enumerate(out):
+        if not m.unit and _scaled(m):
+            money = _nearest_money(out, i)
+            if money is not None:
+                out[i] = replace(m, unit=money.unit, unit_kind="currency", family=money.family)
+    return out
+
+
+def _nearest_money(mentions: list[Mention], i: int) -> Mention | None:
+    """The closest currency figure in the sentence, preferring one before `i`."""
+    for j in list(range(i - 1, -1, -1)) + list(range(i + 1, len(mentions))):
+        if mentions[j].unit_kind == "currency" and "/" not in mentions[j].unit:
+            return mentions[j]
+    return None
+
+
+def _inherit(m: Mention, other: Mention) -> Mention:
+    """Take the unit (and a scale written only once) from a neighbouring figure."""
+    value = m.value
+    if m.value == _core_value(m) and other.value != _core_value(other):
+        ratio = other.value / _core_value(other) if _core_value(other) else 1.0
+        if 0.001 <= (m.value * ratio) / other.value <= 1000:
+            value = m.value * ratio
+    return replace(m, value=value, unit=other.unit, unit_kind=other.unit_kind, family=other.family)
+
+
+def _core_value(m: Mention) -> float:
+    """The number as written, without scale: recovered from the surface's first core."""
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?", m.surface)
+    if not digits:
+        return m.value
+    parsed = parse_digits(digits.group())
+    return parsed if parsed else m.value
+
+
+# --- final decisions that need the sentence or the document ----------------------------------
+
+
+def _keep(text: str, m: Mention) -> bool:
+    """Bare 4-digit years and lone small integers without any unit are not figures."""
+    if m.unit:
+        return True
+    return not re.fullmatch(r"(1[89]|20)\d\d", text[m.num_start : m.num_end])
+
+
+def _finish(text: str, m: Mention, hints: DocHints) -> Mention:
+    unit, kind, value = m.unit, m.unit_kind, m.value
+    low, high = m.value_low, m.value_high
+    if m.family:
+        unit = _resolve_family(m.family, unit, hints, text)
+        if unit == "lb":
+            kind = "mass"
+    if kind == "currency" and m.explicit_unit and _is_minor(m):
+        base = hints.currency if hints.currency and hints.currency != unit else None
+        if base and unit == "USD" and base in _HAS_CENTS:
+            unit = base
+    if not unit:
+        label = _TABLE_LABEL.match(text)
+        if _SHARE_COUNT_LABEL.match(text):
+            unit, kind = "share", "count"
+        elif label and (
+            m.value >= 1000 or _scaled(m) or label.group("label").lower() in _PER_SHARE_LABELS
+        ):
+            unit, kind = hints.currency or "USD", "currency"
+        else:
+            kind = "other"
+    if (
+        kind == "index_point"
+        and re.search(
+            r"\b(?:rates?|yields?|interest|pct|percent|per cent|%|prime|discount|libor|bond)\b",
+            text,
+            re.I,
+        )
+        and not re.search(
+            r"\b(?:index|indices|average|dow|nikkei|ftse|s&p|composite)\b", text, re.I
+        )
+    ):
+        unit, kind = "pp", "percentage_point"
+    return replace(m, unit=unit, unit_kind=kind, value=value, value_low=low, value_high=high)
+
+
+_PER_SHARE_LABELS = frozenset({"shr", "div", "dividend"})
+_HAS_CENTS = frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "EUR", "TWD", "ZWD", "JMD"})
+
+
+def _is_minor(m: Mention) -> bool:
+    return bool(re.search(r"\b(?:cents?|cts?|¢)\b|\d[c¢]\b", m.surface, re.I))
+
+
+def _scaled(m: Mention) -> bool:
+    return bool(re.search(r"\b(?:mln|bln|billion|million|thousand|mn|bn|trillion)\b", m.surface))
+
+
+_COUNTRY_CUES = {
+    "Sweden": r"Swed(?:en|ish)|Stockholm",
+    "Norway": r"Norw(?:ay|egian)|Oslo",
+    "Denmark": r"Denmark|Danish|Copenhagen",
+    "Iceland": r"Iceland(?:ic)?|Reykjavik",
+    "Czech Republic": r"Czech|Prague",
+    "Switzerland": r"Switzerland|Swiss|Zurich|Geneva|Basle|Basel|Berne?",
+    "France": r"France|French|Paris",
+    "Belgium": r"Belgi(?:um|an)|Brussels|Antwerp",
+    "Luxembourg": r"Luxembourg",
+    "Finland": r"Finland|Finnish|Helsinki",
+    "Mexico": r"Mexic(?:o|an)",
+    "Argentina": r"Argentin(?:a|e|ian)|Buenos Aires",
+    "Chile": r"Chile(?:an)?|Santiago",
+    "Colombia": r"Colombia(?:n)?|Bogota",
+    "Philippines": r"Philippines?|Filipino|Manila",
+    "India": r"India(?:n)?|Bombay|Mumbai|New Delhi",
+    "Pakistan": r"Pakistan(?:i)?|Karachi|Islamabad",
+    "Sri Lanka": r"Sri Lanka(?:n)?|Colombo",
+    "Nepal": r"Nepal(?:ese)?",
+    "Kuwait": r"Kuwait(?:i)?",
+    "Bahrain": r"Bahrain(?:i)?",
+    "Iraq": r"Iraq(?:i)?|Baghdad",
+    "Jordan": r"Jordan(?:ian)?|Amman",
+    "Libya": r"Liby(?:a|an)|Tripoli",
+    "Tunisia": r"Tunisia(?:n)?",
+    "Algeria": r"Algeria(?:n)?|Algiers",
+    "Saudi Arabia": r"Saudi|Riyadh",
+    "Qatar": r"Qatar(?:i)?",
+    "Oman": r"Oman(?:i)?",
+    "Yemen": r"Yemen(?:i)?",
+    "Iran": r"Iran(?:ian)?|Tehran",
+    "Kenya": r"Kenya(?:n)?|Nairobi",
+    "Uganda": r"Uganda(?:n)?|Kampala",
+    "Tanzania": r"Tanzania(?:n)?",
+    "Austria": r"Austria(?:n)?|Vienna",
+    "Italy": r"Italy|Italian|Rome|Milan",
+    "Turkey": r"Turkey|Turkish|Ankara|Istanbul",
+    "United Kingdom": r"Britain|British|London|U\.K\.|\bUK\b|England|English|Scotland|Scottish|"
+    r"sterling|\bstg\b|Bank of England|pounds? sterling",
+    "Egypt": r"Egypt(?:ian)?|Cairo",
+    "Ireland": r"Ireland|Irish|Dublin",
+    "Lebanon": r"Leban(?:on|ese)|Beirut",
+    "Syria": r"Syria(?:n)?|Damascus",
+    "Cyprus": r"Cypr(?:us|iot)|Nicosia",
+    "Germany": r"German(?:y)?|Bonn|Frankfurt|Bundesbank",
+    "Uruguay": r"Urugua(?:y|yan)|Montevideo",
+    "Somalia": r"Somali(?:a)?",
+    "Yugoslavia": r"Yugoslav(?:ia)?|Belgrade",
+    "Serbia": r"Serbia(?:n)?",
+}
+
+
+@lru_cache(maxsize=1)
+def _country_cue_re() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<c{i}>{p})" for i, p in enumerate(_COUNTRY_CUES.values())))
+
+
+def _country_cues(text: str) -> frozenset[str]:
+    names = list(_COUNTRY_CUES)
+    found = set()
+    for m in _country_cue_re().finditer(text):
+        found.add(names[int(m.lastgroup[1:])])
+    return frozenset(found)
+
+
+def _resolve_family(family: str, default: str, hints: DocHints, sentence: str) -> str:
+    lex = lexicon()
+    spec = lex.families.get(family, {})
+    local = _country_cues(sentence)
+    if family == "pound":
+        for country, code in (
+            ("Egypt", "EGP"),
+            ("Ireland", "IEP"),
+            ("Lebanon", "LBP"),
+            ("Syria", "SYP"),
+            ("Cyprus", "CYP"),
+        ):
+            if country in local:
+                return code
+        if "United Kingdom" in local or "United Kingdom" in hints.countries:
+            return "GBP"
+        if re.search(r"\b(?:per|a)\s+pound\b|\blbs?\b", sentence):
+            return "lb"
+        if hints.countries & {"Egypt", "Ireland", "Lebanon", "Syria", "Cyprus"}:
+            country = sorted(hints.countries & {"Egypt", "Ireland", "Lebanon", "Syria", "Cyprus"})[
+                0
+            ]
+            return {"Egypt": "EGP", "Ireland": "IEP", "Lebanon": "LBP", "Syria": "SYP"}.get(
+                country, "CYP"
+            )
+        return "lb"
+    by_country = spec.get("by_country", {})
+    if family == "franc":
+        by_country = {"Switzerland": "CHF", "France": "FRF", "Belgium": "BEF", "Luxembourg": "LUF"}
+    if family == "mark":
+        by_country = {"Finland": "FIM", "Germany": "DEM"}
+    for cues in (local, hints.countries):
+        hits = [code for country, code in by_country.items() if country in cues]
+        if len(hits) == 1:
+            return hits[0]
+    if spec.get("modern_default") and hints.year and hints.year >= 2002:
+        return spec["modern_default"]
+    return default

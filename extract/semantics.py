@@ -1,22 +1,248 @@
-"""Kind (level or change), sign and modality of a figure: first cut."""
+"""Kind (level or change), sign and modality of a figure, read from the words around it.
+
+"increased by 10.2% to a record $28.2 billion": the verb directly governing a number makes it a
+change ("by 10.2%", signed by the verb's direction), "to"/"from"/"at" make it a level. Growth and
+inflation rates are changes; interest, unemployment and other rates, shares and ratios are
+levels. Modality looks for plans, forecasts and targets in the figure's own clause only.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
 from extract.quantities import Mention
 
-_CHANGE = re.compile(r"\b(?:rose|fell|increased|decreased|added|grew|up|down)\s+(?:by\s+)?$", re.I)
-_FALL = re.compile(r"\b(?:fell|decreased|down)\b", re.I)
-_PROJECTED = re.compile(r"\b(?:will|plan|plans|expected|forecast|target)\b", re.I)
+_UP = (
+    r"rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|"
+    r"growing|grown|gained|gain|gains|gaining|climbed|climb|climbs|climbing|jumped|jump|jumps|"
+    r"jumping|surged|surge|surges|surging|soared|soar|soars|soaring|advanced|advance|advances|"
+    r"advancing|added|add|adds|adding|up|higher|improved|improve|improves|improving|expanded|"
+    r"expand|expands|expanding|boosted|boost|boosts|accelerated|accelerate|accelerates|"
+    r"rebounded|rebound|rebounds|recovered|recover|recovers|widened|widen|widens|widening|"
+    r"firmed|firm|firms|strengthened|appreciated|appreciate|raised|raise|raises|raising|hiked|"
+    r"hike|hikes|lifted|lift|lifts|picked\s+up|went\s+up|moved\s+up|edged\s+up|inched\s+up|"
+    r"ticked\s+up|crept\s+up|edged\s+higher|moved\s+higher|more|revalued|topped\s+up|swelled|"
+    r"swell|multiplied|spiked|spiked\s+up|leapt|leaped|rallied|rally|rallies|outperformed"
+)
+_DOWN = (
+    r"fell|fall|falls|fallen|falling|dropped|drop|drops|dropping|declined|decline|declines|"
+    r"declining|decreased|decrease|decreases|decreasing|lost|lose|loses|losing|slipped|slip|"
+    r"slips|slipping|slid|slide|slides|sliding|eased|ease|eases|easing|plunged|plunge|plunges|"
+    r"plunging|plummeted|plummet|plummets|tumbled|tumble|tumbles|tumbling|sank|sink|sinks|"
+    r"sinking|sunk|shrank|shrink|shrinks|shrinking|shrunk|contracted|contract|contracts|"
+    r"contracting|cut|cuts|cutting|reduced|reduce|reduces|reducing|lowered|lower|lowers|"
+    r"lowering|down|narrowed|narrow|narrows|narrowing|dipped|dip|dips|dipping|slumped|slump|"
+    r"slumps|slumping|retreated|retreat|retreats|shed|sheds|shedding|weakened|weaken|weakens|"
+    r"depreciated|depreciate|devalued|devalue|trimmed|trim|trims|slashed|slash|slashes|less|"
+    r"went\s+down|edged\s+down|edged\s+lower|ticked\s+down|moved\s+down|inched\s+down|"
+    r"moved\s+lower|came\s+down|dived|dove|dive|slowed|slow|slows|slowing|deteriorated|"
+    r"worsened|lagged|underperformed|tanked|crashed|collapsed|halved"
+)
+_FILLER = (
+    r"(?:\s+(?:by|another|an\s+additional|a\s+further|a|an|some|just|only|nearly|almost|about|"
+    r"roughly|around|sharply|slightly|marginally|strongly|modestly|steeply|substantially|"
+    r"significantly|considerably|further|again|also|still|even|as\s+much\s+as|as\s+many\s+as|"
+    r"more\s+than|less\s+than|over|under|close\s+to|an\s+estimated|a\s+(?:seasonally\s+)?"
+    r"adjusted|seasonally\s+adjusted|a\s+revised|a\s+provisional|a\s+preliminary|a\s+net|"
+    r"net|a\s+total\s+of|in\s+(?:real|nominal)\s+terms|year[\s-]on[\s-]year|on\s+the\s+year|"
+    r"on\s+the\s+month|from\s+a\s+year\s+(?:earlier|ago)|this\s+year|last\s+year|"
+    r"in\s+\w+|so\s+far|overall|annually|a\s+year|per\s+year))*"
+)
+_VERB_BEFORE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})){_FILLER}\s*$", re.I)
+_LEVEL_LINK_BEFORE = re.compile(
+    r"\b(?:to|from|at|of|was|were|is|are|be|been|stood\s+at|totall?ed|totals|amounted\s+to|"
+    r"reached|hit|versus|vs\.?|against|with|equal(?:led|ed)?\s+to|worth|valued\s+at|"
+    r"estimated\s+at|put\s+at|fixed\s+at|set\s+at|priced\s+at|costing|record)"
+    r"(?:\s+(?:a|an|the|some|about|around|nearly|almost|roughly|just|only|record|new|"
+    r"seasonally\s+adjusted|adjusted|revised|provisional|preliminary|estimated|annual|"
+    r"annualised|annualized|total|combined|net|high|low|peak|level\s+of|more\s+than|less\s+than|"
+    r"over|under|close\s+to))*\s*$",
+    re.I,
+)
+_CHANGE_NOUNS_UP = (
+    r"rise|rises|increase|increases|gain|gains|growth|jump|jumps|climb|surge|advance|hike|hikes|"
+    r"rebound|improvement|expansion|upturn|appreciation|acceleration|pick-?up|uptick|"
+    r"revaluation|recovery|boost|increment"
+)
+_CHANGE_NOUNS_DOWN = (
+    r"decline|declines|drop|drops|fall|falls|decrease|decreases|reduction|reductions|cut|cuts|"
+    r"contraction|slowdown|deterioration|downturn|depreciation|devaluation|slump|dip|plunge|"
+    r"slide|shrinkage|retreat|erosion|loss"
+)
+_NOUN_BEFORE = re.compile(
+    rf"\b(?:(?P<up>{_CHANGE_NOUNS_UP})|(?P<down>{_CHANGE_NOUNS_DOWN}))\s+(?:of|by|was|is|"
+    rf"were|amounted\s+to|came\s+to|totall?ed)(?:\s+(?:a|an|some|about|around|nearly|almost|"
+    rf"more\s+than|less\s+than|just|only|over|under|roughly|up\s+to|at\s+least))*\s*$",
+    re.I,
+)
+_NOUN_AFTER = re.compile(
+    rf"^\s*(?:(?:year[\s-]on[\s-]year|annual|annualised|annualized|yearly|monthly|quarterly|"
+    rf"weekly|daily|seasonally[\s-]adjusted|real|nominal|overall|average|sharp|steep|modest|"
+    rf"slight|small|big|large|further|record|net|cumulative|combined|total|underlying|"
+    rf"price|sales|volume|organic)\s+)*(?:(?P<up>{_CHANGE_NOUNS_UP}|higher|up|more|"
+    rf"increase)|(?P<down>{_CHANGE_NOUNS_DOWN}|lower|down|less|decline|drop))\b",
+    re.I,
+)
+_RELATIVE_AFTER = re.compile(
+    r"^\s*(?:\)?\s*)(?:y/y|yoy|y-o-y|q/q|qoq|m/m|mom|w/w|year[\s-]on[\s-]year|"
+    r"month[\s-]on[\s-]month|quarter[\s-]on[\s-]quarter|on\s+the\s+(?:year|month|quarter|week)|"
+    r"from\s+(?:a|the)\s+(?:year|month|quarter|week)\s+(?:earlier|ago|before)|"
+    r"(?:on|over|from|compared\s+with|compared\s+to|versus|against)\s+(?:a\s+year\s+(?:earlier|ago)|"
+    r"the\s+(?:previous|prior|same|preceding|year-earlier|year-ago)\b|last\s+year|the\s+year\s+"
+    r"before)|annualised|annualized|at\s+an?\s+annual(?:ised|ized)?\s+rate|"
+    r"at\s+an?\s+(?:seasonally\s+adjusted\s+)?annual\s+rate)",
+    re.I,
+)
+_CHANGE_MEASURE = re.compile(
+    r"\b(?:growth|inflation|increase|rise|gain|decline|change|drop|fall|appreciation|"
+    r"depreciation|devaluation|deflation|expansion|contraction|cut|hike|reduction|"
+    r"slowdown|acceleration)\b",
+    re.I,
+)
+_LEVEL_MEASURE = re.compile(
+    r"\b(?:unemployment|jobless|interest|discount|prime|lending|deposit|mortgage|yield|"
+    r"share|stake|margin|ratio|rate\s+of\s+return|tax\s+rate|tariff|duty|coupon|"
+    r"participation|occupancy|utilisation|utilization|capacity|penetration|market\s+share)\b",
+    re.I,
+)
+_GROWTH_BEFORE = re.compile(
+    r"\b(?:growth|inflation|deflation|expansion|contraction|increase|decline)\s+"
+    r"(?:rate\s+)?(?:of|at|was|is|to|from|reached|hit|slowed\s+to|accelerated\s+to|"
+    r"picked\s+up\s+to|eased\s+to|stood\s+at|came\s+in\s+at)"
+    r"(?:\s+(?:a|an|some|about|around|nearly|almost|just|only|an\s+annual|annual|"
+    r"annualised|annualized|seasonally\s+adjusted|record|estimated))*\s*$",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(
+    r";|:\s|,\s+(?:and|but|while|whereas|although|though|which|when|after|as|with)\b|"
+    r"\s(?:while|whereas|although|but)\s|\s+-{1,2}\s+|\s+–\s+|\s+—\s+",
+    re.I,
+)
+_PROJECTED = re.compile(
+    r"\b(?:will|won't|'ll|would|wouldn't|shall|going\s+to|expects?|expected\s+to|"
+    r"are\s+expected|is\s+expected|was\s+expected|were\s+expected|be\s+expected|"
+    r"forecasts?|forecasted|forecasting|projects?\s+(?:that|a|an|to)|projected|projecting|"
+    r"predicts?|predicted|predicting|plans?\s+to|planned|planning\s+to|plan\s+for|"
+    r"aims?\s+(?:to|for|at)|aiming|targets?|targeted|targeting|seeks?\s+to|intends?\s+to|"
+    r"should|could|may|might|can\s+expect|budgets?(?:ed)?\s+(?:for|at)|outlook|guidance|"
+    r"anticipates?|anticipated|envisages?|envisaged|foresees?|foreseen|scheduled\s+to|"
+    r"set\s+to|due\s+to\s+(?:be|reach|rise|fall)|proposed|proposes?|proposal|would\s+be|"
+    r"estimates?\s+(?:that|it\s+will)|stands?\s+to|likely\s+to|unlikely\s+to|"
+    r"on\s+track\s+to|if|goal|objective|pledged?|promised?|commit(?:s|ted)?\s+to|"
+    r"to\s+be\s+(?:created|built|invested|spent|raised|completed))\b",
+    re.I,
+)
+_NOT_PROJECTED = re.compile(
+    r"\b(?:than|as)\s+(?:had\s+been\s+|was\s+|were\s+|analysts\s+|economists\s+|many\s+|"
+    r"most\s+|the\s+market\s+|markets\s+)?(?:expected|forecast|predicted|projected|anticipated|"
+    r"estimated)\b|\bexpectations?\b|\bforecasts?\s+(?:of|for)\s+\w+\s+(?:were|was)\b",
+    re.I,
+)
 
 
-def kind_and_sign(sentence_raw: str, mention: Mention) -> tuple[str, int]:
-    before = sentence_raw[max(0, mention.start - 40) : mention.start]
-    if _CHANGE.search(before):
-        return "change", -1 if _FALL.search(before) else 1
-    return "level", 1
+def clause_bounds(sentence_raw: str, start: int, end: int) -> tuple[int, int]:
+    """The clause holding the span: between the nearest clause breaks around it."""
+    return _clause_bounds_cached(sentence_raw, start, end)
+
+
+@lru_cache(maxsize=8192)
+def _breaks(sentence_raw: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence_raw))
+
+
+@lru_cache(maxsize=32768)
+def _clause_bounds_cached(sentence_raw: str, start: int, end: int) -> tuple[int, int]:
+    c_start, c_end = 0, len(sentence_raw)
+    for b_start, b_end in _breaks(sentence_raw):
+        if b_end <= start:
+            c_start = b_end
+        elif b_start >= end:
+            c_end = b_start
+            break
+    return c_start, c_end
+
+
+def kind_and_sign(
+    sentence_raw: str,
+    mention: Mention,
+    *,
+    measure: str = "",
+    previous: Sequence[tuple[Mention, str]] = (),
+) -> tuple[str, int]:
+    """('change', -1) for "fell 3%"; ('level', 1) for "to $28.2 billion".
+
+    `previous` holds the earlier figures of the sentence with their kinds, so "compared with
+    0.6 pct" takes the kind of the figure it is compared with.
+    """
+    c_start, _ = clause_bounds(sentence_raw, mention.start, mention.end)
+    before = sentence_raw[max(c_start, mention.start - 120) : mention.start]
+    after = sentence_raw[mention.end : mention.end + 60]
+    relative = mention.unit_kind in ("percent", "percentage_point", "basis_point")
+
+    if mention.sign and relative:
+        return "change", mention.sign
+    verb = _VERB_BEFORE.search(before)
+    link = _LEVEL_LINK_BEFORE.search(before)
+    if verb and not (link and link.start() >= verb.end() - 1 and _is_link_after_verb(before, verb)):
+        return "change", -1 if verb.group("down") else 1
+    noun = _NOUN_BEFORE.search(before)
+    if noun and not (noun.group("down") and noun.group("down").lower() == "loss" and not relative):
+        return "change", -1 if noun.group("down") else 1
+    if mention.unit_kind != "count":
+        noun_after = _NOUN_AFTER.match(after)
+        if noun_after and not (
+            noun_after.group("down") and noun_after.group("down").lower() == "loss" and not relative
+        ):
+            return "change", -1 if noun_after.group("down") else 1
+    if relative and _RELATIVE_AFTER.match(after):
+        return "change", mention.sign or 1
+    if relative and _GROWTH_BEFORE.search(before):
+        return "change", mention.sign or 1
+    compared = re.search(
+        r"\b(?:compared\s+with|compared\s+to|against|versus|vs\.?|from|after)\s+"
+        r"(?:(?:a|an|the)\s+)?(?:revised\s+|previous\s+|year-earlier\s+)?$",
+        before,
+        re.I,
+    )
+    if compared and previous:
+        for prev, prev_kind in reversed(previous):
+            if prev.unit_kind == mention.unit_kind:
+                if re.search(r"\b(?:from|to)\s+", before[-12:], re.I) and prev_kind == "level":
+                    return "level", 1
+                return prev_kind, 1
+    if (
+        relative
+        and measure
+        and _CHANGE_MEASURE.search(measure)
+        and not _LEVEL_MEASURE.search(measure)
+    ):
+        return "change", mention.sign or 1
+    return "level", -1 if mention.sign < 0 else 1
+
+
+def _is_link_after_verb(before: str, verb: re.Match[str]) -> bool:
+    """'rose to 5 pct': a 'to/from' after the verb makes the figure the new or old level."""
+    tail = before[verb.start() :]
+    return bool(re.search(r"\b(?:to|from|at)\b", tail[len(verb.group().split()[0]) :], re.I))
 
 
 def modality(sentence_raw: str, mention: Mention) -> str:
-    return "projected" if _PROJECTED.search(sentence_raw) else "actual"
+    """'projected' when the figure's clause is a plan, forecast, target or condition."""
+    c_start, c_end = clause_bounds(sentence_raw, mention.start, mention.end)
+    clause = sentence_raw[c_start:c_end]
+    rel_start = mention.start - c_start
+    window = clause[max(0, rel_start - 160) : min(len(clause), rel_start + 90)]
+    cleaned = _NOT_PROJECTED.sub(" ", window)
+    if _PROJECTED.search(cleaned):
+        return "projected"
+    # "... 15,000 jobs, the ministry forecast": a forecast verb governing the whole sentence.
+    head = sentence_raw[:c_start]
+    if c_start and re.search(
+        r"\b(?:expects?|forecasts?|predicts?|projects?|estimates?\s+that|sees|plans?)\s+(?:that\s+)?$",
+        head[-40:],
+        re.I,
+    ):
+        return "projected"
+    return "actual"
