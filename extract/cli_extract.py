@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import abc
 import contextlib
-import csv
 import datetime as dt
 import enum
-import io
 import json
 import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from extract.schema import COLUMNS, Figure
+if TYPE_CHECKING:
+    from extract.schema import Figure
 
 EXIT_OK = 0
 EXIT_INPUT_FAILED = 1
@@ -40,7 +39,7 @@ HELP = """Extract every economic figure from documents, as tidy cited rows.
 INPUT is a file, a folder (read recursively) or - for standard input. Readable files: .txt and
 .md (UTF-8 text; a NAME.meta.json sidecar beside NAME.txt gives title, url, published), .html
 and .htm (article text by trafilatura, title and date from the page), .jsonl (one document a
-line: {"id", "text", "title", "url", "published"}) and Reuters-21578 .sgm files.
+line: {"id", "text", "title", "url", "published"}; also .ndjson) and Reuters-21578 .sgm files.
 
 Output is one figure a row with the columns of docs/figures.md, in that order: JSON lines on
 standard output by default. A bad input is reported as "error: INPUT: reason" on standard
@@ -161,7 +160,7 @@ def run_extract(
         dynamic_ncols=True,
         leave=False,
     )
-    sink = _sink_for(output_format, output)
+    sink = _sink_for(output_format, output, [str(i) for i in inputs])
     failed = docs = figures = 0
     try:
         for result in iter_documents(inputs, published=published):
@@ -300,33 +299,39 @@ class _JsonLinesSink(_Sink):
 
 
 class _CsvSink(_Sink):
-    """Plain UTF-8 CSV with the `COLUMNS` header, streamed like JSON lines."""
+    """CSV exactly as `figures export` writes it (`extract.export.to_csv_bytes`: UTF-8, CRLF,
+    formulas neutralised), streamed document by document with the header once."""
 
     def __init__(self, target: _Target) -> None:
         super().__init__(target)
         self._header = False
 
     def render(self, figures: list[Figure]) -> bytes:
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        for f in figures:
-            row = f.to_json_row()
-            writer.writerow(["" if row[c] is None else row[c] for c in COLUMNS])
-        return buf.getvalue().encode("utf-8")
+        from extract.export import to_csv_bytes
+        from extract.schema import to_frame
+
+        data = to_csv_bytes(to_frame(figures))
+        return data.split(b"\r\n", 1)[1]  # the header is written once, by `write`
 
     def write(self, payload: bytes) -> None:
         if not self._header:
+            from extract.export import to_csv_bytes
+            from extract.schema import empty_frame
+
             self._header = True
-            payload = (",".join(COLUMNS) + "\n").encode("utf-8") + payload
+            payload = to_csv_bytes(empty_frame()) + payload
         super().write(payload)
 
 
 class _ParquetSink(_Sink):
-    """Parquet is written whole at the end: the figures are held until then."""
+    """Parquet as `figures export` writes it (typed columns, dates as date32), with the
+    extraction version and inputs in its metadata. Written whole at the end, so the figures
+    are held until then."""
 
-    def __init__(self, target: _Target) -> None:
+    def __init__(self, target: _Target, inputs: list[str]) -> None:
         super().__init__(target)
         self._figures: list[Figure] = []
+        self._inputs = inputs
 
     def render(self, figures: list[Figure]) -> list[Figure]:
         return figures
@@ -335,19 +340,26 @@ class _ParquetSink(_Sink):
         self._figures.extend(payload)
 
     def close(self) -> None:
+        from extract.export import to_parquet_bytes
+        from extract.pipeline import EXTRACTION_VERSION
         from extract.schema import to_frame
 
-        to_frame(self._figures).to_parquet(self.target.open(), index=False)
+        metadata = {
+            "figures.extraction_version": EXTRACTION_VERSION,
+            "figures.extracted_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "figures.inputs": json.dumps(self._inputs, ensure_ascii=False),
+        }
+        self.target.open().write(to_parquet_bytes(to_frame(self._figures), metadata=metadata))
         self.target.close()
 
 
-def _sink_for(output_format: OutputFormat, output: Path | None) -> _Sink:
-    sinks: dict[OutputFormat, type[_Sink]] = {
-        OutputFormat.jsonl: _JsonLinesSink,
-        OutputFormat.csv: _CsvSink,
-        OutputFormat.parquet: _ParquetSink,
-    }
-    return sinks[output_format](_Target(output))
+def _sink_for(output_format: OutputFormat, output: Path | None, inputs: list[str]) -> _Sink:
+    target = _Target(output)
+    if output_format is OutputFormat.parquet:
+        return _ParquetSink(target, inputs)
+    if output_format is OutputFormat.csv:
+        return _CsvSink(target)
+    return _JsonLinesSink(target)
 
 
 def register(app: typer.Typer) -> None:

@@ -33,6 +33,7 @@ FORMATS: Mapping[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
     ".sgm": "reuters",
 }
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(FORMATS)
@@ -478,6 +479,17 @@ def _read_stdin(stdin: TextIO, published: dt.date | None) -> ReadResult:
     return Document.make(text, source=STDIN_SOURCE, published=published)
 
 
+def _as_published(value: dt.date | dt.datetime | str | None) -> dt.date | None:
+    """The caller's fallback date as a plain date (a datetime's day; a string strictly)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return parse_published(value)
+
+
 def iter_documents(
     inputs: Sequence[str | Path],
     *,
@@ -490,6 +502,7 @@ def iter_documents(
     and the other inputs are still read. `published` fills in documents that carry no date of
     their own; a date from a sidecar, a JSON record or the HTML markup wins over it.
     """
+    published = _as_published(published)
     stdin_read = False
     for item in inputs:
         name = str(item)

@@ -400,6 +400,17 @@ def test_jsonl_record_errors(tmp_path: Path) -> None:
     }
 
 
+def test_ndjson_is_json_lines_and_published_may_be_a_datetime(tmp_path: Path) -> None:
+    path = tmp_path / "feed.ndjson"
+    path.write_bytes(JSONL.read_bytes())
+    fallback = dt.datetime(2020, 1, 1, 23, 59)
+    docs, errors = docs_and_errors(read_file(path, published=fallback))  # type: ignore[arg-type]
+    assert [d.doc_id for d in docs] == ["kz-cpi-2023-10", "ru-budget-2024", "uz-gold", "no-date"]
+    assert [e.input for e in errors] == [f"{path}:4", f"{path}:5"]
+    assert docs[-1].published == dt.date(2020, 1, 1)
+    assert type(docs[-1].published) is dt.date
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     text=st.text(min_size=1).filter(lambda t: t.strip()),
