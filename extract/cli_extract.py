@@ -34,18 +34,20 @@ class OutputFormat(enum.StrEnum):
     parquet = "parquet"
 
 
-HELP = """Extract every economic figure from documents, as tidy cited rows.
-
-INPUT is a file, a folder (read recursively) or - for standard input. Readable files: .txt and
-.md (UTF-8 text; a NAME.meta.json sidecar beside NAME.txt gives title, url, published), .html
-and .htm (article text by trafilatura, title and date from the page), .jsonl (one document a
-line: {"id", "text", "title", "url", "published"}; also .ndjson) and Reuters-21578 .sgm files.
-
-Output is one figure a row with the columns of docs/figures.md, in that order: JSON lines on
-standard output by default. A bad input is reported as "error: INPUT: reason" on standard
-error and the others are still read. Exit status: 0 all inputs read, 1 some input failed,
-2 usage error.
-"""
+HELP = "\n\n".join(
+    (
+        "Extract every economic figure from documents, as tidy cited rows.",
+        "INPUT is a file, a folder (read recursively) or - for standard input. Readable files: "
+        ".txt and .md (UTF-8 text; a NAME.meta.json sidecar beside NAME.txt gives title, url, "
+        "published), .html and .htm (article text by trafilatura, title and date from the page), "
+        '.jsonl or .ndjson (one document a line: {"id", "text", "title", "url", "published"}) '
+        "and Reuters-21578 .sgm files.",
+        "Output is one figure a row with the columns of docs/figures.md, in that order: JSON "
+        "lines on standard output by default. A bad input is reported as 'error: INPUT: reason' "
+        "on standard error and the others are still read.",
+        "Exit status: 0 all inputs read, 1 some input failed, 2 usage error.",
+    )
+)
 
 EPILOG = """Examples:
 
@@ -57,7 +59,7 @@ EPILOG = """Examples:
 
   figures extract reut2-000.sgm --format parquet -o reuters.parquet
 
-  curl -s https://example.org/story.txt | figures extract - --published 2024-01-31
+  cat story.txt | figures extract - --published 2024-01-31
 """
 
 
@@ -69,7 +71,7 @@ def _published_option(value: str | None) -> dt.date | None:
     try:
         return parse_published(value)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from exc
+        raise typer.BadParameter(str(exc), param_hint="--published") from exc
 
 
 def extract_command(
