@@ -42,7 +42,8 @@ class Mention:
     explicit_unit: bool = False  # the unit is written next to the number (not inherited)
     counted: str = ""  # the counted noun phrase as written ("joint projects")
     family: str | None = None  # currency family still to resolve against the document
-    money_context: bool = False  # a bare amount that a table label or neighbour makes money
+    per_unit: str = ""  # "per barrel": the denominator of a price, for the measure
+    spelled_bare: bool = False  # "one, two and three-month": kept only if a neighbour gives a unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +59,7 @@ class DocHints:
 
 _DIGIT_CORE = re.compile(
     r"(?<![\w.,/])(?P<sign>[-−+](?=\d|\.\d))?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+ \.\d+(?![\d.])|\d+(?:\.\d+)?|\.\d+)"
     r"(?P<frac>(?:-|\s|\s?and\s)(?P<fn>\d{1,2})/(?P<fd>\d{1,2})(?![\d/])|[½¼¾⅓⅔⅛⅜⅝⅞])?"
 )
 _BARE_FRACTION = re.compile(r"(?<![\w./-])(?P<fn>\d{1,2})/(?P<fd>\d{1,3})(?![\w/])")
@@ -69,10 +70,17 @@ _NUMBER_WORD = re.compile(
 _FRACTION_WORDS = re.compile(
     r"\b(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
     r"(?P<den>half|halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b"
-    r"(?=\s+of\b)",
+    r"(?=\s+(?:of|point|percentage|pct|percent)\b)",
     re.I,
 )
-_HALF = re.compile(r"\bhalf\b(?=\s+(?:of|the|a|an|its|their|all)\b)", re.I)
+_HALF = re.compile(
+    r"(?<![-\w])half\b(?=\s+(?:of|the|a|an|its|their|all|point|percentage|pct|percent)\b)", re.I
+)
+_NIL = re.compile(
+    r"\b(?:(?:profit|loss|net|shr|div)\s+)?(?P<nil>nil)\b(?=\s+vs\b)|"
+    r"\b(?:profit|loss|net|shr|div)\s+(?P<nil2>nil)\b",
+    re.I,
+)
 _TIME_OF_DAY = re.compile(r"^\s*(?::\d\d|\s*(?:a\.?m\.?|p\.?m\.?|gmt|est|edt|bst|cet|hrs)\b)", re.I)
 _PHONE = re.compile(r"\d{3}[-.]\d{3,4}[-.]\d{4}|\(\d{3}\)\s?\d{3}-\d{4}")
 _ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
@@ -85,6 +93,33 @@ _IDENTIFIER_BEFORE = re.compile(
     r"topix|kospi|sensex|nifty|psalm|verse|tier|level|code|line|track|channel|apollo|"
     r"group of|top|cat|size|pier|terminal|suite|unit|apartment|floor|box|studio|ward|"
     r"region|zone|area|plant no|reactor|reactor no|exit|lane|bus|train|hall|building)\.?\s*$",
+    re.I,
+)
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH_BEFORE = re.compile(
+    rf"\b{_MONTHS}\s*\Z|\b{_MONTHS}\s+\d{{1,2}}\s*(?:to|-|–|and|through|until|or)\s*\Z", re.I
+)
+_MONTH_AFTER = re.compile(rf"^\s*(?:-\s*\d{{1,2}}\s+)?{_MONTHS}(?![a-z])", re.I)
+_INDEX_BASE_BEFORE = re.compile(r"\b(?:base(?:\s+year)?|equals?|equal\s+to|=)\s*\Z", re.I)
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:first|last|past|final|next|previous|latest|coming|following|recent|same|initial|"
+    r"remaining|preceding|prior)\s+(?:the\s+)?\Z",
+    re.I,
+)
+_PERIOD_AFTER = re.compile(
+    rf"^\s+(?:ended|ending|to\s+(?:the\s+)?(?:end|mid|{_MONTHS}(?![a-z]))|through|"
+    rf"of\s+(?:the\s+)?(?:year|fiscal|this|last|next|calendar|19\d\d|20\d\d|{_MONTHS}(?![a-z]))|"
+    rf"ago|earlier|later|before|after|from\s+now|since|until|till)\b",
+    re.I,
+)
+_CHANGE_BEFORE_RANGE = re.compile(
+    r"\b(?:rose|rise|rises|risen|rising|increased|increases|increasing|grew|grows|growing|"
+    r"gained|gains|climbed|climbs|jumped|jumps|surged|soared|advanced|added|up|fell|falls|"
+    r"fallen|falling|dropped|drops|declined|declines|declining|decreased|decreases|lost|"
+    r"slipped|slid|eased|plunged|plummeted|tumbled|sank|shrank|contracted|cut|cuts|reduced|"
+    r"lowered|down|narrowed|widened|dipped|slumped|shed|raised|boosted|expanded)"
+    r"(?:\s+by)?(?:\s+(?:a|an|another|some|about|nearly|almost|over|more\s+than|"
+    r"(?:seasonally\s+)?adjusted|net))*\s*\Z",
     re.I,
 )
 _LIST_MARKER = re.compile(r"^\s*[(\[]?\d{1,2}[.)\]]\s")
@@ -234,6 +269,7 @@ class _Core:
     sign: int
     spelled: bool = False
     fraction_only: bool = False
+    scaled: bool = False  # a spelled number with its own scale word ("three billion")
 
 
 # --- public ----------------------------------------------------------------------------------
@@ -263,7 +299,8 @@ def scan(sentence_raw: str, *, excluded: Sequence[tuple[int, int]] = ()) -> list
             continue
         mentions.append(mention)
         consumed_until = mention.end
-    return [m for m in _link_units(text, mentions) if _keep(text, m)]
+    linked = _link_units(text, mentions)
+    return [m for m in linked if _keep(text, m) and not (m.spelled_bare and not m.unit)]
 
 
 def finalize(sentence_raw: str, mentions: Sequence[Mention], hints: DocHints) -> list[Mention]:
@@ -298,7 +335,8 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 def _cores(text: str, excluded: Sequence[tuple[int, int]]) -> list[_Core]:
     cores: list[_Core] = []
     for m in _DIGIT_CORE.finditer(text):
-        value = parse_digits(m.group("num").lstrip("."))
+        # Financial PhraseBank's tokenizer splits decimals: "EUR18 .9 m" is 18.9.
+        value = parse_digits(m.group("num").lstrip(".").replace(" .", "."))
         if m.group("num").startswith("."):
             value = float("0" + m.group("num"))
         if value is None:
@@ -323,6 +361,9 @@ def _cores(text: str, excluded: Sequence[tuple[int, int]]) -> list[_Core]:
     for m in _UNICODE_FRACTION.finditer(text):
         cores.append(_Core(m.start(), m.end(), UNICODE_FRACTIONS[m.group()], 0))
     cores.extend(_word_cores(text))
+    for m in _NIL.finditer(text):
+        group = "nil" if m.group("nil") else "nil2"
+        cores.append(_Core(m.start(group), m.end(group), 0.0, 0))
     cores.sort(key=lambda c: (c.start, -c.end))
     out: list[_Core] = []
     last_end = -1
@@ -346,7 +387,11 @@ def _word_cores(text: str) -> list[_Core]:
         j = i + 1
         while j < len(matches):
             gap = text[group[-1].end() : matches[j].start()]
-            if re.fullmatch(r"\s*(?:-|\s|and)\s*", gap) or re.fullmatch(r"[\s-]+", gap):
+            after_scale = group[-1].group().lower() in ("hundred", "thousand", "million", "billion")
+            joined = re.fullmatch(r"[\s-]+", gap) or (
+                after_scale and re.fullmatch(r"\s+and\s+", gap)
+            )
+            if joined and _joins(group[-1].group(), matches[j].group()):
                 group.append(matches[j])
                 j += 1
             else:
@@ -376,7 +421,8 @@ def _word_cores(text: str) -> list[_Core]:
         if value is not None:
             if half:
                 value += 0.5 if not any(w.lower() in WORD_SCALES for w in words[-1:]) else 0
-            out.append(_Core(start, end, value, 0, spelled=True))
+            scaled = any(w.lower() in WORD_SCALES or w.lower() == "dozen" for w in words)
+            out.append(_Core(start, end, value, 0, spelled=True, scaled=scaled))
         i = j
     for m in _FRACTION_WORDS.finditer(text):
         num = 1 if m.group("num").lower() in ("a", "an", "one") else combine_words([m.group("num")])
@@ -388,15 +434,29 @@ def _word_cores(text: str) -> list[_Core]:
         scale = re.match(r"\s+an?\s+(million|billion|trillion|thousand|dozen)\b", after, re.I)
         if scale:
             factor = WORD_SCALES.get(scale.group(1).lower(), 12.0)
-            out.append(_Core(m.start(), m.end() + scale.end(), 0.5 * factor, 0, spelled=True))
-        elif re.match(r"\s+an?\s+(?:percentage\s+)?(?:point|pct|percent)\b", after, re.I):
-            a = re.match(r"\s+an?", after)
-            out.append(_Core(m.start(), m.end() + a.end(), 0.5, 0, spelled=True))
+            out.append(
+                _Core(m.start(), m.end() + scale.end(), 0.5 * factor, 0, spelled=True, scaled=True)
+            )
+        elif re.match(r"\s+(?:an?\s+)?(?:percentage\s+)?(?:point|pct|percent)\b", after, re.I):
+            a = re.match(r"\s+an?(?=\s)", after)
+            out.append(_Core(m.start(), m.end() + (a.end() if a else 0), 0.5, 0, spelled=True))
         elif not re.search(
             r"\b(?:first|second|1st|2nd|the|this|last|next)\s*$", text[: m.start()], re.I
         ):
             out.append(_Core(m.start(), m.end(), 0.5, 0, spelled=True, fraction_only=True))
     return out
+
+
+def _joins(left: str, right: str) -> bool:
+    """Number words that form one number ("twenty five", "two hundred"), not a list ("three six")."""
+    lw, rw = left.lower(), right.lower()
+    if rw in WORD_SCALES or rw == "dozen":
+        return lw not in WORD_SCALES or WORD_SCALES.get(lw, 0) < WORD_SCALES.get(rw, 0)
+    if lw in WORD_SCALES:
+        return True
+    from extract.numbers import is_tens, word_value
+
+    return is_tens(lw) and (word_value(rw) or 0) < 10
 
 
 def _core_ok(text: str, c: _Core) -> bool:
@@ -405,6 +465,11 @@ def _core_ok(text: str, c: _Core) -> bool:
     after = text[c.end : c.end + 12]
     if c.spelled:
         return True
+    small_int = c.value == int(c.value) and 1 <= c.value <= 31
+    if small_int and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
+        return False  # "march 6", "6 March", "March 2 to 9": dates the periods stage missed
+    if c.value in (100.0, 1000.0) and _INDEX_BASE_BEFORE.search(before):
+        return False  # "(base 100)", "(1978 equals 100)"
     if _ORDINAL_SUFFIX.match(after):
         return False
     if _TIME_OF_DAY.match(after):
@@ -505,8 +570,11 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
                 old = re.match(r"-old\b|\s+old\b", text[end:])
                 if old:
                     end += old.end()  # "a 25-year-old": an age
-                elif hyphenated:
-                    return None  # "a five-year plan", "the 10-year bond": a name, not a figure
+                elif not hyphenated and (
+                    _PERIOD_BEFORE.search(text, max(0, start - 30), start)
+                    or _PERIOD_AFTER.match(text[end:])
+                ):
+                    return None  # "the first three months of 1987" is a period, not a figure
     else:
         # "$5 billion dollars" or "EUR 13.1 mn euros": swallow a repeated currency word.
         found = _unit_after(text, end, glued_ok=False)
@@ -532,32 +600,32 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
             unit, kind, explicit = lemma, "count", True
             if lemma in lex.per_units and lemma in ("bale", "bag"):
                 kind = "count"
-    if per_unit:
-        unit = f"{unit}/{per_unit}"
+    if per_unit and kind != "currency":
+        unit = f"{unit}/{per_unit}"  # "tonnes per year"; a price keeps its ISO code
+
+    # Range: "$2-3 billion", "between 5 and 6 pct", "1,750 to 1,780 dlrs", "four to six pct".
+    low = high = None
+    range_end = None
+    if not re.fullmatch(r"(1[89]|20)\d\d", text[core.start : core.end]):
+        range_end = _range_end(text, start, end, core, later, value, scale, unit)
+    if range_end:
+        low, high, end, r_unit, r_kind, r_factor = range_end
+        opener = _RANGE_OPENER.search(text, max(0, start - 30), start)
+        if opener and opener.group().lower().startswith("between"):
+            start = opener.start()
+        if r_unit and not unit:
+            unit, kind, explicit = r_unit, r_kind, True
+        low *= r_factor
+        value = (low + high) / 2
 
     if core.fraction_only and not kind:
         if not re.match(r"\s+(?:of|the|a|an|its|their)\b", text[end:], re.I) and core.spelled:
             return None
         unit, kind = "", "other"
 
-    if core.spelled and not kind and scale == 1.0:
-        return None  # "two" alone is not a figure
+    spelled_bare = core.spelled and not kind and not core.scaled
     if core.spelled and kind == "count" and _definite_before(text, start):
         return None  # "the two countries" refers, it does not quantify
-
-    # Range: "$2-3 billion", "between 5 and 6 pct", "1,750 to 1,780 dlrs".
-    low = high = None
-    range_end = _range_end(text, start, end, core, later, value, scale, unit)
-    if range_end:
-        low, high, end, r_unit, r_kind, r_scale_applied = range_end
-        opener = _RANGE_OPENER.search(text, max(0, start - 30), start)
-        if opener and opener.group().lower().startswith("between"):
-            start = opener.start()
-        if r_unit and not unit:
-            unit, kind, explicit = r_unit, r_kind, True
-        if r_scale_applied and scale == 1.0:
-            low *= r_scale_applied
-        value = (low + high) / 2
 
     # Qualifier words before, then after ("or more").
     qualifier = "exact"
@@ -603,6 +671,8 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
         explicit_unit=explicit,
         counted=counted,
         family=family,
+        per_unit=per_unit,
+        spelled_bare=spelled_bare,
     )
 
 
@@ -755,14 +825,15 @@ def _range_end(
     value: float,
     scale: float,
     unit: str,
-):
+) -> tuple[float, float, int, str, str, float] | None:
     """If a second number continues this one as a range, return its bounds and end."""
     if not later:
         return None
     nxt = later[0]
     gap = text[end : nxt.start]
-    jm = _RANGE_JOIN.fullmatch(gap)
-    if not jm:
+    if nxt.sign < 0 and not gap.strip():
+        gap += text[nxt.start]  # "7 % -9 %": the hyphen was read as the second number's sign
+    if not _RANGE_JOIN.fullmatch(gap):
         return None
     joiner = gap.strip().lower()
     opener = _RANGE_OPENER.search(text, max(0, start - 30), start)
@@ -770,22 +841,22 @@ def _range_end(
         return None
     if joiner in ("to", "through", "or") and not (opener or _loose_range_context(text, start)):
         return None
-    if joiner in ("-", "–", "—") and (nxt.sign or re.search(r"\s", gap)) and not opener:
-        return None
+    if joiner != "and" and _CHANGE_BEFORE_RANGE.search(text, max(0, start - 60), start):
+        return None  # "fell 618 mln dlrs to 278.88 billion": a change, then the new level
     second = _grow(text, nxt, (), DocHints())
-    if second is None:
+    if second is None or second.value_low is not None:
         return None
-    if second.unit and unit and second.unit != unit and second.unit_kind != "count":
+    if second.unit and unit and second.unit != unit:
         return None
-    hi = second.value
-    lo = value
-    applied = 0.0
-    if scale == 1.0 and hi > lo * 10 and second.value != nxt.value:
-        # "$2-3 billion": the scale written once applies to both ends
-        applied = second.value / nxt.value
-    if (lo * (applied or 1.0)) >= hi:
+    if unit and not second.unit and joiner in ("to", "or"):
+        return None  # "2.4 % to 70,116": a level after a change, not a range
+    factor = 1.0
+    if scale == 1.0 and not unit and nxt.value:
+        factor = second.value / nxt.value  # "$2-3 billion", "46 and 50 cents"
+    lo, hi = value, second.value
+    if lo * factor >= hi or hi <= 0:
         return None
-    return lo, hi, second.end, second.unit, second.unit_kind, applied
+    return lo, hi, second.end, second.unit, second.unit_kind, factor
 
 
 def _loose_range_context(text: str, start: int) -> bool:
@@ -845,7 +916,14 @@ def _inherit(m: Mention, other: Mention) -> Mention:
         ratio = other.value / _core_value(other) if _core_value(other) else 1.0
         if 0.001 <= (m.value * ratio) / other.value <= 1000:
             value = m.value * ratio
-    return replace(m, value=value, unit=other.unit, unit_kind=other.unit_kind, family=other.family)
+    return replace(
+        m,
+        value=value,
+        unit=other.unit,
+        unit_kind=other.unit_kind,
+        family=other.family,
+        per_unit=other.per_unit,
+    )
 
 
 def _core_value(m: Mention) -> float:
