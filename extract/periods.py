@@ -1,31 +1,1892 @@
-"""Period expressions: placeholder until the periods stage lands (owned by the periods helper)."""
+"""Periods: which stretch of time a figure refers to, and which date-like text is never a figure.
+
+Three layers, each cached so a document costs one pass:
+
+* a scanner finds period expressions in a sentence ("last year", "January-August of this year",
+  "the week ended February 22", "fiscal 1986/87", "Q3", "by 2033") and parses each into a
+  resolver that needs only the publication date and the document's fiscal conventions;
+* per sentence, each figure takes the expression of its own clause (the one right after it,
+  else the nearest before it, else one after it), and comparison bases ("from 1.97 billion in
+  1986", "vs 1.10 dlrs") take theirs or "the same period a year earlier";
+* per document, earnings tables ("4TH QTR NET" / "Year" / "Shr 1.25 dlrs vs 1.10 dlrs") and
+  wire stories that state the period once ("... in January. Exports rose 5.2 pct.") lend a
+  period to sentences that have none.
+
+Relative expressions resolve against the publication date only, never against today.
+Vocabulary and fiscal/marketing-year conventions live in `extract/data/periods.json`.
+"""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import json
 import re
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from types import SimpleNamespace
 
 from extract.context import DocContext
-
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @dataclass(frozen=True, slots=True)
 class Period:
     start: dt.date | None
     end: dt.date | None
+    label: str  # the period as written, "" if none
+    basis: str  # explicit | relative | publication | unknown
+
+
+_UNKNOWN = Period(None, None, "", "unknown")
+Interval = tuple[dt.date | None, dt.date | None]
+
+# ----------------------------------------------------------------------------------------------
+# Calendar arithmetic
+
+
+def _add_months(d: dt.date, n: int) -> dt.date:
+    m = d.month - 1 + n
+    y, m = d.year + m // 12, m % 12 + 1
+    return dt.date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    if not (1 <= y <= 9998 and 1 <= m <= 12):
+        return None
+    return dt.date(y, m, min(d, calendar.monthrange(y, m)[1])) if d >= 1 else None
+
+
+def _ending(end: dt.date, months: int = 0, days: int = 0) -> Interval:
+    """An interval of `months` months (or `days` days) that ends on `end` inclusive."""
+    if days:
+        return end - dt.timedelta(days=days - 1), end
+    return _add_months(end + dt.timedelta(days=1), -months), end
+
+
+def _shift(iv: Interval, months: int = 0, days: int = 0) -> Interval:
+    def one(d: dt.date | None) -> dt.date | None:
+        if d is None:
+            return None
+        if days:
+            return d + dt.timedelta(days=days)
+        moved = _add_months(d, months)
+        if d == _month_end(d.year, d.month):
+            return _month_end(moved.year, moved.month)
+        return moved
+
+    return one(iv[0]), one(iv[1])
+
+
+# ----------------------------------------------------------------------------------------------
+# Vocabulary (data file) and grammar, built on first use
+
+
+@cache
+def _lex() -> SimpleNamespace:
+    raw = json.loads(resources.files("extract").joinpath("data/periods.json").read_text("utf-8"))
+    return SimpleNamespace(
+        months=raw["months"],
+        ambiguous=frozenset(raw["months_ambiguous"]),
+        weekdays=raw["weekdays"],
+        ordinals=raw["ordinals"],
+        numbers=raw["numbers"],
+        year_nouns=frozenset(raw["year_nouns"]),
+        year_attributive=frozenset(raw["year_attributive"]),
+        fiscal=raw["fiscal_years"],
+        government=tuple(raw["government_cues"]),
+        marketing=raw["marketing_years"],
+    )
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _g() -> SimpleNamespace:
+    lex = _lex()
+    mon_forms: list[str] = []
+    for name in lex.months:
+        mon_forms += [name.title(), name.upper()]
+        if len(name) > 4 and name not in lex.ambiguous:
+            mon_forms.append(name)
+    mon = rf"(?:{_alt(mon_forms)})(?![A-Za-z])\.?"
+    mon_ci = rf"(?:{_alt(list(lex.months))})(?![A-Za-z])\.?"
+    numw = rf"(?:{_alt(list(lex.numbers))})"
+    dayw = rf"(?i:{_alt([w for w, n in lex.numbers.items() if n <= 31])})"
+    ordw = rf"(?:{_alt(list(lex.ordinals))})"
+    wday = rf"(?:{_alt([w.title() for w in lex.weekdays] + [w.upper() for w in lex.weekdays])})"
+    year = r"(?:1[89]\d\d|20\d\d)(?!\d)(?![.,]\d)"
+    day = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%])(?![.,]\d)"
+    date = rf"(?:{mon}\s*{day}(?:,?\s*{year})?|{day}\s+(?:of\s+)?{mon}(?:,?\s*{year})?)"
+    tz = r"(?:GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|JST|HKT|SGT|UTC|hrs|hours|local\s+time)"
+    atoms = rf"""
+      (?P<numdate>(?<![\d/.,-])(?:\d{{4}}-[01]\d-[0-3]\d|[01]?\d/[0-3]?\d/(?:\d{{4}}|\d\d)
+          |[0-3]?\d\.[01]?\d\.\d{{4}})(?![\d/]|[.-]\d))
+    | (?P<time>(?<![\d.,:])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:[ap]\.?m\b\.?|{tz}))?(?![\d:])
+          |(?:[01]?\d|2[0-3])\.[0-5]\d\s*(?:[ap]\.m\.|[ap]m\b|{tz})
+          |(?:[01]\d|2[0-3])[0-5]\d\s*{tz}\b
+          |(?:1[0-2]|0?[1-9])\s*(?:[ap]\.m\.|[ap]m\b)))
+    | (?P<weekmd>(?i:the\s+)?{mon}\s*{day}(?i:\s+week)\b)
+    | (?P<ended>(?:(?P<en_n>\d{{1,2}}|{numw})[- ](?P<en_u>(?i:weeks?|wks?|months?|mths?|mos)\.?)
+          |(?P<en_w>(?i:fiscal\s+years?|financial\s+years?|years?|quarters?|qtrs?|half[- ]years?
+          |half|periods?|weeks?|wks?)))
+        \s+(?i:ended|ending|ends|to|through|thru)\s+(?P<en_date>(?i:end-?)?(?:{date}|{mon}(?:,?\s+{year})?)))
+    | (?P<fiscal>(?i:fiscal|financial)(?:\s+(?i:years?))?\s+(?P<fi_a>{year}|'\d\d)
+          (?:\s*[/-]\s*(?P<fi_b>\d{{4}}|\d\d)(?!\d))?
+        |(?<![A-Za-z])FY\s?-?(?P<fi_c>{year}|\d\d(?!\d))(?:[/-](?P<fi_d>\d{{4}}|\d\d)(?!\d))?
+        |(?P<fi_e>{year})(?:\s*[/-]\s*(?P<fi_f>\d{{4}}|\d\d)(?!\d))?\s+(?i:fiscal|financial)
+          (?:\s+(?i:years?))?)
+    | (?P<yrange>(?<![\w$€£¥.,/-])(?P<yr_a>{year})\s*[/–-]\s*(?P<yr_b>\d{{4}}|\d\d)(?![\d%]|[.,]\d))
+    | (?P<decade>(?<![\w$.,])(?:1[89]\d0|20\d0)'?s\b|'[0-9]0s\b)
+    | (?P<qcode>(?<![\w.$])(?:Q(?P<qc_q>[1-4])(?:\s?[/-]?\s?(?P<qc_y>{year}|'\d\d|\d\d(?!\d)))?
+          |(?P<qc_q2>[1-4])Q(?P<qc_y2>'?\d\d(?!\d))?)(?![\w$%]))
+    | (?P<hcode>(?<![\w.$])(?:H(?P<hc_h>[12])(?:\s?[/-]?\s?(?P<hc_y>{year}|'\d\d))?
+          |(?P<hc_h2>[12])H(?P<hc_y2>'?\d\d(?!\d))?)(?![\w$%]))
+    | (?P<quarter>(?i:(?P<q_o>{ordw})[- ](?:quarter|qtr)s?(?:[- ]year)?)(?![A-Za-z])\.?)
+    | (?P<half>(?i:(?P<h_o>first|second|1st|2nd)[- ](?:half|hlf)(?:[- ]year)?)(?![A-Za-z]))
+    | (?P<nmonths>(?i:(?:first|initial)\s+(?P<nm_n>\d{{1,2}}|{numw})[- ](?:months|mths|mos)\b\.?)
+        |\A\s*(?P<nm_h>\d{{1,2}}|(?i:{numw}))[- ](?i:months|mths|mos)\.?(?=\s*:?\s*\Z)
+        |\A\s*(?P<wk_h>\d{{1,2}}|(?i:{numw}))[- ](?i:weeks|wks)\.?(?=\s*:?\s*\Z))
+    | (?P<hyear>\A\s*(?i:(?:full|fiscal)\s+)?(?i:year)(?=\s*:?\s*\Z))
+    | (?P<ytd>(?i:year[- ]to[- ]date|so\s+far\s+this\s+year|this\s+year\s+to\s+date
+          |(?:in\s+)?the\s+year\s+so\s+far|calendar\s+year[- ]to[- ]date))
+    | (?P<yoy>(?i:year[- ]on[- ]year|year[- ]over[- ]year|y/y|yr/yr|on\s+the\s+year
+          |on\s+an\s+annual\s+basis|at\s+an\s+annual\s+rate))
+    | (?P<reln>(?i:(?P<rn_w>last|past|next|previous|prior|coming|preceding|following)\s+
+          (?P<rn_n>\d{{1,2}}|{numw})\s+(?P<rn_u>years|months|quarters|weeks|days))\b)
+    | (?P<same>(?i:(?:the\s+)?(?:same|corresponding|comparable|year[- ]earlier|year[- ]ago)\s+
+          (?:period|quarter|qtr|month|week|time|year|half|months)
+          (?:\s+(?:a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?last\s+year|(?:of\s+|in\s+)?
+          the\s+(?:previous|prior)\s+year|(?:of\s+|in\s+)?(?P<sm_y>{year})))?))
+    | (?P<rel>(?i:(?P<r_w>last|this|next|past|previous|prior|current|coming|latest|preceding
+          |following)\s+(?P<r_f>fiscal\s+|financial\s+|calendar\s+)?
+          (?P<r_u>year|month|quarter|qtr|half|half-year|week|weekend|season)s?)\b)
+    | (?P<ago>(?i:(?P<ag_n>a|an|one|\d{{1,2}}|{numw})\s+(?P<ag_u>years?|months?|quarters?|weeks?
+          |days?)\s+(?:ago|earlier|before|previously))\b)
+    | (?P<day>(?i:today|yesterday|tomorrow|tonight)\b|{wday}(?![A-Za-z]))
+    | (?P<date>{date}|{mon}\s+(?P<d_w>{dayw})(?=\s*[.,]?\s*\Z))
+    | (?P<monrange>{mon}\s*(?:[/–-]|\s(?i:to|through|thru|and)\s)\s*{mon}
+          (?:,?\s+(?P<mr_y>{year}))?)
+    | (?P<monyear>(?:(?P<my_mod>(?i:end|mid|early|late))-)?{mon},?\s+(?:of\s+)?
+          (?P<my_y>{year}|'\d\d))
+    | (?P<month>(?:(?P<mo_mod>(?i:end|mid|early|late))-)?{mon})
+    | (?P<year>(?<![\w$€£¥.,/+-])(?P<y_y>{year})(?!'?s\b)
+        |(?<![\w$.,])(?P<y_mod>(?i:end|mid|pre|post|early|late))-(?P<y_y2>{year})
+        |(?<=\s)'(?P<y_s>\d\d)(?![\d'%]))
+    """
+    pre = r"""(?ix)
+      (?:\b(?P<prep>by|from|since|until|till|through|thru|to|before|after|between|as\s+of|as\s+at
+        |at|in|during|for|on|over|of|within|throughout|against|versus|vs\.?|compared\s+(?:with|to)
+        |than(?:\s+in)?|starting|beginning|effective|ending|due|payable|pay|record|dated|maturing
+        |matures|mature|expiring|expires|ahead\s+of|base)\s+)?
+      (?:(?P<art>the|a)\s+)?
+      (?:(?P<pos>end|mid|start|beginning|middle|close|early|late|turn)(?:-|\s+of\s+(?:the\s+)?|\s+))?
+      (?P<art2>the\s+)?
+      \Z"""
+    clause = r"""(?x)
+      ;|:\s|\s--?\s
+      |,\s*(?:and|but|while|whereas|although|though|or|with|when)\b
+      |\s(?:while|whereas|although)\b
+      |\s(?:and|but)\s+(?=(?:in|during|for|last|this|so\s+far|at|by|the\s+(?:first|second|third
+        |fourth|latest|previous|same|week|month|year))\b)
+      |,?\s+after\s+(?=(?:\w+ing|a|an)\b)|,\s+after\b"""
+    month_re = re.compile(mon)
+    cmp = r"from|against|versus|vs\.?|compared\s+(?:with|to)|contrasted\s+with"
+    filler = (
+        r"(?:a|an|the|its|their|revised|upwardly|downwardly|previous|prior|previously|reported"
+        r"|record|adjusted|unrevised|originally|restated|level|total|figure|peak|high|low"
+        r"|average|profit|loss|net|of|year-earlier|year-ago|last|this|same|corresponding"
+        r"|comparable|\w+'s)"
+    )
+    return SimpleNamespace(
+        atoms=re.compile(atoms, re.X),
+        pre=re.compile(pre),
+        clause=re.compile(clause),
+        month=month_re,
+        date=re.compile(
+            rf"(?:{mon})\s*(?P<d>{day})(?:,?\s*(?P<y>{year}))?|(?P<d2>{day})\s+(?:of\s+)?"
+            rf"(?:{mon})(?:,?\s*(?P<y2>{year}))?"
+        ),
+        year=re.compile(year),
+        dateline=re.compile(
+            rf"\A\s*(?:[A-Z][A-Za-z.'&]*(?:[ -][A-Z][A-Za-z.'&]*)*,\s+)(?:[A-Z][A-Za-z. ]*,\s+)?"
+            rf"(?:[A-Z][a-z]+\s+)?(?P<date>(?i:{mon_ci})\s*\d{{1,2}}|{date}|{mon}\s+{dayw})\s*-+\s*"
+        ),
+        base=re.compile(
+            rf"(?i)(?:\b(?P<m>{cmp})\s+(?:{filler}\s+){{0,4}}"
+            rf"|\b(?P<m2>{cmp})\s+[^;]*?\d[^;]*?\s+and\s+(?:{filler}\s+){{0,4}})\Z"
+        ),
+        compare_from=re.compile(
+            r"(?i)(?:\d|%|\b(?:rose|rise|risen|rising|fell|fall|fallen|falling|up|down|increased?"
+            r"|decreased?|increasing|grew|grow|growth|gained?|dropped|declined?|climbed|slipped"
+            r"|jumped|narrowed|widened|eased|improved|changed|unchanged|higher|lower|more|less"
+            r"|compared|against|pct|percent))\b[^;]*\Z"
+        ),
+        strong_gap=re.compile(
+            r"(?i)[\s,]*(?:(?:dlrs?|pct|percent|a|the|each|only|just|net|"
+            r"respectively)[\s,]+)*(?:[a-z$%.-]+)?[\s,]*"
+        ),
+        word_before=re.compile(r"([A-Za-z']+)\W*\Z"),
+        word_after=re.compile(r"\s*([A-Za-z%/]+|%)"),
+        past=re.compile(
+            r"(?i)\b(?:was|were|had|rose|fell|grew|dropped|declined|increased|decreased|gained"
+            r"|lost|climbed|slipped|jumped|totall?ed|amounted|reached|stood|posted|reported"
+            r"|earned|narrowed|widened|eased|edged|surged|plunged|improved|showed|came|ran|went"
+            r"|expanded|contracted|shrank|recorded|registered|compared|averaged|added|made|saw)\b"
+        ),
+        present=re.compile(
+            r"(?i)\b(?:is|are|amounts?|stands?|totals?|remains?|has|have|exceeds?|holds?|owns?"
+            r"|operates?|employs?|now|currently)\b"
+        ),
+        future=re.compile(
+            r"(?i)\b(?:will|would|shall|expects?|expected|expecting|forecasts?|forecast|projects?"
+            r"|projected|plans?|planned|planning|targets?|targeted|estimates?|aims?|could|might"
+            r"|may|should|likely|predicts?|predicted|sees?|outlook|budgets?|budgeted)\b"
+        ),
+        row=re.compile(
+            r"\A\s*[A-Z][A-Za-z.&/'()-]*\s+(?:[A-Za-z.&/'()-]+\s+){0,4}(?:(?i:loss|profit|gain|credit)\s+)?"
+            r"[-(]?(?:[$]|[A-Z]{1,3}\$)?\d"
+        ),
+        title_table=re.compile(
+            r"(?i)\b(?:NET|LOSS|PROFIT|EARNINGS|RESULTS|OPER|SALES|REVENUES?|DIVIDEND|PAYOUT"
+            r"|SHR|QTR|YEAR|MTHS)\b"
+        ),
+    )
+
+
+# ----------------------------------------------------------------------------------------------
+# Resolution environment and resolvers
+
+
+@dataclass(frozen=True, slots=True)
+class _Env:
+    published: dt.date | None
+    projected: bool = False
+    fiscal: tuple[int, str] | None = None  # explicit "fiscal"/FY forms: (start month, named_by)
+    company_start: int | None = None  # the company's fiscal start month for bare quarters
+    split_start: int | None = None  # first month of a split year "1986/87" in this document
+    anchor: Interval | None = None  # the main period a "previous week"/"a year earlier" shifts
+    anchor_explicit: bool = False
+    ended: bool = False  # earnings headers: the most recent such period already ended
+
+
+# A resolver gives the interval, or None when it cannot be resolved (no publication date).
+Resolver = Callable[[_Env], Interval | None]
+
+
+def _year_start(year: int, env: _Env, fiscal: bool, split: bool = False) -> dt.date:
+    """First day of the (fiscal) year named `year`."""
+    if split:
+        country = env.fiscal[0] if env.fiscal else None
+        first = (country if fiscal else None) or env.split_start or country or 7
+        return dt.date(year, first, 1)
+    if not fiscal:
+        return dt.date(year, 1, 1)
+    start, named_by = env.fiscal or ((env.company_start or 1), "end")
+    if start == 1:
+        return dt.date(year, 1, 1)
+    return dt.date(year if named_by == "start" else year - 1, start, 1)
+
+
+def _within(sub: tuple, ystart: dt.date) -> Interval:
+    """The part `sub` of the twelve months starting at `ystart`."""
+    what = sub[0]
+    if what == "year":
+        return ystart, _add_months(ystart, 12) - dt.timedelta(days=1)
+    if what in ("quarter", "half", "first"):
+        size = {"quarter": 3, "half": 6, "first": sub[1]}[what]
+        s = ystart if what == "first" else _add_months(ystart, size * (sub[1] - 1))
+        return s, _add_months(s, size) - dt.timedelta(days=1)
+    if what == "months":  # named months m1..m2 of the year starting at ystart
+        m1, m2 = sub[1], sub[2]
+        s = _add_months(ystart, (m1 - ystart.month) % 12)
+        e = _add_months(s, (m2 - m1) % 12)
+        return s, _month_end(e.year, e.month)
+    if what == "day":
+        s = _add_months(ystart, (sub[1] - ystart.month) % 12)
+        d = _safe_date(s.year, s.month, sub[2])
+        return d, d
+    raise ValueError(what)
+
+
+def _calendar_like(sub: tuple) -> bool:
+    return sub[0] in ("months", "day")
+
+
+def _sub_resolver(sub: tuple, year: tuple | None, fiscal: bool = False) -> Resolver:
+    """`sub` of a year given as ("abs", Y) / ("rel", k) / ("split", Y) / None (most recent)."""
+
+    def ystart_for(y: int, env: _Env) -> dt.date:
+        if fiscal or (year and year[0] == "split"):
+            return _year_start(y, env, fiscal, split=bool(year and year[0] == "split"))
+        if env.company_start and not _calendar_like(sub) and year is None:
+            return dt.date(y, env.company_start, 1)
+        return dt.date(y, 1, 1)
+
+    def resolve(env: _Env) -> Interval | None:
+        if year is not None and year[0] in ("abs", "split"):
+            if _calendar_like(sub) and not fiscal and year[0] == "abs":
+                return _within(sub, dt.date(year[1], 1, 1))
+            return _within(sub, ystart_for(year[1], env))
+        pub = env.published
+        if pub is None:
+            return None
+        if year is not None:  # relative year: "this year", "last fiscal year"
+            base = _containing_year(pub, env, fiscal)
+            ys = _add_months(base, 12 * year[1])
+            if _calendar_like(sub):
+                ys = dt.date(ys.year, 1, 1) if not fiscal else ys
+            return _within(sub, ys)
+        return _most_recent(lambda y: _within(sub, ystart_for(y, env)), env)
+
+    return resolve
+
+
+def _containing_year(pub: dt.date, env: _Env, fiscal: bool) -> dt.date:
+    if not fiscal:
+        return dt.date(pub.year, 1, 1)
+    start = _year_start(pub.year, env, True)
+    while start > pub:
+        start = _add_months(start, -12)
+    while _add_months(start, 12) <= pub:
+        start = _add_months(start, 12)
+    return start
+
+
+def _most_recent(make: Callable[[int], Interval], env: _Env) -> Interval | None:
+    """The instance of a yearless period meant at publication: the latest one begun by then
+    (reports), the first one not yet over (projections), the latest one over (earnings)."""
+    pub = env.published
+    if pub is None:
+        return None
+    years = range(pub.year + 1, pub.year - 3, -1)
+    if env.projected:
+        for y in reversed(years):
+            s, e = make(y)
+            if e is not None and e >= pub:
+                return s, e
+    for y in years:
+        s, e = make(y)
+        if s is None or e is None:
+            continue
+        if (e < pub) if env.ended else (s <= pub):
+            return s, e
+    return None
+
+
+def _rel_unit(unit: str, k: int, fiscal: bool) -> Resolver:
+    """ "last month", "this quarter", "next week": the unit containing publication, moved k."""
+
+    def resolve(env: _Env) -> Interval | None:
+        pub = env.published
+        if pub is None:
+            return None
+        if unit == "week":
+            monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(days=7 * k)
+            return monday, monday + dt.timedelta(days=6)
+        if unit == "year":
+            ys = _add_months(_containing_year(pub, env, fiscal), 12 * k)
+            return _within(("year",), ys)
+        size = {"month": 1, "quarter": 3, "half": 6}[unit]
+        origin = env.company_start or 1 if unit != "month" else 1
+        offset = (pub.month - origin) % 12 // size * size
+        s = _add_months(dt.date(pub.year, pub.month, 1), -((pub.month - origin) % 12 - offset))
+        s = _add_months(s, size * k)
+        return s, _add_months(s, size) - dt.timedelta(days=1)
+
+    return resolve
+
+
+def _rolling(unit: str, n: int, sign: int) -> Resolver:
+    """ "the past two years", "the next five years": counted from publication."""
+
+    def resolve(env: _Env) -> Interval | None:
+        pub = env.published
+        if pub is None:
+            return None
+        if unit == "days" or unit == "weeks":
+            days = n * (7 if unit == "weeks" else 1)
+            if sign < 0:
+                return _ending(pub, days=days)
+            return pub + dt.timedelta(days=1), pub + dt.timedelta(days=days)
+        months = n * {"years": 12, "quarters": 3, "months": 1}[unit]
+        if sign < 0:
+            return _ending(pub, months=months)
+        return pub + dt.timedelta(days=1), _add_months(pub, months)
+
+    return resolve
+
+
+def _anchored(months: int = 0, days: int = 0, instant_fallback: bool = False) -> Resolver:
+    """Shifted from the main period of the sentence ("the previous week", "a year earlier");
+    without one, from publication."""
+
+    def resolve(env: _Env) -> Interval | None:
+        if env.anchor is not None and env.anchor != (None, None):
+            return _shift(env.anchor, months, days)
+        pub = env.published
+        if pub is None:
+            return None
+        if instant_fallback:
+            return _shift((None, pub), months, days)
+        if days:
+            monday = pub - dt.timedelta(days=pub.weekday())
+            return _shift((monday, monday + dt.timedelta(days=6)), days=days)
+        size = abs(months) if abs(months) in (1, 3) else 12
+        unit = {1: "month", 3: "quarter", 12: "year"}[size]
+        return _rel_unit(unit, months // size, False)(env)
+
+    return resolve
+
+
+def _fixed(iv: Interval) -> Resolver:
+    return lambda env: iv
+
+
+def _day_resolver(month: int, day: int, year: int | None) -> Resolver:
+    if year is not None:
+        d = _safe_date(year, month, day)
+        return _fixed((d, d))
+    return _sub_resolver(("day", month, day), None)
+
+
+def _weekday_resolver(word: str) -> Resolver:
+    lex = _lex()
+
+    def resolve(env: _Env) -> Interval | None:
+        pub = env.published
+        if pub is None:
+            return None
+        w = word.lower()
+        offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+        if w in offsets:
+            d = pub + dt.timedelta(days=offsets[w])
+        else:
+            delta = (pub.weekday() - lex.weekdays[w]) % 7
+            d = (
+                pub + dt.timedelta(days=(7 - delta) % 7)
+                if env.projected
+                else pub - dt.timedelta(days=delta)
+            )
+        return d, d
+
+    return resolve
+
+
+def _ending_resolver(inner: Resolver, months: int = 0, days: int = 0) -> Resolver:
+    """ "nine months ended January 31", "the week ended February 22": a span ending on a date."""
+
+    def resolve(env: _Env) -> Interval | None:
+        iv = inner(env)
+        if iv is None or iv[1] is None:
+            return None
+        return _ending(iv[1], months=months, days=days)
+
+    return resolve
+
+
+def _ytd(to: Resolver | None = None) -> Resolver:
+    def resolve(env: _Env) -> Interval | None:
+        end = env.published if to is None else (to(env) or (None, None))[1]
+        if end is None:
+            return None
+        return dt.date(end.year, 1, 1), end
+
+    return resolve
+
+
+# ----------------------------------------------------------------------------------------------
+# Scanning a sentence
+
+
+@dataclass(frozen=True, slots=True)
+class _Expr:
+    start: int  # label start: a preposition that changes the meaning ("by", "from") included
+    end: int
+    core: tuple[int, int]  # the date-like words themselves (never a figure)
     label: str
-    basis: str
+    when: Resolver
+    explicit: bool
+    role: str  # main | compare | base | event
+    mode: str  # interval | start | end | instant | since | before | after
+    anchored: bool  # shifts the sentence's main period ("the previous week", "a year earlier")
+    table: str = ""  # a bare table header kind: year | months | weeks | ""
+    size: int = 0  # months (or weeks) of a bare table header
+    attributive: bool = False  # "the 1985 farm bill": names a thing, does not date a report
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    spans: tuple[tuple[int, int], ...]
+    exprs: tuple[_Expr, ...]
+    clauses: tuple[tuple[int, int], ...]
+    dateline_end: int
+    past: bool
+    present: bool
+    future: bool
+
+
+def _num(word: str | None) -> int | None:
+    if word is None:
+        return None
+    w = word.strip().lower().rstrip(".")
+    if w.isdigit():
+        return int(w)
+    return _lex().numbers.get(w)
+
+
+def _yy(text: str | None, ref: int | None = None) -> int | None:
+    """A year from '87, 87 or 1987; two digits read near `ref` (else in 1930-2029)."""
+    if not text:
+        return None
+    t = text.strip().lstrip("'")
+    if not t.isdigit():
+        return None
+    if len(t) == 4:
+        return int(t)
+    v = int(t)
+    if ref is not None:
+        return (ref // 100) * 100 + v + (100 if v < ref % 100 else 0)
+    return 1900 + v if v >= 30 else 2000 + v
+
+
+def _month_no(text: str) -> int | None:
+    m = _g().month.search(text)
+    if not m:
+        return None
+    return _lex().months.get(m.group(0).rstrip(".").lower())
+
+
+def _months_in(text: str) -> list[int]:
+    lex = _lex()
+    return [lex.months[m.group(0).rstrip(".").lower()] for m in _g().month.finditer(text)]
+
+
+@dataclass(slots=True)
+class _Atom:
+    kind: str
+    start: int
+    end: int
+    sub: tuple | None = None  # part of a year: ("quarter", 3), ("months", 1, 8) ...
+    year: tuple | None = None  # ("abs", 1987) | ("rel", -1) | ("split", 1986)
+    fiscal: bool = False
+    when: Resolver | None = None  # a complete resolver (dates, weeks, relative words)
+    explicit: bool = False
+    anchored: bool = False
+    mode: str = ""
+    table: str = ""
+    size: int = 0
+    fy_end: tuple[int, int] | None = None
+
+
+_SUB_KINDS = frozenset({"quarter", "half", "nmonths", "month", "monrange", "qcode", "hcode"})
+_YEAR_KINDS = frozenset({"year", "fiscal", "yrange_split", "relyear"})
+
+
+def _atom(m: re.Match[str], raw: str) -> _Atom | None:
+    """Parse one regex match into an atom; None for matches that are not dates after all."""
+    kind = m.lastgroup or ""
+    s, e = m.start(kind), m.end(kind)
+    text = m.group(kind)
+    lex = _lex()
+    a = _Atom(kind, s, e)
+    if kind in ("numdate", "time", "yoy"):
+        if kind == "numdate":
+            a.when, a.explicit = _numdate(text), True
+        return a
+    if kind == "weekmd":
+        d = _g().date.search(text)
+        mo = _month_no(text)
+        if not d or mo is None:
+            return None
+        day = int(re.sub(r"\D", "", d.group("d") or d.group("d2")))
+        a.when = _ending_resolver(_day_resolver(mo, day, None), days=7)
+        return a
+    if kind == "ended":
+        return _ended_atom(m, a)
+    if kind == "fiscal":
+        y1 = m.group("fi_a") or m.group("fi_c") or m.group("fi_e")
+        y2 = m.group("fi_b") or m.group("fi_d") or m.group("fi_f")
+        year = _yy(y1)
+        if year is None:
+            return None
+        if y2 is not None:
+            second = _yy(y2, year)
+            if second != year + 1:
+                return None
+            a.kind, a.year = "yrange_split", ("split", year)
+        else:
+            a.year = ("abs", year)
+        a.fiscal, a.explicit, a.sub = True, True, ("year",)
+        return a
+    if kind == "yrange":
+        first = int(m.group("yr_a"))
+        second = _yy(m.group("yr_b"), first)
+        if second is None or not first < second <= first + 30:
+            return None
+        if (second == first + 1 and "/" in text) or (
+            second == first + 1 and len(m.group("yr_b")) == 2
+        ):
+            a.kind, a.year, a.sub, a.explicit = "yrange_split", ("split", first), ("year",), True
+            return a
+        a.when = _fixed((dt.date(first, 1, 1), dt.date(second, 12, 31)))
+        a.explicit = True
+        return a
+    if kind == "decade":
+        digits = re.sub(r"\D", "", text)
+        y = int(digits) if len(digits) == 4 else _yy(digits) or 0
+        a.when, a.explicit = _fixed((dt.date(y, 1, 1), dt.date(y + 9, 12, 31))), True
+        return a
+    if kind in ("qcode", "hcode"):
+        if kind == "qcode":
+            a.sub = ("quarter", int(m.group("qc_q") or m.group("qc_q2")))
+            ytext = m.group("qc_y") or m.group("qc_y2")
+        else:
+            a.sub = ("half", int(m.group("hc_h") or m.group("hc_h2")))
+            ytext = m.group("hc_y") or m.group("hc_y2")
+        if ytext:
+            a.year, a.explicit = ("abs", _yy(ytext)), True
+        return a
+    if kind == "quarter":
+        a.sub = ("quarter", lex.ordinals[m.group("q_o").lower()])
+        return a
+    if kind == "half":
+        a.sub = ("half", lex.ordinals[m.group("h_o").lower()])
+        return a
+    if kind == "nmonths":
+        if m.group("wk_h"):
+            a.table, a.size = "weeks", _num(m.group("wk_h")) or 0
+            return a if 0 < a.size <= 53 else None
+        n = _num(m.group("nm_n") or m.group("nm_h"))
+        if not n or n > 12:
+            return None
+        a.sub = ("first", n)
+        if m.group("nm_h"):
+            a.table, a.size = "months", n
+        return a
+    if kind == "hyear":
+        a.sub, a.table, a.size = ("year",), "year", 12
+        return a
+    if kind == "ytd":
+        a.when = _ytd()
+        return a
+    if kind == "reln":
+        n = _num(m.group("rn_n")) or 0
+        sign = 1 if m.group("rn_w").lower() in ("next", "coming", "following") else -1
+        a.when = _rolling(m.group("rn_u").lower(), n, sign)
+        return a
+    if kind == "same":
+        ytext = m.group("sm_y")
+        if ytext:
+            a.anchored = True
+            a.when = _same_in(int(ytext))
+            a.explicit = True
+        else:
+            a.anchored, a.when = True, _anchored(months=-12, instant_fallback=True)
+        return a
+    if kind == "rel":
+        return _rel_atom(m, a)
+    if kind == "ago":
+        n = 1 if m.group("ag_n").lower() in ("a", "an") else _num(m.group("ag_n")) or 1
+        unit = m.group("ag_u").lower().rstrip("s")
+        months = {"year": 12, "quarter": 3, "month": 1}.get(unit, 0)
+        days = {"week": 7, "day": 1}.get(unit, 0)
+        a.anchored = True
+        a.when = _anchored(months=-months * n, days=-days * n, instant_fallback=True)
+        return a
+    if kind == "day":
+        a.when = _weekday_resolver(text)
+        return a
+    if kind == "date":
+        mo = _month_no(text)
+        if mo is None:
+            return None
+        if m.group("d_w"):
+            day, year = _num(m.group("d_w")) or 0, None
+        else:
+            d = _g().date.match(text)
+            if not d:
+                return None
+            day = int(re.sub(r"\D", "", d.group("d") or d.group("d2")))
+            year = _yy(d.group("y") or d.group("y2"))
+        if not 1 <= day <= 31:
+            return None
+        a.sub = ("day", mo, day)
+        if year is not None:
+            a.year, a.explicit = ("abs", year), True
+        return a
+    if kind == "monrange":
+        months = _months_in(text)
+        if len(months) < 2:
+            return None
+        a.sub = ("months", months[0], months[-1])
+        if m.group("mr_y"):
+            a.year, a.explicit = ("abs", int(m.group("mr_y"))), True
+        return a
+    if kind == "monyear":
+        mo = _month_no(text)
+        if mo is None:
+            return None
+        a.sub, a.year, a.explicit = ("months", mo, mo), ("abs", _yy(m.group("my_y"))), True
+        a.mode = _mod_mode(m.group("my_mod"))
+        return a
+    if kind == "month":
+        mo = _month_no(text)
+        if mo is None:
+            return None
+        word = _g().month.search(text)
+        ambiguous = word is not None and word.group(0).rstrip(".").lower() in lex.ambiguous
+        if ambiguous and not m.group("mo_mod") and not _month_context(raw, s, e):
+            return None
+        a.sub = ("months", mo, mo)
+        a.mode = _mod_mode(m.group("mo_mod"))
+        return a
+    if kind == "year":
+        if m.group("y_s"):
+            before = raw[max(0, s - 12) : s].lower().split()
+            if not before or before[-1] not in (
+                "in",
+                "since",
+                "by",
+                "of",
+                "for",
+                "until",
+                "fiscal",
+            ):
+                return None
+            a.year = ("abs", _yy(m.group("y_s")))
+        elif m.group("y_y2"):
+            a.year = ("abs", int(m.group("y_y2")))
+            a.mode = _mod_mode(m.group("y_mod"))
+        else:
+            y = int(m.group("y_y"))
+            if not _is_year_use(raw, s, e, y):
+                return None
+            a.year = ("abs", y)
+        a.sub, a.explicit = ("year",), True
+        return a
+    return None
+
+
+def _mod_mode(mod: str | None) -> str:
+    if not mod:
+        return ""
+    return {"end": "instant", "mid": "mid", "pre": "before", "post": "after"}.get(mod.lower(), "")
+
+
+def _numdate(text: str) -> Resolver:
+    parts = [int(p) for p in re.split(r"[-/.]", text)]
+    if "-" in text:
+        y, mo, d = parts
+    elif "/" in text:
+        mo, d, y = parts
+        y = _yy(str(y)) or y if y < 100 else y
+    else:
+        d, mo, y = parts
+    day = _safe_date(y, mo, d) if 1 <= d <= 31 else None
+    return _fixed((day, day))
+
+
+def _same_in(year: int) -> Resolver:
+    def resolve(env: _Env) -> Interval | None:
+        if env.anchor is None or env.anchor[1] is None:
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        delta = 12 * (year - env.anchor[1].year)
+        return _shift(env.anchor, months=delta)
+
+    return resolve
+
+
+def _rel_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
+    word, unit = m.group("r_w").lower(), m.group("r_u").lower().replace("-", "")
+    fiscal = bool(m.group("r_f") and m.group("r_f").strip().lower() in ("fiscal", "financial"))
+    unit = {"qtr": "quarter", "halfyear": "half", "weekend": "week", "season": "year"}.get(
+        unit, unit
+    )
+    if unit == "period":
+        return None
+    if word in ("previous", "prior", "preceding"):
+        a.anchored = True
+        a.when = _anchored(
+            months=-{"year": 12, "quarter": 3, "half": 6, "month": 1}.get(unit, 0),
+            days=-7 if unit == "week" else 0,
+        )
+        return a
+    if word == "past" and unit != "week":
+        a.when = _rolling(
+            {"year": "years", "quarter": "quarters", "month": "months"}.get(unit, "months"),
+            6 if unit == "half" else 1,
+            -1,
+        )
+        return a
+    k = {
+        "last": -1,
+        "past": -1,
+        "latest": -1,
+        "this": 0,
+        "current": 0,
+        "next": 1,
+        "coming": 1,
+        "following": 1,
+    }[word]
+    if unit == "year":
+        a.kind, a.sub, a.year, a.fiscal = "relyear", ("year",), ("rel", k), fiscal
+        return a
+    a.when = _rel_unit(unit, k, fiscal)
+    return a
+
+
+def _ended_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
+    lex = _lex()
+    date_text = m.group("en_date")
+    mo = _month_no(date_text)
+    if mo is None:
+        return None
+    d = _g().date.search(date_text)
+    if d:
+        day = int(re.sub(r"\D", "", d.group("d") or d.group("d2")))
+        year = _yy(d.group("y") or d.group("y2"))
+    else:
+        day = calendar.monthrange(2001, mo)[1] if mo != 2 else 28
+        ym = _g().year.search(date_text)
+        year = int(ym.group(0)) if ym else None
+    if d is None and mo == 2:
+        day = 29  # clipped to the month's end by _safe_date
+    point = _day_resolver(mo, day, year)
+    if d is None and year is None:
+        point = _month_end_resolver(mo)
+    elif d is None and year is not None:
+        point = _fixed((_month_end(year, mo), _month_end(year, mo)))
+    a.explicit = year is not None
+    if m.group("en_n"):
+        n = _num(m.group("en_n")) or 0
+        unit = m.group("en_u").lower()
+        if unit.startswith("w"):
+            a.when = _ending_resolver(point, days=7 * n)
+        else:
+            a.when = _ending_resolver(point, months=n)
+        return a if n else None
+    what = re.sub(r"\s+", " ", m.group("en_w").lower())
+    if what.startswith(("week", "wk")):
+        a.when = _ending_resolver(point, days=7)
+    elif what.startswith(("quarter", "qtr")):
+        a.when, a.fy_end = _ending_resolver(point, months=3), (mo, day)
+    elif what.startswith("half"):
+        a.when = _ending_resolver(point, months=6)
+    elif what.startswith("period"):
+        a.when = _ending_resolver(point, months=3)
+        a.table = "period"
+    else:  # year, fiscal year: twelve months to that date
+        a.when, a.fy_end = _ending_resolver(point, months=12), (mo, day)
+    del lex
+    return a
+
+
+def _month_end_resolver(month: int) -> Resolver:
+    inner = _sub_resolver(("months", month, month), None)
+
+    def resolve(env: _Env) -> Interval | None:
+        iv = inner(env)
+        return None if iv is None else (iv[1], iv[1])
+
+    return resolve
+
+
+def _month_context(raw: str, s: int, e: int) -> bool:
+    """Is an ambiguous month word ("May", "March") used as a month here?"""
+    before = raw[max(0, s - 14) : s].lower()
+    if re.search(
+        r"(?:\b(?:in|since|until|till|by|from|through|during|for|of|last|next|this|early|late"
+        r"|before|after|between|and|to|or|end|mid|on)\s+(?:the\s+)?)\Z",
+        before,
+    ):
+        return True
+    return bool(re.match(r"\s*(?:[-–/]|and\b|to\b|through\b)\s*[A-Z][a-z]+", raw[e : e + 14]))
+
+
+def _is_year_use(raw: str, s: int, e: int, y: int) -> bool:
+    """A bare number between 1800 and 2099: a year ("in 1986", "1986 net profit") or a figure
+    ("$2000", "2000 tonnes", "1000-2000 bags")?"""
+    lex, g = _lex(), _g()
+    before = raw[max(0, s - 24) : s]
+    if re.search(r"(?:[$€£¥]|\b[A-Z]{1,3}\$|\b(?:Rs|DM|SFr|Y)\.?)\s*\Z", before):
+        return False
+    if re.search(r"\d\s*(?:[-–]|to|and|or)\s*\Z", before):
+        return False
+    after = raw[e : e + 24]
+    if re.match(r"\s*(?:[-–]|to\b)\s*\d", after):
+        return False
+    w_before = g.word_before.search(before)
+    prev = w_before.group(1).lower() if w_before and before[w_before.end(1) :].strip() == "" else ""
+    if before.endswith("'s "):
+        prev = "'s"
+    nxt = g.word_after.match(after)
+    if nxt and nxt.group(1).lower() in lex.year_nouns:
+        return prev in lex.year_attributive and nxt.group(1).lower() not in ("%", "pct", "percent")
+    if y < 1900:
+        return prev in lex.year_attributive or prev in ("by", "from", "to")
+    return True
+
+
+def _merge(atoms: list[_Atom], raw: str) -> list[_Atom]:
+    """Join parts written together: "the first quarter of 1987", "fiscal 1986 fourth quarter",
+    "from January 1 to March 31", "1986/87, ending June 30"."""
+    out: list[_Atom] = []
+    for a in atoms:
+        if out:
+            p = out[-1]
+            gap = raw[p.end : a.start]
+            joined = _join(p, a, gap, raw)
+            if joined is not None:
+                out[-1] = joined
+                continue
+        out.append(a)
+    return out
+
+
+_GAP_OF = re.compile(r"(?i)\A(?:\s*,)?\s*(?:(?:of|in|for)\s+)?(?:the\s+)?\Z")
+_GAP_YEAR_SUB = re.compile(r"(?i)\A(?:'s)?\s+(?:the\s+)?\Z")
+_GAP_RANGE = re.compile(r"(?i)\A\s*(?:[-–]|to|through|thru|until|till|and)\s*\Z")
+_GAP_ENDING = re.compile(r"(?i)\A\s*,?\s*(?:which\s+)?(?:ending|ended|ends|to)\s+\Z")
+
+
+def _join(p: _Atom, a: _Atom, gap: str, raw: str) -> _Atom | None:
+    if len(gap) > 24:
+        return None
+    # sub-year part, then its year
+    if (
+        p.sub is not None
+        and p.year is None
+        and p.sub[0] != "year"
+        and a.kind in _YEAR_KINDS
+        and a.sub == ("year",)
+        and _GAP_OF.match(gap)
+    ):
+        return _Atom(
+            "composite",
+            p.start,
+            a.end,
+            p.sub,
+            a.year,
+            a.fiscal,
+            explicit=a.explicit,
+            mode=p.mode or a.mode,
+        )
+    # year, then the part of it: "1986 fourth quarter", "fiscal 1987 first half"
+    if (
+        p.kind in _YEAR_KINDS
+        and p.sub == ("year",)
+        and a.sub is not None
+        and a.year is None
+        and a.kind in ("quarter", "half", "nmonths", "qcode", "hcode")
+        and _GAP_YEAR_SUB.match(gap)
+    ):
+        return _Atom("composite", p.start, a.end, a.sub, p.year, p.fiscal, explicit=p.explicit)
+    # a split or fiscal year with its end: "1986/87, ending June 30"
+    if p.kind in ("fiscal", "yrange_split") and a.kind == "date" and _GAP_ENDING.match(gap):
+        assert a.sub is not None
+        p.fy_end = (a.sub[1], a.sub[2])
+        p.end = a.end
+        return p
+    # ranges: "from January 1 to March 31", "between 1986 and 1990", "1986 to 1990"
+    if _GAP_RANGE.match(gap) and _rangeable(p) and _rangeable(a):
+        if "and" in gap.lower() and not re.search(
+            r"(?i)\bbetween\s+(?:the\s+)?\Z", raw[max(0, p.start - 12) : p.start]
+        ):
+            return None
+        if (
+            gap.strip().lower() == "to"
+            and not re.search(r"(?i)\bfrom\s+(?:the\s+)?\Z", raw[max(0, p.start - 10) : p.start])
+            and not (p.kind == a.kind == "year")
+        ):
+            return None
+        r = _Atom("range", p.start, a.end, explicit=p.explicit or a.explicit)
+        r.when = _range_resolver(_atom_resolver(p), _atom_resolver(a), a.explicit, p.explicit)
+        return r
+    return None
+
+
+def _rangeable(a: _Atom) -> bool:
+    return a.kind in (
+        "date",
+        "year",
+        "monyear",
+        "month",
+        "composite",
+        "quarter",
+        "qcode",
+        "fiscal",
+        "numdate",
+        "relyear",
+    )
+
+
+def _range_resolver(
+    first: Resolver, second: Resolver, second_explicit: bool, first_explicit: bool
+) -> Resolver:
+    def resolve(env: _Env) -> Interval | None:
+        b = second(env)
+        if b is None:
+            return None
+        a = first(env)
+        if a is None or a[0] is None:
+            return None
+        if b[1] is not None and a[0] > b[1] and not first_explicit:
+            a = _shift(a, months=-12)  # "December to February": December of the year before
+        return a[0], b[1]
+
+    return resolve
+
+
+def _atom_resolver(a: _Atom) -> Resolver:
+    if a.when is not None:
+        inner = a.when
+    elif a.sub is not None:
+        inner = _sub_resolver(a.sub, a.year, a.fiscal)
+        if a.fy_end is not None:
+            inner = _fy_end_resolver(a, inner)
+    else:
+        return lambda env: None
+    if a.mode == "instant":
+        return lambda env: _instant(inner(env))
+    if a.mode == "mid":
+        return lambda env: _mid(inner(env))
+    return inner
+
+
+def _fy_end_resolver(a: _Atom, inner: Resolver) -> Resolver:
+    assert a.fy_end is not None and a.year is not None
+    month, day = a.fy_end
+    year = a.year[1]
+
+    def resolve(env: _Env) -> Interval | None:
+        iv = inner(env)
+        for y in (year + 1, year):
+            end = _safe_date(y, month, day)
+            if end is not None and (iv is None or iv[0] is None or end > iv[0]):
+                return _ending(end, months=12)
+        return iv
+
+    return resolve
+
+
+def _instant(iv: Interval | None) -> Interval | None:
+    return None if iv is None else (None, iv[1])
+
+
+def _mid(iv: Interval | None) -> Interval | None:
+    if iv is None or iv[0] is None or iv[1] is None:
+        return iv
+    mid = iv[0] + (iv[1] - iv[0]) // 2
+    return None, mid
+
+
+@lru_cache(maxsize=16384)
+def _scan(raw: str) -> _Scan:
+    g = _g()
+    dateline = g.dateline.match(raw)
+    dl_end = dateline.end() if dateline else 0
+    atoms: list[_Atom] = []
+    for m in g.atoms.finditer(raw):
+        a = _atom(m, raw)
+        if a is not None:
+            atoms.append(a)
+    spans = [(a.start, a.end) for a in atoms if a.kind != "yoy"]
+    atoms = _merge([a for a in atoms if a.kind not in ("time", "yoy")], raw)
+    clauses = _clauses(raw)
+    exprs = []
+    for a in atoms:
+        ex = _expr(a, raw, dl_end, clauses)
+        if ex is not None:
+            exprs.append(ex)
+    return _Scan(
+        spans=tuple(_union(spans)),
+        exprs=tuple(exprs),
+        clauses=clauses,
+        dateline_end=dl_end,
+        past=bool(g.past.search(raw)),
+        present=bool(g.present.search(raw)),
+        future=bool(g.future.search(raw)),
+    )
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if e <= s:
+            continue
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _clauses(raw: str) -> tuple[tuple[int, int], ...]:
+    out, pos = [], 0
+    for m in _g().clause.finditer(raw):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(raw)))
+    return tuple(out)
+
+
+_MEANINGFUL = {
+    "by": "end",
+    "until": "end",
+    "till": "end",
+    "through": "end",
+    "thru": "end",
+    "to": "end",
+    "ending": "end",
+    "ahead of": "end",
+    "from": "start",
+    "since": "since",
+    "starting": "start",
+    "beginning": "start",
+    "effective": "start",
+    "before": "before",
+    "after": "after",
+    "as of": "instant",
+    "as at": "instant",
+}
+_CONSTANT = re.compile(r"(?i)\s*(?:=\s*100|base\b|prices\b|dollars\b|dlrs\b)")
+_OVER_COMPARES = frozenset({"month", "monyear", "year", "date", "quarter", "composite"})
+_COMPARE = frozenset(
+    {"against", "versus", "vs", "vs.", "compared with", "compared to", "than", "than in"}
+)
+_EVENT = frozenset(
+    {
+        "due",
+        "payable",
+        "pay",
+        "record",
+        "dated",
+        "maturing",
+        "matures",
+        "mature",
+        "expiring",
+        "expires",
+        "base",
+    }
+)
+
+
+def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...]) -> _Expr | None:
+    g = _g()
+    window_start = max(0, a.start - 48)
+    pre = g.pre.search(raw, window_start, a.start) if a.start > 0 else None
+    prep = ""
+    label_start = a.start
+    pos = ""
+    art_start = pos_start = art2_start = -1
+    if pre is not None:
+        prep = " ".join((pre.group("prep") or "").lower().split())
+        pos = (pre.group("pos") or "").lower()
+        art_start = pre.start("art") if pre.group("art") else -1
+        pos_start = pre.start("pos") if pre.group("pos") else -1
+        art2_start = pre.start("art2") if pre.group("art2") else -1
+        candidates = [x for x in (art_start, pos_start, art2_start) if x >= 0]
+        label_start = min(candidates) if candidates else a.start
+        if prep in _MEANINGFUL or (pos and prep in ("at", "by", "until", "to", "from")):
+            label_start = pre.start("prep") if pre.group("prep") else label_start
+        if pos and prep in ("", "in", "at", "of", "for", "during", "on") and pos_start >= 0:
+            label_start = min(label_start, pos_start)
+    when = _atom_resolver(a)
+    mode = a.mode or "interval"
+    if pos in ("end", "close"):
+        mode = "instant"
+    elif pos in ("mid", "middle"):
+        mode = "mid"
+    if prep in _MEANINGFUL:
+        kind = _MEANINGFUL[prep]
+        if mode == "instant" and kind == "end":
+            mode = "end"
+        elif mode == "mid" and kind == "end":
+            mode = "endmid"
+        else:
+            mode = kind
+    role = "main"
+    after = raw[a.end : a.end + 16]
+    if (
+        a.start < dl_end
+        or prep in _EVENT
+        or re.search(
+            r"(?i)\b(?:of\s+record\s+(?:on\s+)?|base(?:\s+year)?:?\s+|constant\s+)\Z",
+            raw[window_start : a.start],
+        )
+        or (a.kind == "year" and _CONSTANT.match(after))
+    ):
+        role = "event"
+    elif prep in _COMPARE or (prep == "over" and a.kind in _OVER_COMPARES):
+        role = "compare"
+    elif prep == "from" and a.kind not in ("range",):
+        clause_start = next((s for s, e in clauses if s <= a.start <= e), 0)
+        head = raw[clause_start : pre.start("prep")] if pre is not None else ""
+        if g.compare_from.search(head):
+            role, mode = "compare", "interval"
+    if role == "main" and _base_claimed(raw, label_start if prep else a.start, clauses):
+        role = "base"
+    if role in ("compare", "base") and prep in _MEANINGFUL and pre is not None:
+        # the comparison word is not part of the period: "from last year" reads "last year"
+        after_prep = [x for x in (art_start, pos_start, art2_start) if x >= 0]
+        label_start = min(after_prep) if after_prep else a.start
+    label = " ".join(raw[label_start : a.end].split()).rstrip(",;:.")
+    attributive = a.kind == "year" and not prep and bool(re.match(r"\s+[a-z]", after))
+    return _Expr(
+        start=label_start,
+        end=a.end,
+        core=(a.start, a.end),
+        label=label,
+        when=when,
+        explicit=a.explicit,
+        role=role,
+        mode=mode,
+        anchored=a.anchored,
+        table=a.table,
+        size=a.size,
+        attributive=attributive,
+    )
+
+
+def _base_claimed(raw: str, start: int, clauses: tuple[tuple[int, int], ...]) -> bool:
+    """Does this period belong to a comparison base: "... from 1.97 billion in 1986"?"""
+    clause_start = next((s for s, e in clauses if s <= start <= e), 0)
+    head = raw[max(clause_start, start - 70) : start]
+    m = re.search(
+        r"(?i)\b(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?P<tail>[^;]*?\d[^;]*?"
+        r"(?:\s+(?:in|during|for|at|on|over|of))?\s*(?:the\s+)?)\Z",
+        head,
+    )
+    if not m:
+        return False
+    return not re.search(r"(?i)\b(?:to|but|while)\s+[^;]*\d", m.group("tail"))
+
+
+# ----------------------------------------------------------------------------------------------
+# Date spans: what is never a figure
 
 
 def date_spans(sentence_raw: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _YEAR.finditer(sentence_raw)]
+    """Spans of dates, years used as periods, times, quarter/half names and datelines: the
+    quantity scanner must never read these as figures."""
+    if not isinstance(sentence_raw, str) or not sentence_raw:
+        return []
+    return list(_scan(sentence_raw).spans)
+
+
+# ----------------------------------------------------------------------------------------------
+# Document analysis: fiscal conventions, earnings tables, periods carried over
+
+
+@dataclass(frozen=True, slots=True)
+class _Carry:
+    period: Period
+    interval: Interval
+    explicit: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    env: _Env
+    carried: tuple[_Carry | None, ...]  # per sentence: the period a figure without one takes
+    table: tuple[_Carry | None, ...]  # per sentence: the earnings-table period of a row
+    rows: frozenset[int]
+
+
+_DOCS: OrderedDict[int, tuple[DocContext, _Doc]] = OrderedDict()
+_DOCS_MAX = 8
+
+
+def _doc(ctx: DocContext) -> _Doc:
+    key = id(ctx)
+    hit = _DOCS.get(key)
+    if hit is not None and hit[0] is ctx:
+        _DOCS.move_to_end(key)
+        return hit[1]
+    info = _analyse(ctx)
+    _DOCS[key] = (ctx, info)
+    if len(_DOCS) > _DOCS_MAX:
+        _DOCS.popitem(last=False)
+    return info
+
+
+def _published(ctx: DocContext) -> dt.date | None:
+    p = ctx.published
+    if isinstance(p, dt.datetime):
+        return p.date()
+    return p if isinstance(p, dt.date) else None
+
+
+def _conventions(ctx: DocContext) -> tuple[tuple[int, str] | None, int | None, int | None]:
+    """(country fiscal convention, company fiscal start month, split-year start month)."""
+    lex = _lex()
+    title = ctx.title or ""
+    text = ctx.text[:6000]
+    head = text[:60]
+    government = any(c in text or c in title for c in lex.government)
+    best, best_score, company_country = None, 0, None
+    for conv in lex.fiscal:
+        if conv.get("scope") == "government" and not government:
+            continue
+        score = 0
+        for cue in conv["cues"]:
+            pattern = rf"(?<![\w.]){re.escape(cue)}(?![\w])"
+            score += len(re.findall(pattern, text)) + 3 * len(re.findall(pattern, title))
+            if cue.isupper() and head.startswith(cue):
+                score += 5
+        for suffix in conv["tickers"]:
+            if re.search(rf"<[A-Z0-9]+{re.escape(suffix)}>", title):
+                score += 10
+                company_country = conv
+        if score > best_score:
+            best, best_score = conv, score
+    country = (best["start_month"], best["named_by"]) if best is not None else None
+    company = _company_start(title, text)
+    if company is None and company_country is not None and company_country["companies_follow"]:
+        company = company_country["start_month"]
+    split = None
+    low = text.lower()
+    counts = {w: low.count(w) for w in lex.marketing if w != "default" and w in low}
+    if counts:
+        split = lex.marketing[max(counts, key=lambda w: counts[w])]
+    if government and country is not None:
+        split = country[0]
+    return country, company, split
+
+
+_QTR_TITLE = re.compile(
+    r"\b(?P<q>1ST|2ND|3RD|4TH|FIRST|SECOND|THIRD|FOURTH)\s+(?:QTR|QUARTER)\s+(?:TO\s+|END(?:ED|ING)?"
+    r"\s+)?(?P<mon>[A-Z]{3,9})\.?\s+(?P<day>\d{1,2})\b"
+)
+_FY_TEXT = re.compile(
+    r"(?i)\b(?:fiscal|financial)\s+year\s+(?:which\s+)?(?:ends|ending|ended|end|to)\s+(?:on\s+)?"
+    r"(?P<mon>[A-Za-z]{3,9})\.?"
+)
+
+
+def _company_start(title: str, text: str) -> int | None:
+    """The company's fiscal start month: "4TH QTR JAN 31 NET", "fiscal year ending June 30"."""
+    lex = _lex()
+    m = _QTR_TITLE.search(title.upper())
+    if m:
+        month = lex.months.get(m.group("mon").lower())
+        if month:
+            q = lex.ordinals[m.group("q").lower()]
+            return (month + 3 * (4 - q)) % 12 + 1
+    m = _FY_TEXT.search(text)
+    if m:
+        month = lex.months.get(m.group("mon").lower().rstrip("."))
+        if month:
+            return month % 12 + 1
+    return None
+
+
+def _resolve(ex: _Expr, env: _Env) -> tuple[Interval | None, bool]:
+    iv = ex.when(env)
+    if iv is None:
+        return None, False
+    explicit = ex.explicit or (ex.anchored and env.anchor_explicit)
+    s, e = iv
+    mode = ex.mode
+    if mode in ("end", "instant"):
+        s = None
+    elif mode == "endmid":
+        s, e = None, _mid(iv)[1] if iv[0] else e
+    elif mode == "mid":
+        s, e = _mid(iv) or (s, e)
+    elif mode == "start":
+        e = None
+    elif mode == "since":
+        e = env.published if env.published and s and env.published >= s else None
+    elif mode == "before":
+        s, e = None, (s - dt.timedelta(days=1)) if s else None
+    elif mode == "after":
+        s, e = (e + dt.timedelta(days=1)) if e else None, None
+    if s is None and e is None:
+        return None, False
+    return (s, e), explicit
+
+
+def _period(ex: _Expr, env: _Env) -> Period:
+    iv, explicit = _resolve(ex, env)
+    if iv is None:
+        return Period(None, None, ex.label, "unknown")
+    return Period(iv[0], iv[1], ex.label, "explicit" if explicit else "relative")
+
+
+def _analyse(ctx: DocContext) -> _Doc:
+    published = _published(ctx)
+    country, company, split = _conventions(ctx)
+    env = _Env(published, fiscal=country, company_start=company, split_start=split)
+    n = len(ctx.sentences)
+    scans = [_scan(s.raw) for s in ctx.sentences]
+    table, rows = _tables(ctx, scans, env)
+    carried: list[_Carry | None] = [None] * n
+    title_carry = _title_carry(ctx, env)
+    state: _Carry | None = None
+    since = -1
+    seen_body = False
+    for i, sc in enumerate(scans):
+        mains = [x for x in sc.exprs if x.role == "main" and not x.anchored and not x.table]
+        if i in rows or table[i] is not None:
+            carried[i] = state
+            continue
+        if mains:
+            seen_body = True
+            carried[i] = state
+            state = _state_of(sc, mains, env)
+            since = i
+            continue
+        continues = sc.past and not sc.future and not (sc.present and not sc.past)
+        if state is not None and continues and i - since <= 4:
+            carried[i] = state
+        elif state is None and not seen_body and title_carry is not None and continues:
+            carried[i] = title_carry
+        else:
+            carried[i] = None
+            if not continues and sc.exprs == () and _has_digit(ctx.sentences[i].raw):
+                state = None
+    return _Doc(env=env, carried=tuple(carried), table=tuple(table), rows=frozenset(rows))
+
+
+def _state_of(sc: _Scan, mains: list[_Expr], env: _Env) -> _Carry | None:
+    """The period a sentence states for what follows: that of its first clause with one,
+    if unambiguous and not merely naming a thing ("the 1985 farm bill")."""
+    first = _clause_of(sc.clauses, mains[0].core[0])
+    lead = [x for x in mains if _clause_of(sc.clauses, x.core[0]) == first]
+    if any(x.attributive for x in lead):
+        return None
+    found = {_resolve(x, env) for x in lead}
+    if len(found) != 1:
+        return None
+    iv, explicit = next(iter(found))
+    if iv is None:
+        return None
+    return _Carry(_period(lead[0], env), iv, explicit)
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+def _title_carry(ctx: DocContext, env: _Env) -> _Carry | None:
+    if not ctx.title:
+        return None
+    sc = _scan(ctx.title)
+    mains = [x for x in sc.exprs if x.role == "main" and not x.anchored and not x.table]
+    found = {_resolve(x, env) for x in mains}
+    if len(found) != 1:
+        return None
+    iv, explicit = next(iter(found))
+    if iv is None:
+        return None
+    return _Carry(_period(mains[0], env), iv, explicit)
+
+
+_TITLE_PERIOD = re.compile(
+    r"\b(?P<what>(?P<q>1ST|2ND|3RD|4TH|FIRST|SECOND|THIRD|FOURTH)\s+(?:QTR|QUARTER)"
+    r"|(?P<h>1ST|2ND|FIRST|SECOND)\s+HALF|(?P<n>NINE|SIX|THREE|TWELVE|\d{1,2})\s+(?:MTHS|MONTHS)"
+    r"|(?:FISCAL\s+|FULL\s+)?(?P<y>YEAR)|(?P<yr>(?:19|20)\d\d)(?=\s+(?:NET|LOSS|PROFIT|EARNINGS"
+    r"|RESULTS|OPER|SALES)))"
+    r"(?:\s+(?:TO|END|ENDED|ENDING))?(?:\s+(?P<mon>[A-Z]{3,9})\.?\s+(?P<day>\d{1,2})\b)?"
+    r"(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
+)
+
+
+def _tables(ctx: DocContext, scans: list[_Scan], env: _Env) -> tuple[list[_Carry | None], set[int]]:
+    """Earnings tables: the title or a header line ("Year", "Nine mths", "Qtr ended Jan 31")
+    fixes the period of the rows below it."""
+    g = _g()
+    n = len(scans)
+    out: list[_Carry | None] = [None] * n
+    rows: set[int] = set()
+    texts = [s.raw[sc.dateline_end :] for s, sc in zip(ctx.sentences, scans, strict=True)]
+    row_idx = [i for i, t in enumerate(texts) if g.row.match(t) and re.search(r"\bvs\.?\s", t)]
+    if not row_idx:
+        return out, rows
+    # every short line that starts with a label and a number is a row once the story is a table
+    for i, t in enumerate(texts):
+        if g.row.match(t) and len(t.split()) <= 14 and not t.lower().startswith("note"):
+            rows.add(i)
+    anchor = _table_anchor(ctx, texts, env)
+    current: _Carry | None = anchor.carry if anchor else None
+    for i, t in enumerate(texts):
+        header = _header(t)
+        if header is not None and anchor is not None:
+            current = anchor.header(header, t.strip())
+            continue
+        if header is not None and anchor is None:
+            anchor = _anchor_from_header(header, t.strip(), env)
+            current = anchor.carry if anchor else None
+            continue
+        if i in rows:
+            out[i] = current
+    return out, rows
+
+
+def _header(text: str) -> _Expr | None:
+    """A line that is only a period: "Year", "Nine mths", "4th qtr", "Qtr ended Jan 31"."""
+    stripped = text.strip().rstrip(".:")
+    if (
+        not stripped
+        or len(stripped) > 48
+        or (any(c.isdigit() for c in stripped) and re.search(r"\bvs\b", stripped))
+    ):
+        return None
+    sc = _scan(stripped)
+    if len(sc.exprs) != 1:
+        return None
+    ex = sc.exprs[0]
+    rest = (stripped[: ex.start] + stripped[ex.end :]).strip(" .:-")
+    if rest and not re.fullmatch(r"(?i)(?:the|oper|operating|net|results)?", rest):
+        return None
+    return ex
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    end: dt.date | None  # the end of the table's main period
+    months: int  # its length in months (quarter 3, year 12, nine months 9)
+    explicit: bool
+    carry: _Carry | None
+
+    def header(self, ex: _Expr, label: str) -> _Carry | None:
+        label = ex.label or label
+        if self.end is None:
+            return _Carry(Period(None, None, label, "unknown"), (None, None), False)
+        if ex.table == "year":
+            iv = _ending(self._end_for(12), months=12)
+        elif ex.table == "months":
+            iv = _ending(self.end, months=ex.size)
+        elif ex.table == "weeks":
+            iv = _ending(self.end, days=7 * ex.size)
+        else:
+            sub = _sub_of(ex)
+            if sub is not None and sub[0] == "quarter":
+                q_anchor = max(1, self.months // 3)
+                end = _shift((None, self.end), months=-3 * (q_anchor - sub[1]))[1]
+                assert end is not None
+                iv = _ending(end, months=3)
+            elif sub is not None and sub[0] in ("half", "first"):
+                size = 6 if sub[0] == "half" else sub[1]
+                iv = _ending(self.end, months=size)
+            else:
+                got, explicit = _resolve(ex, _Env(self.end, ended=False))
+                if got is None:
+                    return None
+                return _Carry(Period(got[0], got[1], label, _basis(explicit)), got, explicit)
+        return _Carry(Period(iv[0], iv[1], label, _basis(self.explicit)), iv, self.explicit)
+
+    def _end_for(self, months: int) -> dt.date:
+        assert self.end is not None
+        if self.months >= months or self.months % 3:
+            return self.end
+        shifted = _shift((None, self.end), months=months - self.months)[1]
+        return shifted or self.end
+
+
+def _basis(explicit: bool) -> str:
+    return "explicit" if explicit else "relative"
+
+
+def _sub_of(ex: _Expr) -> tuple | None:
+    """Recover the quarter/half of a bare header from its label."""
+    lex = _lex()
+    m = re.search(
+        r"(?i)\b(first|second|third|fourth|final|1st|2nd|3rd|4th)[- ](quarter|qtr|half)", ex.label
+    )
+    if m:
+        what = "quarter" if m.group(2).lower() in ("quarter", "qtr") else "half"
+        return what, lex.ordinals[m.group(1).lower()]
+    m = re.search(r"(?i)\bQ([1-4])\b|\b([1-4])Q\b", ex.label)
+    if m:
+        return "quarter", int(m.group(1) or m.group(2))
+    m = re.search(r"(?i)\b(?:qtr|quarter)\b", ex.label)
+    if m:
+        return "quarter", 0
+    return None
+
+
+def _table_anchor(ctx: DocContext, texts: list[str], env: _Env) -> _Anchor | None:
+    title = (ctx.title or "").upper()
+    title = re.sub(r"<[^>]*>", " ", title)
+    m = _TITLE_PERIOD.search(title)
+    if m is None:
+        for t in texts[:2]:
+            header = _header(t)
+            if header is not None:
+                return _anchor_from_header(header, t.strip(), env)
+        return None
+    lex = _lex()
+    label = m.group("what")
+    year = int(m.group("y2") or m.group("yr") or 0) or None
+    if m.group("q"):
+        months, sub = 3, ("quarter", lex.ordinals[m.group("q").lower()])
+    elif m.group("h"):
+        months, sub = 6, ("half", lex.ordinals[m.group("h").lower()])
+    elif m.group("n"):
+        months = _num(m.group("n")) or 12
+        sub = ("first", months)
+    else:
+        months, sub = 12, ("year",)
+    end: dt.date | None = None
+    mon = lex.months.get((m.group("mon") or "").lower())
+    if mon and m.group("day"):
+        day = int(m.group("day"))
+        label = title[m.start("what") : m.end("day")]
+        if year is not None:
+            end = _safe_date(year, mon, day)
+        elif env.published is not None:
+            end = _latest_date(mon, day, env.published)
+    if end is None and (mon is None or not m.group("day")):
+        fiscal_env = _Env(env.published, company_start=env.company_start, ended=True)
+        if sub == ("year",) and year is None:
+            start = env.company_start or 1
+            iv = _most_recent(lambda y: _within(("year",), dt.date(y, start, 1)), fiscal_env)
+        elif year is not None:
+            ys = (
+                dt.date(year, 1, 1)
+                if not env.company_start
+                else _year_start(year, _Env(None, fiscal=(env.company_start, "end")), True)
+            )
+            iv = _within(sub, ys)
+        else:
+            start = env.company_start or 1
+            iv = _most_recent(lambda y: _within(sub, dt.date(y, start, 1)), fiscal_env)
+        end = iv[1] if iv else None
+    explicit = year is not None
+    label = label.strip()
+    if end is None:
+        carry = _Carry(Period(None, None, label, "unknown"), (None, None), False)
+    else:
+        iv2 = _ending(end, months=months)
+        carry = _Carry(Period(iv2[0], iv2[1], label, _basis(explicit)), iv2, explicit)
+    return _Anchor(end, months, explicit, carry)
+
+
+def _latest_date(month: int, day: int, published: dt.date) -> dt.date | None:
+    for y in (published.year, published.year - 1):
+        d = _safe_date(y, month, day)
+        if d is not None and d <= published:
+            return d
+    return None
+
+
+def _anchor_from_header(ex: _Expr, label: str, env: _Env) -> _Anchor | None:
+    ended_env = _Env(env.published, company_start=env.company_start, fiscal=env.fiscal, ended=True)
+    if ex.table == "year":
+        start = env.company_start or 1
+        iv = _most_recent(lambda y: _within(("year",), dt.date(y, start, 1)), ended_env)
+        months = 12
+    elif ex.table in ("months", "weeks"):
+        return None
+    else:
+        iv, _ = _resolve(ex, ended_env)
+        sub = _sub_of(ex)
+        months = 3 if sub and sub[0] == "quarter" else 6 if sub and sub[0] == "half" else 12
+        if iv is not None and iv[0] is not None and iv[1] is not None:
+            months = round((iv[1] - iv[0]).days / 30.4) or months
+    end = iv[1] if iv else None
+    explicit = ex.explicit
+    if end is None:
+        carry = _Carry(Period(None, None, ex.label or label, "unknown"), (None, None), False)
+    else:
+        iv2 = _ending(end, months=months)
+        carry = _Carry(Period(iv2[0], iv2[1], ex.label or label, _basis(explicit)), iv2, explicit)
+    return _Anchor(end, months, explicit, carry)
+
+
+# ----------------------------------------------------------------------------------------------
+# Attaching a period to a figure
+
+
+def _clause_of(clauses: tuple[tuple[int, int], ...], pos: int) -> tuple[int, int]:
+    for s, e in clauses:
+        if s <= pos < e or pos == e:
+            return s, e
+    return 0, 0
+
+
+def _is_strong(gap: str) -> bool:
+    if len(gap) > 28 or any(c.isdigit() for c in gap) or ";" in gap:
+        return False
+    if re.search(
+        r"(?i)\b(?:from|against|versus|vs|compared|than|to|and|but|while|after|before"
+        r"|when|which|that|since|by)\b",
+        gap,
+    ):
+        return False
+    return len(gap.split()) <= 2
+
+
+def _choose(
+    sc: _Scan, raw: str, fs: int, fe: int, *, projected: bool, roles: tuple[str, ...] = ("main",)
+) -> _Expr | None:
+    """The period expression a figure at [fs, fe) takes in its sentence."""
+    cs, ce = _clause_of(sc.clauses, fs)
+    cands = [x for x in sc.exprs if x.role in roles and not x.table]
+    in_clause = [x for x in cands if cs <= x.core[0] < ce]
+    after = [x for x in in_clause if x.start >= fe]
+    if after and _is_strong(raw[fe : after[0].start]):
+        return after[0]
+    before = [x for x in in_clause if x.end <= fs]
+    if before:
+        return before[-1]
+    if after:
+        return after[0]
+    if projected:
+        # another clause's period serves a projection only if that clause projects too
+        cands = [x for x in cands if _future_clause(sc, raw, x)]
+    before = [x for x in cands if x.end <= fs]
+    if before:
+        return before[-1]
+    after = [x for x in cands if x.start >= fe]
+    return after[0] if after else None
+
+
+def _future_clause(sc: _Scan, raw: str, ex: _Expr) -> bool:
+    cs, ce = _clause_of(sc.clauses, ex.core[0])
+    return bool(_g().future.search(raw, cs, ce))
+
+
+def _base_marker(raw: str, fs: int, clause_start: int) -> re.Match[str] | None:
+    head = raw[max(clause_start, fs - 60) : fs]
+    return _g().base.search(head)
 
 
 def period_for(
     ctx: DocContext, sent_index: int, span: tuple[int, int], *, modality: str, kind: str
 ) -> Period:
-    if modality == "actual" and ctx.published is not None:
-        return Period(None, ctx.published, "", "publication")
-    return Period(None, None, "", "unknown")
+    """The period the figure at `span` (offsets within ctx.sentences[sent_index].raw) refers
+    to, resolved against ctx.published."""
+    if not ctx.sentences or not 0 <= sent_index < len(ctx.sentences):
+        return _fallback(None, modality, _published(ctx))
+    raw = ctx.sentences[sent_index].raw
+    fs = max(0, min(int(span[0]), len(raw)))
+    fe = max(fs, min(int(span[1]), len(raw)))
+    doc = _doc(ctx)
+    sc = _scan(raw)
+    projected = modality == "projected"
+    env = _Env(
+        doc.env.published, projected, doc.env.fiscal, doc.env.company_start, doc.env.split_start
+    )
+    carried = doc.carried[sent_index]
+    table = doc.table[sent_index]
+    cs, _ = _clause_of(sc.clauses, fs)
+    marker = _base_marker(raw, fs, cs)
+    if marker is not None:
+        return _base_period(sc, raw, fs, fe, marker, env, carried, table, projected)
+    ex = _choose(sc, raw, fs, fe, projected=projected)
+    if ex is None and table is not None:
+        return table.period
+    if ex is not None:
+        return _period(ex, _anchored_env(sc, raw, ex, env, carried))
+    if carried is not None and not projected:
+        return carried.period
+    return _fallback(None, modality, env.published)
+
+
+def _fallback(_: object, modality: str, published: dt.date | None) -> Period:
+    if modality != "projected" and published is not None:
+        return Period(None, published, "", "publication")
+    return _UNKNOWN
+
+
+def _anchored_env(sc: _Scan, raw: str, ex: _Expr, env: _Env, carried: _Carry | None) -> _Env:
+    if not ex.anchored:
+        return env
+    main = _choose(sc, raw, ex.start, ex.start, projected=False)
+    if main is not None and main is not ex and not main.anchored:
+        iv, explicit = _resolve(main, env)
+        if iv is not None:
+            return _with_anchor(env, iv, explicit)
+    if carried is not None:
+        return _with_anchor(env, carried.interval, carried.explicit)
+    return env
+
+
+def _with_anchor(env: _Env, iv: Interval, explicit: bool) -> _Env:
+    return _Env(
+        env.published,
+        env.projected,
+        env.fiscal,
+        env.company_start,
+        env.split_start,
+        iv,
+        explicit,
+        env.ended,
+    )
+
+
+def _base_period(
+    sc: _Scan,
+    raw: str,
+    fs: int,
+    fe: int,
+    marker: re.Match[str],
+    env: _Env,
+    carried: _Carry | None,
+    table: _Carry | None,
+    projected: bool,
+) -> Period:
+    """A comparison base ("from 1.97 billion in 1986", "vs 1.10 dlrs"): its own period, else
+    the same period a year earlier for "vs", else unknown."""
+    cs, ce = _clause_of(sc.clauses, fs)
+    own = [
+        x
+        for x in sc.exprs
+        if x.role in ("base", "main", "compare")
+        and not x.table
+        and fe <= x.start < ce
+        and _is_strong(raw[fe : x.start])
+    ]
+    marker_pos = fs - len(marker.group(0)) if marker else fs
+    main = _choose(sc, raw, marker_pos, marker_pos, projected=projected)
+    main_period: _Carry | None = None
+    if main is not None:
+        iv, explicit = _resolve(main, _anchored_env(sc, raw, main, env, carried))
+        if iv is not None:
+            main_period = _Carry(_period(main, env), iv, explicit)
+    elif table is not None:
+        main_period = table
+    elif carried is not None:
+        main_period = carried
+    if not own:
+        # written before the base inside the comparison: "from last year's 350 mln dlrs"
+        m_start = fs - len(marker.group(0))
+        own = [
+            x
+            for x in sc.exprs
+            if x.role != "event" and not x.table and x.start >= m_start and x.end <= fs
+        ]
+    if own:
+        ex = own[0]
+        if ex.anchored and main_period is not None:
+            return _period(ex, _with_anchor(env, main_period.interval, main_period.explicit))
+        return _period(ex, env)
+    word = (marker.group("m") or marker.group("m2") or "").lower().rstrip(".")
+    if word == "from" and main_period is not None and re.search(r"(?i)\brevis", raw[cs:marker_pos]):
+        return main_period.period  # "revised to X from Y": both are the same period
+    if word in ("vs", "versus") and main_period is not None:
+        if re.match(r"\s*(?:\w+\s+){0,2}prior\b", raw[fe : fe + 24]):
+            return Period(None, None, "prior", "unknown")
+        p = main_period.period
+        s, e = _shift(main_period.interval, months=-12)
+        label = f"{p.label} (year earlier)" if p.label else "year earlier"
+        if s is None and e is None:
+            return Period(None, None, label, "unknown")
+        basis = p.basis if p.basis in ("explicit", "relative") else "relative"
+        return Period(s, e, label, basis)
+    if re.match(r"\s*(?:\w+\s+){0,2}prior\b", raw[fe : fe + 24]):
+        return Period(None, None, "prior", "unknown")
+    return _UNKNOWN
