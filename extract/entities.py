@@ -100,7 +100,11 @@ def _trie_regex(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
 
     def build(node: dict) -> str:
         end = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        branches = [
+            (r"\s+" if ch == " " else re.escape(ch)) + build(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -214,12 +218,18 @@ _SUFFIX = (
 )
 _WORD = r"(?:[A-Z0-9][A-Za-z0-9&.\-]*(?:['’][A-Za-z]{2,}[A-Za-z0-9&.\-]*)?|&)"
 _CONNECT = r"(?:and|of|de|du|des|la|le|van|von|der|del|y|et)"
+# "Investment Company Institute": the suffix word is part of a longer institution's name.
+_INSTITUTION = (
+    r"(?:Institute|Association|Foundation|Fund|Council|Commission|Exchange|Board|Authority|"
+    r"Agency|Union|Federation|Society|League|Club|Cent(?:er|re)|Committee|Index)\b"
+)
+_SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # wire copy wraps names across lines
 _COMPANY = re.compile(
-    rf"(?<![\w&])({_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD}){{0,6}}?)"
-    rf"[ \t]+({_SUFFIX}\.?(?:[ \t]+{_SUFFIX}\.?)?)(?![\w\-/]|\s+of\b)"
+    rf"(?<![\w&])({_WORD}(?:{_SP}(?:{_CONNECT}{_SP})?{_WORD}){{0,6}}?)"
+    rf"{_SP}({_SUFFIX}(?:\.?{_SP}{_SUFFIX})?)(?!\.?(?:[\w\-/]|\s+of\b|\s+{_INSTITUTION}))"
 )
 _TICKER = re.compile(r"<([A-Z][A-Z0-9.\-]{0,9})>")
-_BRACKETED = re.compile(r"<([A-Z][^<>\n]{1,80}?)>")
+_BRACKETED = re.compile(r"<([A-Z][^<>]{1,80}?)>")
 # Capitalised words that start sentences or headlines, not company names.
 _LEAD_STOP = frozenset(
     """the a an in on at for from by with also but and or its his her their our both unit units
@@ -227,6 +237,16 @@ _LEAD_STOP = frozenset(
     meanwhile however earlier last this that these those net sales revenue revenues profit
     note full name of to said says sees sets buys sells buy sell set see say get gets has have
     raise raises cut cuts agrees plans as is was will would new u.s.-based""".split()
+)
+# First words of company names too common to stand for the company alone.
+_GENERIC_NAME_WORDS = frozenset(
+    """american general national first united international federal standard continental
+    pacific atlantic western eastern northern southern central new great royal union security
+    citizens home commercial financial mutual capital consolidated allied associated industrial
+    southwest northwest southeast northeast midwest texas ohio california florida century data
+    global world universal community savings trust bank banco banque metropolitan energy oil gas
+    petroleum chemical steel motor motors air american-israel investors equity state public
+    city county old peoples people's north south east west san santa saint st. fort mount""".split()
 )
 _SUFFIX_WORDS = frozenset(
     """corp corporation inc incorporated co cos company companies ltd limited plc ag sa s.a nv
@@ -240,6 +260,14 @@ def _is_caps(text: str) -> bool:
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
 
 
+_SUFFIX_CASE = {
+    "ag": "AG", "sa": "SA", "nv": "NV", "ab": "AB", "asa": "ASA", "plc": "Plc", "spa": "SpA",
+    "ltd": "Ltd", "corp": "Corp", "inc": "Inc", "co": "Co", "cos": "Cos", "oyj": "Oyj",
+    "llc": "LLC",
+    "gmbh": "GmbH", "bhd": "Bhd", "pty": "Pty", "kk": "KK", "bv": "BV", "lp": "LP",
+}  # fmt: skip
+
+
 def _smart_title(name: str) -> str:
     """Headline capitals to a readable name: COBANCO INC -> Cobanco Inc, keeping acronyms."""
     out = []
@@ -247,8 +275,8 @@ def _smart_title(name: str) -> str:
         low = w.lower()
         if low in {"of", "and", "de", "the", "for"} and out:
             out.append(low)
-        elif low in {"ag", "sa", "nv", "ab", "asa", "plc", "spa"}:
-            out.append(w if low != "plc" else "Plc")
+        elif low in _SUFFIX_CASE:
+            out.append(_SUFFIX_CASE[low])
         elif "." in w or not re.search(r"[AEIOUY]", w) or len(w) <= 2:
             out.append(w)
         else:
@@ -289,19 +317,27 @@ def _company_matches(text: str, caps: bool) -> list[tuple[int, int, str]]:
         stem = " ".join(words[-keep:])
         if not re.search(r"[A-Za-z]{2}", stem):
             continue
-        suffix = m.group(2).rstrip(".")
+        suffix = " ".join(m.group(2).rstrip(".").split())
         name = f"{stem} {suffix}"
         out.append((m.start(1) + spans[-keep][0], m.end(2), _smart_title(name) if caps else name))
     for m in _BRACKETED.finditer(text):
         inner = m.group(1).strip()
-        if " " in inner or re.search(r"[a-z]", inner):
-            name = _smart_title(inner) if _is_caps(inner) else inner
+        if "\n\n" in inner:
+            continue
+        if " " in inner or "\n" in inner or re.search(r"[a-z]", inner):
+            inner_name = " ".join(inner.split())
+            name = _smart_title(inner_name) if _is_caps(inner_name) else inner_name
             out.append((m.start(1), m.start(1) + len(inner), name))
     for m in _TICKER.finditer(text):
         # The name is the run of capitalised words just before the ticker.
-        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_start = max(0, m.start() - 100)
+        blank = text.rfind("\n\n", line_start, m.start())
+        line_start = blank + 2 if blank >= 0 else line_start
         head = text[line_start : m.start()]
-        spans = _word_spans(head)[-7:]
+        spans = _word_spans(head)
+        if line_start > 0 and spans and spans[0][0] == 0 and blank < 0:
+            spans = spans[1:]
+        spans = spans[-7:]
         words = [head[a:b] for a, b in spans]
         run = 0
         for w in reversed(words):
@@ -337,7 +373,9 @@ def _trim_lead(words: Sequence[str]) -> int:
     verbs and dangling connectors at its head are not."""
     i = 0
     while i < len(words) and (
-        words[i].lower() in _LEAD_STOP or words[i].lower() in {"&", "du", "la", "le", "de"}
+        words[i].lower() in _LEAD_STOP
+        or words[i].lower() in {"&", "du", "la", "le", "de"}
+        or re.fullmatch(r"[\d.,]+(?:st|nd|rd|th|s)?", words[i], re.I)
     ):
         i += 1
     return len(words) - i
@@ -375,12 +413,12 @@ def _scan(text: str, published: dt.date | None = None) -> list[_Hit]:
     hits: list[_Hit] = []
     if caps:
         for m in gaz.folded_pattern.finditer(text):
-            entry = gaz.folded.get(m.group(0).casefold())
+            entry = gaz.folded.get(" ".join(m.group(0).split()).casefold())
             if entry is not None:
                 hits.append(_hit(m.start(), m.end(), entry, published))
     else:
         for m in gaz.pattern.finditer(text):
-            entry = gaz.exact.get(m.group(0))
+            entry = gaz.exact.get(" ".join(m.group(0).split()))
             if entry is not None:
                 hits.append(_hit(m.start(), m.end(), entry, published))
     if any(c.isupper() for c in text):
@@ -439,6 +477,7 @@ _PARTNER_BEFORE = re.compile(
     r"|outside)\s+(?:the\s+|a\s+)?$",
     re.I,
 )
+_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|&)\s+)?(?:the\s+)?", re.I)
 _LOCATIVE = frozenset({"in", "at", "inside", "within", "near", "outside"})
 _PARTNER = frozenset({"to", "from", "with", "into", "through", "via", "against"})
 _POSSESSIVE = re.compile(r"^\s?['’]s\b")
@@ -545,6 +584,8 @@ def _analyse_sentence(
                 continue  # "Finnish Talentum": a company's nationality
         prep_m = _PARTNER_BEFORE.search(before)
         prep = prep_m.group(1).lower() if prep_m else ""
+        if not prep and mentions and _COORDINATED.fullmatch(raw[mentions[-1].end : h.start]):
+            prep = mentions[-1].preposition  # "exports to Hong Kong and Macao"
         if h.form == "capital" and prep in _LOCATIVE | {"from", "to"}:
             continue  # "the meeting in Astana": a venue, not an actor
         role = "partner" if prep and not _POSSESSIVE.match(after) else "core"
@@ -593,6 +634,14 @@ def _analyse_sentence(
             name = doc.latest_country(x.ref, taken)
             x.names = (name,) if name else ()
     return _Sentence(mentions=[x for x in mentions if x.names], clauses=clauses)
+
+
+def _employer(raw: str, h: _Hit) -> bool:
+    """Is this company only where a quoted person works ("an analyst at Merrill Lynch")?"""
+    if _EMPLOYER_BEFORE.search(raw[max(0, h.start - _MAX_CONTEXT) : h.start]):
+        return True
+    speaks = _SPEAKS_AFTER.match(raw[h.end : h.end + _MAX_CONTEXT])
+    return bool(speaks and _PERSON_BETWEEN.search(speaks.group(0)))
 
 
 def _names(mentions: Iterable[_Mention]) -> list[str]:
@@ -655,13 +704,16 @@ class _Doc:
             for h in hits:
                 if h.type == COMPANY:
                     stem = _strip_suffix(h.name)
-                    if (
-                        stem != h.name
-                        and len(stem) >= 3
-                        and stem not in gaz.exact
-                        and stem.lower() not in _LEAD_STOP
-                    ):
-                        stems.setdefault(stem, h.name)
+                    head = stem.split()[0]
+                    for alias in (stem, head):
+                        if (
+                            alias != h.name
+                            and len(alias) >= (3 if alias == stem else 4)
+                            and alias not in gaz.exact
+                            and alias.lower() not in _LEAD_STOP
+                            and alias.lower() not in _GENERIC_NAME_WORDS
+                        ):
+                            stems.setdefault(alias, h.name)
         if stems:
             rx = re.compile(
                 r"(?<![\w&])(?:"
@@ -707,7 +759,7 @@ class _Doc:
                     first.setdefault(h.name, s.start + h.start)
                     self._country_pos.append(s.start + h.start)
                     self._country_names.append(h.name)
-                elif h.type == COMPANY:
+                elif h.type == COMPANY and not _employer(s.raw, h):
                     companies[h.name] = companies.get(h.name, 0) + 1
         ranked = sorted(score, key=lambda n: (-score[n], first[n]))
         self.main_country = ranked[0] if ranked else None
