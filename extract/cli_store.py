@@ -52,12 +52,12 @@ def _date(value: str | None, what: str) -> dt.date | None:
 
 
 def _open_store(db: str | None) -> Store:
-    from extract.store import Store
+    from extract.store import Store, StoreError
 
     try:
         return Store.open(db)
-    except Exception as exc:
-        raise _fail(f"cannot open the store {db or ''}: {exc}".replace("  ", " ")) from None
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
 
 
 # --- sources -----------------------------------------------------------------------------------
@@ -272,7 +272,7 @@ def refresh_command(
     the lock.
     """
     from extract.sources import SourcesError
-    from extract.store import RefreshLocked
+    from extract.store import RefreshLocked, StoreError
 
     if dask and workers:
         raise _fail("give --dask ADDRESS or --workers N, not both")
@@ -282,7 +282,7 @@ def refresh_command(
         )
     except RefreshLocked as exc:
         raise _fail(str(exc), EXIT_LOCKED) from None
-    except (SourcesError, OSError) as exc:
+    except (SourcesError, StoreError, OSError) as exc:
         raise _fail(str(exc)) from None
     if as_json:
         typer.echo(json.dumps(report.to_dict(), indent=2, default=str))

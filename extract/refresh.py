@@ -424,10 +424,12 @@ def parse_feed(content: bytes, url: str) -> list[FeedEntry]:
         raise ValueError("not an RSS or Atom feed")
     out = []
     for entry in parsed.entries:
-        when = entry.get("published_parsed") or entry.get("updated_parsed")
+        # dict.get: feedparser's own get maps a missing `updated` to `published`, with a warning.
+        when = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
         published = dt.date(when.tm_year, when.tm_mon, when.tm_mday) if when else None
         link = entry.get("link") or None
-        stamp = str(entry.get("updated") or entry.get("published") or entry.get("id") or link)
+        stamp = dict.get(entry, "updated") or dict.get(entry, "published") or entry.get("id")
+        stamp = str(stamp or link)
         summary = ""
         if entry.get("content"):
             summary = entry["content"][0].get("value", "")

@@ -261,6 +261,10 @@ class StoreStatus:
     running_since: dt.datetime | None = None
 
 
+class StoreError(RuntimeError):
+    """The store cannot be opened (bad URL, unreachable server, unwritable file)."""
+
+
 class RefreshLocked(RuntimeError):
     """Another refresh holds the store's lock."""
 
@@ -310,12 +314,21 @@ class Store:
     def open(cls, url: str | None = None) -> Store:
         """Open (creating and migrating as needed) the store at `url`."""
         url = resolve_db_url(url)
-        engine = _make_engine(url)
+        shown = url
+        try:
+            shown = sa.make_url(url).render_as_string(hide_password=True)
+            engine = _make_engine(url)
+        except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, OSError) as exc:
+            raise StoreError(f"cannot open the store {shown}: {exc}") from exc
         try:
             from extract.migrations import upgrade
 
             upgrade(engine)
-        except Exception:
+        except sa.exc.SQLAlchemyError as exc:
+            engine.dispose()
+            reason = getattr(exc, "orig", None) or exc
+            raise StoreError(f"cannot open the store {shown}: {reason}") from exc
+        except BaseException:
             engine.dispose()
             raise
         return cls(engine, url)
@@ -841,14 +854,14 @@ class Store:
                 for part in _chunked(list(doc_ids), _CHUNK):
                     rows.extend(conn.execute(sa.select(*cols).where(d.doc_id.in_(part))).all())
                 rows.sort(key=lambda r: r[0])
-        frame = pd.DataFrame([tuple(r) for r in rows], columns=list(DOCUMENT_COLUMNS))
-        frame["published"] = pd.Series(
-            [as_date(v) for v in frame["published"]], index=frame.index, dtype=object
-        )
-        frame["fetched_at"] = pd.to_datetime(frame["fetched_at"])
-        for col in ("doc_id", "source", "content_sha", "extraction_version"):
-            frame[col] = frame[col].astype(object)
-        return frame
+        columns = list(zip(*rows, strict=False)) or [()] * len(DOCUMENT_COLUMNS)
+        data: dict[str, Any] = {}
+        for name, values in zip(DOCUMENT_COLUMNS, columns, strict=True):
+            if name == "fetched_at":
+                data[name] = pd.to_datetime(pd.Series(values, dtype=object))
+            else:  # text and dates as Python objects, None when missing (as in figure frames)
+                data[name] = pd.Series(values, dtype=object)
+        return pd.DataFrame(data, columns=list(DOCUMENT_COLUMNS))
 
     def document_text(self, doc_id: str) -> str | None:
         d = documents_table.c
