@@ -6,7 +6,9 @@ Pure: no I/O and nothing loaded at import time beyond what the stages cache on f
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 
 import pandas as pd
@@ -54,6 +56,13 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
                 measures=sentence_measures,
                 previous_measure=previous_measure,
             )
+            mention = _unit_from_context(raw, mention, measure)
+            if (
+                mention.per_unit
+                and mention.unit_kind == "currency"
+                and mention.per_unit not in measure
+            ):
+                measure = f"{measure} per {mention.per_unit}".strip()
             kind, sign = semantics.kind_and_sign(raw, mention, measure=measure, previous=done)
             mode = semantics.modality(raw, mention)
             period = periods.period_for(ctx, index, span, modality=mode, kind=kind)
@@ -100,6 +109,28 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
                 entities=names,
                 series_key=series_key(measure, names, mention.unit, kind),
             )
+
+
+_PEOPLE_CONTEXT = re.compile(
+    r"\b(?:unemploy\w*|jobless|employ\w*|workers?|work\s*force|labou?r\s+force|staff|"
+    r"people|persons|claimants|payrolls?|jobs?|redundanc\w+|layoffs?|population)\b",
+    re.I,
+)
+_INDEX_CONTEXT = re.compile(r"\b(?:index|indices|indexes|average|barometer)\b", re.I)
+
+
+def _unit_from_context(raw: str, mention: quantities.Mention, measure: str) -> quantities.Mention:
+    """A bare number takes the unit its measure implies: jobless totals count people, an index
+    level is in points."""
+    if mention.unit or mention.unit_kind not in ("", "other"):
+        return mention
+    whole = mention.value == int(mention.value)
+    if _PEOPLE_CONTEXT.search(measure) and (whole or mention.value >= 100):
+        unit = "job" if re.search(r"\b(?:jobs?|payrolls?)\b", measure, re.I) else "person"
+        return replace(mention, unit=unit, unit_kind="count")
+    if _INDEX_CONTEXT.search(measure):
+        return replace(mention, unit="point", unit_kind="index_point")
+    return mention
 
 
 def extract_figures(

@@ -53,12 +53,13 @@ class DocHints:
     year: int | None = None
     countries: frozenset[str] = frozenset()
     currency: str | None = None
+    dollar: str = "USD"  # what a bare "dlrs"/"$" means: Reuters from Ottawa writes Canadian ones
 
 
 # --- patterns ---------------------------------------------------------------------------------
 
 _DIGIT_CORE = re.compile(
-    r"(?<![\w.,/])(?P<sign>[-−+](?=\d|\.\d))?"
+    r"(?<![\d.,/])(?<![A-Za-z][-−+])(?P<sign>[-−+](?=\d|\.\d))?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+ \.\d+(?![\d.])|\d+(?:\.\d+)?|\.\d+)"
     r"(?P<frac>(?:-|\s|\s?and\s)(?P<fn>\d{1,2})/(?P<fd>\d{1,2})(?![\d/])|[½¼¾⅓⅔⅛⅜⅝⅞])?"
 )
@@ -197,7 +198,8 @@ _MODIFIERS = frozenset(
     low high medium mid long short net gross total overall average extra further separate
     different various individual independent existing potential international national
     regional federal municipal rural urban registered listed unlisted small-scale
-    medium-sized large-scale state-owned privately-held non-performing""".split()
+    medium-sized large-scale state-owned privately-held non-performing made built grown held
+    known owned run ready sold bought paid given taken shown""".split()
 )
 _POSTFIX_QUALIFIER = re.compile(
     r"\s*(?:,\s*)?(?P<q>or\s+(?:more|above|higher|over|greater|better)|or\s+(?:less|fewer|below|lower"
@@ -310,8 +312,47 @@ def finalize(sentence_raw: str, mentions: Sequence[Mention], hints: DocHints) ->
 
 
 def document_hints(text: str, published_year: int | None) -> DocHints:
-    """Countries named in the document, for currency words shared by several countries."""
-    return DocHints(year=published_year, countries=_country_cues(text))
+    """Countries named in the document, for currency words shared by several countries, and
+    the dollar of the dateline's country."""
+    dateline = _DATELINE.match(text)
+    dollar = "USD"
+    if dateline:
+        city = dateline.group(1).strip().upper()
+        dollar = next((code for cities, code in _DOLLAR_CITIES if city in cities), "USD")
+    return DocHints(year=published_year, countries=_country_cues(text), dollar=dollar)
+
+
+_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Za-z .'-]{1,30}),\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s+-"
+)
+_DOLLAR_CITIES = (
+    (
+        frozenset(
+            {
+                "OTTAWA",
+                "TORONTO",
+                "MONTREAL",
+                "VANCOUVER",
+                "CALGARY",
+                "WINNIPEG",
+                "EDMONTON",
+                "HALIFAX",
+                "QUEBEC",
+                "REGINA",
+                "SASKATOON",
+                "HAMILTON, ONTARIO",
+            }
+        ),
+        "CAD",
+    ),
+    (frozenset({"SYDNEY", "MELBOURNE", "CANBERRA", "PERTH", "BRISBANE", "ADELAIDE"}), "AUD"),
+    (frozenset({"WELLINGTON", "AUCKLAND", "CHRISTCHURCH"}), "NZD"),
+    (frozenset({"HONG KONG"}), "HKD"),
+    (frozenset({"SINGAPORE"}), "SGD"),
+    (frozenset({"TAIPEI"}), "TWD"),
+    (frozenset({"KUALA LUMPUR"}), "MYR"),
+    (frozenset({"HARARE"}), "ZWD"),
+)
 
 
 def with_currency(hints: DocHints, mentions: Sequence[Mention]) -> DocHints:
@@ -521,6 +562,8 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
     if prefix:
         code = lex.prefix_currencies[prefix.group(1)]
         unit, kind, explicit = code, "currency", True
+        if prefix.group(1) == "$":
+            family = "dollar"  # "$" is the dollar of the country reporting
         start = prefix.start(1)
         sm = re.search(r"[-−+]\s?$", text[max(0, start - 2) : start])
         if sm and not re.search(r"[\w)]\s*[-−+]\s?$", text[max(0, start - 4) : start]):
@@ -617,6 +660,9 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
             unit, kind, explicit = r_unit, r_kind, True
         low *= r_factor
         value = (low + high) / 2
+
+    if not kind and re.match(r"[A-Za-z]", text[end : end + 1]) and end == core.end:
+        return None  # "3M", "5G": letters glued to a number that are neither scale nor unit
 
     if core.fraction_only and not kind:
         if not re.match(r"\s+(?:of|the|a|an|its|their)\b", text[end:], re.I) and core.spelled:
@@ -783,37 +829,55 @@ def _is_modifier(word: str) -> bool:
 
 
 def _counted_noun(text: str, pos: int) -> tuple[str, str, int] | None:
-    """'6,000 enterprises' -> ('enterprises', 'enterprise', end); up to three modifiers first."""
+    """'200 ready made log houses' -> ('ready made log houses', 'log house', end).
+
+    The unit is the head noun in the singular with the nouns that compound it ("log house",
+    "cargo unit"); adjectives, demonyms and participles before them are dropped ("76 Russian
+    regions" counts regions, "143 joint projects" counts projects).
+    """
     cursor = pos
-    words: list[tuple[str, int, int]] = []
-    for _ in range(4):
-        m = re.match(r"[ \t]*\n?[ \t]*", text[cursor:])
-        start = cursor + (m.end() if m else 0)
-        if start == cursor and cursor != pos:
-            break
-        if start == cursor and cursor == pos and text[cursor : cursor + 1].isalpha():
+    words: list[re.Match[str]] = []
+    for _ in range(5):
+        gap = re.match(r"[ \t]*\n?[ \t]*", text[cursor:])
+        start = cursor + (gap.end() if gap else 0)
+        if start == cursor and text[cursor : cursor + 1].isalpha():
             return None  # glued letters were already judged by the unit lookup
         w = _WORD.match(text, start)
-        if not w:
-            break
-        words.append((w.group(), w.start(), w.end()))
+        if not w or w.group().lower() in _NP_STOP:
+            return None
+        words.append(w)
         cursor = w.end()
         word = w.group()
-        if word.lower() in _NP_STOP:
-            break
-        if _is_plural_noun(word) and not word[0].isupper():
-            # a plural followed by another plural noun is a modifier ("steel workers")
+        low = word.lower()
+        if (_is_plural_noun(word) and not word[0].isupper()) or low in _IRREGULAR_PLURALS:
             nxt = _WORD.match(text, cursor + len(re.match(r"\s*", text[cursor:]).group()))
-            if nxt and _is_plural_noun(nxt.group()) and nxt.group().lower() not in _NP_STOP:
-                continue
-            phrase = text[words[0][1] : w.end()]
-            return " ".join(phrase.split()), _singular(word), w.end()
-        if word.lower() in _IRREGULAR_PLURALS:
-            phrase = text[words[0][1] : w.end()]
-            return " ".join(phrase.split()), _IRREGULAR_PLURALS[word.lower()], w.end()
-        if not _is_modifier(word):
-            break
+            if (
+                len(words) < 4
+                and nxt
+                and _is_plural_noun(nxt.group())
+                and nxt.group().lower() not in _NP_STOP
+                and not nxt.group()[0].isupper()
+            ):
+                continue  # "sales executives": the first plural modifies the second
+            head = _IRREGULAR_PLURALS.get(low) or _singular(word)
+            compound: list[str] = []
+            for prev in reversed(words[:-1]):
+                p = prev.group()
+                if p[0].isupper() or _is_adjective(p):
+                    break
+                compound.insert(0, p.lower())
+            phrase = " ".join(text[words[0].start() : w.end()].split())
+            return phrase, " ".join([*compound, head]), w.end()
     return None
+
+
+def _is_adjective(word: str) -> bool:
+    w = word.lower()
+    if w in _MODIFIERS:
+        return True
+    if "-" in w:
+        return w.endswith(("ed", "ing", "owned", "based", "sized", "scale", "term", "time"))
+    return w.endswith(_MODIFIER_SUFFIXES)
 
 
 def _range_end(
@@ -877,8 +941,15 @@ def _link_units(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         prev = out[i - 1]
         between = text[prev.end : m.start]
-        if prev.unit and prev.unit_kind != "count" and _CONTINUATION_LINK.match(between):
-            out[i] = _inherit(m, prev)
+        if not (prev.unit and prev.unit_kind != "count" and _CONTINUATION_LINK.match(between)):
+            continue
+        if (
+            prev.unit_kind in _RELATIVE_KINDS
+            and re.fullmatch(r"\s*to\s*", between)
+            and _CHANGE_BEFORE_RANGE.search(text, max(0, prev.start - 60), prev.start)
+        ):
+            continue  # "fell 0.4 pct to 99.7": the new level is not a percent
+        out[i] = _inherit(m, prev)
     # backward: "at 1,850 and 1,880 dlrs", "from 5.2 to 6.1 pct"
     for i in range(len(out) - 2, -1, -1):
         m = out[i]
@@ -981,6 +1052,7 @@ def _finish(text: str, m: Mention, hints: DocHints) -> Mention:
     return replace(m, unit=unit, unit_kind=kind, value=value, value_low=low, value_high=high)
 
 
+_RELATIVE_KINDS = frozenset({"percent", "percentage_point", "basis_point"})
 _PER_SHARE_LABELS = frozenset({"shr", "div", "dividend"})
 _HAS_CENTS = frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "EUR", "TWD", "ZWD", "JMD"})
 
@@ -1085,14 +1157,23 @@ def _resolve_family(family: str, default: str, hints: DocHints, sentence: str) -
                 country, "CYP"
             )
         return "lb"
+    if family == "dollar":
+        if default != "USD":
+            return default
+        if re.search(r"\bU\.?S\.?\s*(?:\$|dlrs|dollars?)", sentence):
+            return "USD"
+        return hints.dollar
+    if family == "rouble" and hints.year and hints.year < 1992:
+        return spec.get("before_1992", default)
     by_country = spec.get("by_country", {})
     if family == "franc":
+        # Belgium before Luxembourg: their monetary union reported in Belgian francs.
         by_country = {"Switzerland": "CHF", "France": "FRF", "Belgium": "BEF", "Luxembourg": "LUF"}
     if family == "mark":
         by_country = {"Finland": "FIM", "Germany": "DEM"}
     for cues in (local, hints.countries):
         hits = [code for country, code in by_country.items() if country in cues]
-        if len(hits) == 1:
+        if hits:
             return hits[0]
     if spec.get("modern_default") and hints.year and hints.year >= 2002:
         return spec["modern_default"]

@@ -197,7 +197,9 @@ def lexicon() -> Lexicon:
             for form in _plurals(w):
                 words[norm(form)] = info
         for m in cur.get("minor", []):
-            minor = UnitInfo(code, "currency", minor=True)
+            minor = UnitInfo(
+                code, "currency", family="dollar" if code == "USD" else None, minor=True
+            )
             if len(m) <= 2:
                 symbols[m] = minor  # "25c", "40p": only glued to the number (see quantities)
             else:
@@ -218,6 +220,7 @@ def lexicon() -> Lexicon:
         "lira": ["lira", "lire", "liras"],
         "mark": ["marks", "mark"],
         "real": ["reais"],
+        "rouble": ["rouble", "roubles", "ruble", "rubles", "rbl", "rbls"],
     }
     for family, spec in families.items():
         for w in family_words[family]:
