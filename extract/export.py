@@ -199,7 +199,9 @@ def read_export(
     if fmt == "parquet":
         return normalise_frame(pd.read_parquet(path))
     if fmt == "jsonl":
-        return normalise_frame(pd.read_json(path, lines=True, dtype=False, convert_dates=False))
+        with open(path, encoding="utf-8") as fh:
+            rows = [json.loads(line) for line in fh if line.strip()]
+        return normalise_frame(pd.DataFrame.from_records(rows, columns=list(COLUMNS)))
     frame = pd.read_csv(
         path,
         sep=sep,
