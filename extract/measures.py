@@ -44,7 +44,7 @@ _VERBS = frozenset(
     developing develop develops implemented implement created create creates send sends
     exported imported produced produces valued worth costing ended ending closed closing opened
     opening traded trading went goes go moved moves edged inched ticked crept picked revised
-    adjusted compared estimated is are was were""".split()
+    adjusted compared estimated is are was were unchanged steady flat stable little""".split()
 )
 _TIME_WORDS = re.compile(
     r"\b(?:last|this|next|previous|past|coming|current|same|first|second|third|fourth|"
@@ -183,6 +183,13 @@ def measure_for(
     if measures and _COMPARISON_BEFORE.search(before):
         return measures[-1]
 
+    # "..., and operating profit by 34.9 % to EUR 23.5 mn": a verbless clause repeating a change.
+    by = re.search(r"(?P<np>[A-Za-z][\w'’ -]*?)\s+by\s+\Z", before)
+    if by and not any(t.lower() in _VERBS for t in _tokens(by.group("np"))):
+        np = _np_before(by.group("np"))
+        if np and np.lower() not in _PRONOUNS:
+            return np
+
     # "with imports at 1.55 billion dlrs", "exports of 5 mln tonnes".
     at = re.search(r"(?P<np>[A-Za-z][\w'’ -]*?)\s+(?:at|were|was|of)\s*\Z", before)
     if at:
@@ -271,7 +278,7 @@ def _subject(text: str) -> str:
     # Skip a chain of verbs/auxiliaries ("have already been implemented").
     while idx > 0 and (toks[idx - 1].lower() in _VERBS or toks[idx - 1].lower() in _AUX):
         idx -= 1
-    left = toks[:idx]
+    left = _strip_time_phrases(toks[:idx])
     # Drop trailing time expressions and adverbs between subject and verb ("... last year").
     while left and (
         _TIME_WORDS.fullmatch(left[-1])
@@ -287,6 +294,37 @@ def _subject(text: str) -> str:
     if not np:
         return left[-1] if left[-1].lower() in _PRONOUNS else ""
     return np
+
+
+_TIME_PHRASE_WORDS = frozenset(
+    """the a this that last next first second third fourth final past previous same period
+    ended ending to end of year years month months week weeks quarter quarters half day days
+    fiscal calendar full whole current coming so far date through until""".split()
+)
+
+
+def _strip_time_phrases(toks: list[str]) -> list[str]:
+    """'accumulated inflation for the first three months of 1987' -> 'accumulated inflation'."""
+    out = list(toks)
+    while True:
+        cut = None
+        for i in range(len(out) - 1, -1, -1):
+            if out[i].lower() in ("for", "in", "during", "over", "of", "since", "through", "to"):
+                tail = out[i + 1 :]
+                if tail and all(
+                    t.lower() in _TIME_PHRASE_WORDS
+                    or _TIME_WORDS.fullmatch(t)
+                    or re.fullmatch(r"\d[\d.,/-]*", t)
+                    or t in (",", "-", "'s")
+                    for t in tail
+                ):
+                    cut = i
+                break_ok = out[i].lower() in ("for", "in", "during", "over", "since", "through")
+                if cut is not None or break_ok:
+                    break
+        if cut is None or cut == 0:
+            return out
+        out = out[:cut]
 
 
 _AUX = frozenset(

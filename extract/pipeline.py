@@ -41,7 +41,7 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
     previous_measure = ""
     for index, (sentence, mentions) in enumerate(zip(ctx.sentences, found, strict=True)):
         raw = sentence.raw
-        done: list[tuple[quantities.Mention, str]] = []
+        done: list[tuple[quantities.Mention, str, int]] = []
         sentence_measures: list[str] = []
         for mention in mentions:
             start, end = sentence.start + mention.start, sentence.start + mention.end
@@ -52,7 +52,7 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
             measure = measures.measure_for(
                 raw,
                 mention,
-                mentions=[m for m, _ in done],
+                mentions=[m for m, _, _ in done],
                 measures=sentence_measures,
                 previous_measure=previous_measure,
             )
@@ -74,7 +74,7 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
             ):
                 mode = "projected"
             names = ";".join(entities.entities_for(ctx, index, span))
-            done.append((mention, kind))
+            done.append((mention, kind, sign))
             if measure:
                 sentence_measures.append(measure)
                 previous_measure = measure

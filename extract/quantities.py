@@ -728,7 +728,16 @@ def _qualifier_applies(text: str, q_start: int, qualifier: str) -> bool:
     word = text[q_start : q_start + 6].lower()
     if word.startswith("some") and re.search(r"\b(?:in|for|of|by)\s+$", before):
         return True
+    if qualifier == "up_to" and _MOTION_BEFORE.search(before):
+        return False  # "net profit went up to 8.6 mln": a rise, not a bound
     return not (word.startswith(("over", "under")) and re.search(r"\b(?:rose|fell)\s+$", before))
+
+
+_MOTION_BEFORE = re.compile(
+    r"\b(?:went|go|goes|gone|going|moved|move|moves|shot|climbed|jumped|rose|edged|inched|"
+    r"crept|picked|ticked|rounded|is|was|were|are|been|be)\s+\Z",
+    re.I,
+)
 
 
 def _noun_follows(text: str, pos: int) -> bool:

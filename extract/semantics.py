@@ -45,12 +45,41 @@ _FILLER = (
     r"roughly|around|sharply|slightly|marginally|strongly|modestly|steeply|substantially|"
     r"significantly|considerably|further|again|also|still|even|as\s+much\s+as|as\s+many\s+as|"
     r"more\s+than|less\s+than|over|under|close\s+to|an\s+estimated|a\s+(?:seasonally\s+)?"
-    r"adjusted|seasonally\s+adjusted|a\s+revised|a\s+provisional|a\s+preliminary|a\s+net|"
+    r"adjusted|seasonally\s+adjusted|seasonally-adjusted|an?\s+(?:revised|provisional|preliminary|"
+    r"confirmed|estimated|unrevised|record|further|net|real|nominal|annual|annualised|"
+    r"annualized|seasonally\s+adjusted|seasonally-adjusted)(?:\s+(?:seasonally\s+adjusted|"
+    r"seasonally-adjusted|annual|net))?|a\s+net|provisional|preliminary|"
     r"net|a\s+total\s+of|in\s+(?:real|nominal)\s+terms|year[\s-]on[\s-]year|on\s+the\s+year|"
     r"on\s+the\s+month|from\s+a\s+year\s+(?:earlier|ago)|this\s+year|last\s+year|"
     r"in\s+\w+|so\s+far|overall|annually|a\s+year|per\s+year))*"
 )
 _VERB_BEFORE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})){_FILLER}\s*$", re.I)
+_VERB_OBJECT_BEFORE = re.compile(
+    r"\b(?:(?P<up>raised|raises|raising|hiked|hikes|lifted|lifts|increased|increases|boosted)|"
+    r"(?P<down>cut|cuts|cutting|lowered|lowers|reduced|reduces|trimmed|trims|slashed|eased))"
+    r"\s+(?:(?!to\b|from\b|at\b|by\b|of\b)[A-Za-z'’-]+\s+){1,6}\Z",
+    re.I,
+)
+_BY_BEFORE = re.compile(
+    r"\bby\s+(?:(?:about|some|around|nearly|almost|roughly|a\s+further|another|an\s+additional|"
+    r"only|just|a\s+(?:provisional|revised|preliminary|seasonally\s+adjusted))\s+)?\Z",
+    re.I,
+)
+_POLARITY = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.I)
+_GROWTH_AT = re.compile(
+    rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+at\s+(?:an?\s+)?(?:[\w-]+\s+){{0,4}}?"
+    rf"(?:rate\s+of\s+)?\Z",
+    re.I,
+)
+_CONTINUES = re.compile(
+    r"(?:\b(?:compared\s+with|compared\s+to|against|versus|vs\.?|from|after|and|or|but)|,)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:(?:revised|previous|year-earlier|provisional|preliminary|"
+    r"confirmed|downwardly\s+revised|upwardly\s+revised|originally\s+reported)\s+)?\Z",
+    re.I,
+)
+_COMPARED = re.compile(
+    r"\b(?:compared\s+with|compared\s+to|against|versus|vs\.?)\s+(?:\S+\s+)?\Z", re.I
+)
 _LEVEL_LINK_BEFORE = re.compile(
     r"\b(?:to|from|at|of|was|were|is|are|be|been|stood\s+at|totall?ed|totals|amounted\s+to|"
     r"reached|hit|versus|vs\.?|against|with|equal(?:led|ed)?\s+to|worth|valued\s+at|"
@@ -78,11 +107,13 @@ _NOUN_BEFORE = re.compile(
     re.I,
 )
 _NOUN_AFTER = re.compile(
-    rf"^\s*(?:(?:year[\s-]on[\s-]year|annual|annualised|annualized|yearly|monthly|quarterly|"
+    rf"^\s*(?:(?!(?:of|the|to|from|in|and|or|a|an|for|on|at|by|with|than|as|is|was|were|"
+    rf"are|compared|against|versus|vs)\b)[A-Za-z][\w.'’-]*\s+){{0,2}}?"
+    rf"(?:(?:year[\s-]on[\s-]year|annual|annualised|annualized|yearly|monthly|quarterly|"
     rf"weekly|daily|seasonally[\s-]adjusted|real|nominal|overall|average|sharp|steep|modest|"
     rf"slight|small|big|large|further|record|net|cumulative|combined|total|underlying|"
-    rf"price|sales|volume|organic)\s+)*(?:(?P<up>{_CHANGE_NOUNS_UP}|higher|up|more|"
-    rf"increase)|(?P<down>{_CHANGE_NOUNS_DOWN}|lower|down|less|decline|drop))\b",
+    rf"price|sales|volume|organic)\s+)*(?:(?P<up>{_CHANGE_NOUNS_UP}|(?:higher|up|more)"
+    rf"(?!\s+from))|(?P<down>{_CHANGE_NOUNS_DOWN}|(?:lower|down|less)(?!\s+from)))\b",
     re.I,
 )
 _RELATIVE_AFTER = re.compile(
@@ -169,63 +200,71 @@ def kind_and_sign(
     mention: Mention,
     *,
     measure: str = "",
-    previous: Sequence[tuple[Mention, str]] = (),
+    previous: Sequence[tuple[Mention, str, int]] = (),
 ) -> tuple[str, int]:
     """('change', -1) for "fell 3%"; ('level', 1) for "to $28.2 billion".
 
-    `previous` holds the earlier figures of the sentence with their kinds, so "compared with
-    0.6 pct" takes the kind of the figure it is compared with.
+    `previous` holds the earlier figures of the sentence with their kinds and signs, so
+    "compared with 0.6 pct" or "and 0.3 pct" takes the kind of the figure it continues.
     """
     c_start, _ = clause_bounds(sentence_raw, mention.start, mention.end)
     before = sentence_raw[max(c_start, mention.start - 120) : mention.start]
     after = sentence_raw[mention.end : mention.end + 60]
     relative = mention.unit_kind in ("percent", "percentage_point", "basis_point")
+    money = mention.unit_kind == "currency"
 
     if mention.sign and relative:
         return "change", mention.sign
-    verb = _VERB_BEFORE.search(before)
-    link = _LEVEL_LINK_BEFORE.search(before)
-    if verb and not (link and link.start() >= verb.end() - 1 and _is_link_after_verb(before, verb)):
+    # A change verb governing the number: "rose 2.1 billion dlrs", "cut its base rate 0.5 points".
+    verb = _VERB_BEFORE.search(before) or (_VERB_OBJECT_BEFORE.search(before) if relative else None)
+    if verb and not (money and re.match(r"rais", verb.group(), re.I)):
         return "change", -1 if verb.group("down") else 1
+    # "... and operating profit by 34.9 %": the verb is further back.
+    if _BY_BEFORE.search(before):
+        polarity = _last_polarity(sentence_raw[: mention.start])
+        if polarity:
+            return "change", polarity
     noun = _NOUN_BEFORE.search(before)
-    if noun and not (noun.group("down") and noun.group("down").lower() == "loss" and not relative):
+    if noun and not (money and _is_item(noun)):
         return "change", -1 if noun.group("down") else 1
     if mention.unit_kind != "count":
         noun_after = _NOUN_AFTER.match(after)
-        if noun_after and not (
-            noun_after.group("down") and noun_after.group("down").lower() == "loss" and not relative
-        ):
+        if noun_after and not (money and _is_item(noun_after)):
             return "change", -1 if noun_after.group("down") else 1
-    if relative and _RELATIVE_AFTER.match(after):
+    if relative and (_RELATIVE_AFTER.match(after) or _GROWTH_BEFORE.search(before)):
         return "change", mention.sign or 1
-    if relative and _GROWTH_BEFORE.search(before):
-        return "change", mention.sign or 1
-    compared = re.search(
-        r"\b(?:compared\s+with|compared\s+to|against|versus|vs\.?|from|after)\s+"
-        r"(?:(?:a|an|the)\s+)?(?:revised\s+|previous\s+|year-earlier\s+)?$",
-        before,
-        re.I,
-    )
-    if compared and previous:
-        for prev, prev_kind in reversed(previous):
+    grew_at = _GROWTH_AT.search(before)
+    if relative and grew_at:
+        return "change", -1 if grew_at.group("down") else 1
+    # "compared with 16.6 pct", "and 0.3 pct in October": the figure it continues.
+    if previous and _CONTINUES.search(before):
+        for prev, prev_kind, prev_sign in reversed(previous):
             if prev.unit_kind == mention.unit_kind:
-                if re.search(r"\b(?:from|to)\s+", before[-12:], re.I) and prev_kind == "level":
+                if prev_kind == "change" and _COMPARED.search(before):
+                    return "change", mention.sign or 1
+                if re.search(r"\b(?:from|to)\s+\S*\s*\Z", before, re.I) and prev_kind == "level":
                     return "level", 1
-                return prev_kind, 1
-    if (
-        relative
-        and measure
-        and _CHANGE_MEASURE.search(measure)
-        and not _LEVEL_MEASURE.search(measure)
-    ):
-        return "change", mention.sign or 1
+                return prev_kind, prev_sign if prev_kind == "change" else 1
+    if relative and measure and _CHANGE_MEASURE.search(measure):
+        if not _LEVEL_MEASURE.search(measure):
+            return "change", mention.sign or 1
     return "level", -1 if mention.sign < 0 else 1
 
 
-def _is_link_after_verb(before: str, verb: re.Match[str]) -> bool:
-    """'rose to 5 pct': a 'to/from' after the verb makes the figure the new or old level."""
-    tail = before[verb.start() :]
-    return bool(re.search(r"\b(?:to|from|at)\b", tail[len(verb.group().split()[0]) :], re.I))
+def _is_item(match: re.Match[str]) -> bool:
+    """'an extraordinary gain of two cts', 'a loss of 5 mln': amounts, not changes."""
+    word = (match.group("up") or match.group("down") or "").lower()
+    return word.startswith(("gain", "loss"))
+
+
+@lru_cache(maxsize=8192)
+def _last_polarity(text: str) -> int:
+    last = None
+    for m in _POLARITY.finditer(text):
+        last = m
+    if last is None:
+        return 0
+    return -1 if last.group("down") else 1
 
 
 def modality(sentence_raw: str, mention: Mention) -> str:
