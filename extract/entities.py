@@ -223,11 +223,19 @@ _INSTITUTION = (
     r"(?:Institute|Association|Foundation|Fund|Council|Commission|Exchange|Board|Authority|"
     r"Agency|Union|Federation|Society|League|Club|Cent(?:er|re)|Committee|Index)\b"
 )
+_LETTERS = re.compile(r"[^\W\d_]")
+_NONSPACE = re.compile(r"\S+")
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+_NUMBER_WORD = re.compile(r"[\d.,]+(?:st|nd|rd|th|s)?", re.I)
+_ONLY_LINKS = re.compile(r"[\s,;:'’s.\-–—]*(?:(?:and|or|the)[\s,]*)*")
+_NEXT_WORD = re.compile(r"[\s'’]*(?:s\s+)?([A-Za-z]+)")
+_PARAGRAPH_GAP = re.compile(r"\n[ \t]*\n|\n[ \t]+$")
 _SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # wire copy wraps names across lines
 _COMPANY = re.compile(
     rf"(?<![\w&])({_WORD}(?:{_SP}(?:{_CONNECT}{_SP})?{_WORD}){{0,6}}?)"
     rf"{_SP}({_SUFFIX}(?:\.?{_SP}{_SUFFIX})?)(?!\.?(?:[\w\-/]|\s+of\b|\s+{_INSTITUTION}))"
 )
+_COMPANY_HINT = re.compile(rf"<|\b{_SUFFIX}\b")  # cheap test before the costly patterns
 _TICKER = re.compile(r"<([A-Z][A-Z0-9.\-]{0,9})>")
 _BRACKETED = re.compile(r"<([A-Z][^<>]{1,80}?)>")
 # Capitalised words that start sentences or headlines, not company names.
@@ -256,8 +264,8 @@ _SUFFIX_WORDS = frozenset(
 
 
 def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+    """A headline in capitals ("COBANCO INC <CBCO> YEAR NET"), where names are matched folded."""
+    return text.isupper() and len(_LETTERS.findall(text)) >= 4
 
 
 _SUFFIX_CASE = {
@@ -292,7 +300,7 @@ def _strip_suffix(name: str) -> str:
 
 
 def _word_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    return [(m.start(), m.end()) for m in _NONSPACE.finditer(text)]
 
 
 def _company_matches(text: str, caps: bool) -> list[tuple[int, int, str]]:
@@ -315,7 +323,7 @@ def _company_matches(text: str, caps: bool) -> list[tuple[int, int, str]]:
         if not keep:
             continue
         stem = " ".join(words[-keep:])
-        if not re.search(r"[A-Za-z]{2}", stem):
+        if not _TWO_LETTERS.search(stem):
             continue
         suffix = " ".join(m.group(2).rstrip(".").split())
         name = f"{stem} {suffix}"
@@ -356,7 +364,7 @@ def _company_matches(text: str, caps: bool) -> list[tuple[int, int, str]]:
         if not keep:
             continue
         name = " ".join(words[-keep:])
-        if not re.search(r"[A-Za-z]{2}", name):
+        if not _TWO_LETTERS.search(name):
             continue
         out.append(
             (
@@ -375,7 +383,7 @@ def _trim_lead(words: Sequence[str]) -> int:
     while i < len(words) and (
         words[i].lower() in _LEAD_STOP
         or words[i].lower() in {"&", "du", "la", "le", "de"}
-        or re.fullmatch(r"[\d.,]+(?:st|nd|rd|th|s)?", words[i], re.I)
+        or _NUMBER_WORD.fullmatch(words[i])
     ):
         i += 1
     return len(words) - i
@@ -421,7 +429,7 @@ def _scan(text: str, published: dt.date | None = None) -> list[_Hit]:
             entry = gaz.exact.get(" ".join(m.group(0).split()))
             if entry is not None:
                 hits.append(_hit(m.start(), m.end(), entry, published))
-    if any(c.isupper() for c in text):
+    if _COMPANY_HINT.search(text):
         for start, end, name in _company_matches(text, caps):
             hits.append(_Hit(start, end, _canonical_company(name), COMPANY, "company"))
     hits = [h for h in hits if h.name]
@@ -477,6 +485,7 @@ _PARTNER_BEFORE = re.compile(
     r"|outside)\s+(?:the\s+|a\s+)?$",
     re.I,
 )
+_DESCRIPTOR = re.compile(r"(?:\s+(?:[a-z][\w-]*,?|&))*\s+")
 _COORDINATED = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|&)\s+)?(?:the\s+)?", re.I)
 _LOCATIVE = frozenset({"in", "at", "inside", "within", "near", "outside"})
 _PARTNER = frozenset({"to", "from", "with", "into", "through", "via", "against"})
@@ -499,8 +508,12 @@ _PAIR_REF = re.compile(
 _COUNTRY_REF = re.compile(r"\bthe\s+(?:country|republic|nation|kingdom)\b(?![-\w])", re.I)
 _COMPANY_REF = re.compile(r"\bthe\s+(?:company|firm|group|concern|corporation)\b(?![-\w])", re.I)
 # A count of countries: "26 countries", "13 OPEC members", "12 member states".
+_NUMBER_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens?|several|many)(?:-\w+)?"
+)
 _COUNTS_COUNTRIES = re.compile(
-    r"^[\d.,]+(?:\s+[a-z]+)?\s+(?:[A-Z][\w+]*\s+)?(?:[a-z]+\s+)?"
+    rf"^(?:[\d.,]+|(?i:{_NUMBER_WORDS}))(?:\s+[a-z]+)?\s+(?:[A-Z][\w+]*\s+)?(?:[a-z-]+\s+)?"
     r"(?:countries|nations|states|economies|members|member\s+(?:countries|states|nations))\b"
 )
 _MAX_CONTEXT = 60
@@ -545,7 +558,7 @@ def _clauses(raw: str, hits: Sequence[tuple[int, int]]) -> list[tuple[int, int]]
         for s, e in hits:
             if a <= s and e <= b:
                 rest = rest[: s - a] + " " * (e - s) + rest[e - a :]
-        only_names = re.fullmatch(r"[\s,;:'’s.\-–—]*(?:(?:and|or|the)[\s,]*)*", rest)
+        only_names = _ONLY_LINKS.fullmatch(rest)
         if only_names and b < len(raw) and any(a <= s < b for s, _ in hits):
             pending = a
             continue
@@ -577,11 +590,13 @@ def _analyse_sentence(
         before = raw[max(0, h.start - _MAX_CONTEXT) : h.start]
         after = raw[h.end : h.end + _MAX_CONTEXT]
         if h.type in (COUNTRY, REGION):
-            nxt = re.match(r"[\s'’]*(?:s\s+)?([A-Za-z]+)", after)
+            nxt = _NEXT_WORD.match(after)
             if nxt and nxt.group(1).casefold() in gaz.currency_words:
                 continue  # "U.S. dlrs", "Hong Kong dollars": a currency, not a place
-            if h.form == "demonym" and re.match(r"\s+", after) and (h.end + 1) in company_starts:
-                continue  # "Finnish Talentum": a company's nationality
+            if h.form == "demonym" and any(
+                0 < c - h.end <= 80 and _DESCRIPTOR.fullmatch(raw, h.end, c) for c in company_starts
+            ):
+                continue  # "Finnish Talentum", "Japanese car maker Toyota": a company's nationality
         prep_m = _PARTNER_BEFORE.search(before)
         prep = prep_m.group(1).lower() if prep_m else ""
         if not prep and mentions and _COORDINATED.fullmatch(raw[mentions[-1].end : h.start]):
@@ -657,6 +672,18 @@ def _names(mentions: Iterable[_Mention]) -> list[str]:
 # Document analysis (once per DocContext)
 
 
+def _occurrences(text: str, word: str) -> Iterable[int]:
+    """Offsets of `word` as a whole word (str.find: no per-document regex to compile)."""
+    pos = text.find(word)
+    while pos >= 0:
+        end = pos + len(word)
+        before = text[pos - 1] if pos else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "&_") and not (after.isalnum() or after in "&_"):
+            yield pos
+        pos = text.find(word, end)
+
+
 def _hard_wrapped(text: str) -> bool:
     lines = [ln for ln in text.split("\n") if ln.strip()]
     if len(lines) < 4:
@@ -715,17 +742,14 @@ class _Doc:
                         ):
                             stems.setdefault(alias, h.name)
         if stems:
-            rx = re.compile(
-                r"(?<![\w&])(?:"
-                + "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
-                + r")(?![\w&])"
-            )
+            ordered = sorted(stems, key=len, reverse=True)
             for i, s in enumerate(ctx.sentences):
-                extra = [
-                    _Hit(m.start(), m.end(), stems[m.group(0)], COMPANY, "company")
-                    for m in rx.finditer(s.raw)
-                    if not any(h.start < m.end() and m.start() < h.end for h in self._hits[i])
-                ]
+                extra: list[_Hit] = []
+                for stem in ordered:
+                    for a in _occurrences(s.raw, stem):
+                        b = a + len(stem)
+                        if not any(h.start < b and a < h.end for h in [*self._hits[i], *extra]):
+                            extra.append(_Hit(a, b, stems[stem], COMPANY, "company"))
                 if extra:
                     self._hits[i] = sorted(self._hits[i] + extra, key=lambda h: h.start)
         title_hits = _scan(ctx.title, self.published) if ctx.title else []
@@ -833,7 +857,7 @@ class _Doc:
         gap = self.ctx.text[self.ctx.sentences[index - 1].end : self.ctx.sentences[index].start]
         if "\n" not in gap:
             return False
-        if re.search(r"\n[ \t]*\n|\n[ \t]+$", gap):
+        if _PARAGRAPH_GAP.search(gap):
             return True
         return not self._wrapped
 
