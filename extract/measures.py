@@ -215,6 +215,16 @@ def measure_for(
     return measures[-1] if measures else previous_measure
 
 
+def head_noun(measure: str) -> str:
+    """The head of a measure phrase: 'new applications for benefits' -> 'applications'."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", measure)
+    for i, w in enumerate(words):
+        if w.lower() in ("of", "for", "in", "on", "at", "to", "from", "with", "by", "under", "per"):
+            words = words[:i]
+            break
+    return words[-1] if words else ""
+
+
 def _count_owner(head: str, mentions: Sequence[Mention], mention: Mention) -> str:
     for other in reversed(mentions):
         if other.end <= mention.start and other.unit_kind == "count" and other.counted:
@@ -278,7 +288,7 @@ def _subject(text: str) -> str:
     # Skip a chain of verbs/auxiliaries ("have already been implemented").
     while idx > 0 and (toks[idx - 1].lower() in _VERBS or toks[idx - 1].lower() in _AUX):
         idx -= 1
-    left = _strip_time_phrases(toks[:idx])
+    left = _strip_time_phrases(_drop_parentheticals(toks[:idx]))
     # Drop trailing time expressions and adverbs between subject and verb ("... last year").
     while left and (
         _TIME_WORDS.fullmatch(left[-1])
@@ -301,6 +311,20 @@ _TIME_PHRASE_WORDS = frozenset(
     ended ending to end of year years month months week weeks quarter quarters half day days
     fiscal calendar full whole current coming so far date through until""".split()
 )
+
+
+def _drop_parentheticals(toks: list[str]) -> list[str]:
+    """'consumer price index (base 1985)' -> 'consumer price index'."""
+    out: list[str] = []
+    depth = 0
+    for t in toks:
+        if t == "(":
+            depth += 1
+        elif t == ")" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(t)
+    return out
 
 
 def _strip_time_phrases(toks: list[str]) -> list[str]:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from dataclasses import replace
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 import pandas as pd
 
@@ -125,12 +125,36 @@ def _unit_from_context(raw: str, mention: quantities.Mention, measure: str) -> q
     if mention.unit or mention.unit_kind not in ("", "other"):
         return mention
     whole = mention.value == int(mention.value)
+    if whole and _EMPLOYS_BEFORE.search(raw[: mention.start]):
+        return replace(mention, unit="employee", unit_kind="count")
+    head = measures.head_noun(measure)
+    known = quantities.unit_for_word(head) if head else None
+    if known is not None and known.kind not in ("currency", "percent"):
+        return replace(mention, unit=known.unit, unit_kind=known.kind)
     if _PEOPLE_CONTEXT.search(measure) and (whole or mention.value >= 100):
         unit = "job" if re.search(r"\b(?:jobs?|payrolls?)\b", measure, re.I) else "person"
+        if head and quantities.is_plural_noun(head) and head.lower() not in _GENERIC_PLURALS:
+            unit = quantities.singular(head)
         return replace(mention, unit=unit, unit_kind="count")
     if _INDEX_CONTEXT.search(measure):
         return replace(mention, unit="point", unit_kind="index_point")
+    if whole and head and quantities.is_plural_noun(head) and head.lower() not in _GENERIC_PLURALS:
+        return replace(mention, unit=quantities.singular(head), unit_kind="count")
     return mention
+
+
+_EMPLOYS_BEFORE = re.compile(
+    r"\bemploy(?:s|ed|ing)?\s+(?:(?:about|some|around|nearly|almost|over|more\s+than|"
+    r"roughly|approximately|a\s+total\s+of)\s+)?\Z",
+    re.I,
+)
+_GENERIC_PLURALS = frozenset(
+    """sales exports imports earnings revenues results figures prices costs profits losses
+    assets liabilities reserves deposits loans funds savings proceeds shares stocks bonds
+    securities payments receipts outlays expenses taxes wages rates yields terms levels
+    totals numbers data statistics estimates forecasts orders shipments deliveries
+    operations activities holdings investments borrowings""".split()
+)
 
 
 def extract_figures(

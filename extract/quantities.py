@@ -323,7 +323,8 @@ def document_hints(text: str, published_year: int | None) -> DocHints:
 
 
 _DATELINE = re.compile(
-    r"^\s*([A-Z][A-Za-z .'-]{1,30}),\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s+-"
+    r"^\s*([A-Z][A-Za-z .'-]{1,30}),\s+"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s+-"
 )
 _DOLLAR_CITIES = (
     (
@@ -489,7 +490,7 @@ def _word_cores(text: str) -> list[_Core]:
 
 
 def _joins(left: str, right: str) -> bool:
-    """Number words that form one number ("twenty five", "two hundred"), not a list ("three six")."""
+    """Words that form one number ("twenty five", "two hundred"), not a list ("three six")."""
     lw, rw = left.lower(), right.lower()
     if rw in WORD_SCALES or rw == "dozen":
         return lw not in WORD_SCALES or WORD_SCALES.get(lw, 0) < WORD_SCALES.get(rw, 0)
@@ -803,6 +804,20 @@ def _definite_before(text: str, pos: int) -> bool:
     return bool(m and m.group(1).lower() in _DETERMINERS)
 
 
+def singular(word: str) -> str:
+    """'enterprises' -> 'enterprise', 'people' -> 'person' (the unit of a count)."""
+    return _singular(word)
+
+
+def is_plural_noun(word: str) -> bool:
+    return _is_plural_noun(word)
+
+
+def unit_for_word(word: str) -> UnitInfo | None:
+    """The unit a word names ("hours" -> h), if the lexicon knows it."""
+    return _unit_lookup(word, False)
+
+
 @lru_cache(maxsize=16384)
 def _singular(word: str) -> str:
     w = word.lower()
@@ -868,6 +883,9 @@ def _counted_noun(text: str, pos: int) -> tuple[str, str, int] | None:
                 and not nxt.group()[0].isupper()
             ):
                 continue  # "sales executives": the first plural modifies the second
+            known = _unit_lookup(word, False)
+            if known is not None and known.kind != "currency":
+                return " ".join(text[words[0].start() : w.end()].split()), known.unit, w.end()
             head = _IRREGULAR_PLURALS.get(low) or _singular(word)
             compound: list[str] = []
             for prev in reversed(words[:-1]):
@@ -991,6 +1009,8 @@ def _nearest_money(mentions: list[Mention], i: int) -> Mention | None:
 
 def _inherit(m: Mention, other: Mention) -> Mention:
     """Take the unit (and a scale written only once) from a neighbouring figure."""
+    if other.unit_kind in _RELATIVE_KINDS and _scaled(m):
+        return m  # "fell to 3.23 mln, or 11.7 pct": millions of something, not a percent
     value = m.value
     if m.value == _core_value(m) and other.value != _core_value(other):
         ratio = other.value / _core_value(other) if _core_value(other) else 1.0
@@ -1044,6 +1064,9 @@ def _finish(text: str, m: Mention, hints: DocHints) -> Mention:
             m.value >= 1000 or _scaled(m) or label.group("label").lower() in _PER_SHARE_LABELS
         ):
             unit, kind = hints.currency or "USD", "currency"
+        elif _scaled(m) and (re.search(r"\bvs\b", text) or _MONEY_NOUNS.search(text)):
+            # "Other income 30 mln vs 41 mln": an earnings line in the document's currency
+            unit, kind = hints.currency or hints.dollar, "currency"
         else:
             kind = "other"
     if (
@@ -1082,7 +1105,7 @@ _COUNTRY_CUES = {
     "Czech Republic": r"Czech|Prague",
     "Switzerland": r"Switzerland|Swiss|Zurich|Geneva|Basle|Basel|Berne?",
     "France": r"France|French|Paris",
-    "Belgium": r"Belgi(?:um|an)|Brussels|Antwerp",
+    "Belgium": r"Belgi(?:um|an)|Belgo|BLEU|Brussels|Antwerp",
     "Luxembourg": r"Luxembourg",
     "Finland": r"Finland|Finnish|Helsinki",
     "Mexico": r"Mexic(?:o|an)",
@@ -1129,7 +1152,9 @@ _COUNTRY_CUES = {
 
 @lru_cache(maxsize=1)
 def _country_cue_re() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?P<c{i}>{p})" for i, p in enumerate(_COUNTRY_CUES.values())))
+    return re.compile(
+        "|".join(rf"\b(?P<c{i}>{p})\b" for i, p in enumerate(_COUNTRY_CUES.values())), re.I
+    )
 
 
 def _country_cues(text: str) -> frozenset[str]:

@@ -245,9 +245,13 @@ def kind_and_sign(
                 if re.search(r"\b(?:from|to)\s+\S*\s*\Z", before, re.I) and prev_kind == "level":
                     return "level", 1
                 return prev_kind, prev_sign if prev_kind == "change" else 1
-    if relative and measure and _CHANGE_MEASURE.search(measure):
-        if not _LEVEL_MEASURE.search(measure):
-            return "change", mention.sign or 1
+    if (
+        relative
+        and measure
+        and _CHANGE_MEASURE.search(measure)
+        and not _LEVEL_MEASURE.search(measure)
+    ):
+        return "change", mention.sign or 1
     return "level", -1 if mention.sign < 0 else 1
 
 
