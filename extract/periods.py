@@ -119,7 +119,8 @@ def _g() -> SimpleNamespace:
             mon_forms.append(name)
     mon = rf"(?:{_alt(mon_forms)})(?![A-Za-z])\.?"
     mon_ci = rf"(?:{_alt(list(lex.months))})(?![A-Za-z])\.?"
-    numw = rf"(?:{_alt(list(lex.numbers))})"
+    mon_lc = rf"(?:{_alt([m for m in lex.months if len(m) > 3])})(?![A-Za-z])"
+    numw = rf"(?i:{_alt(list(lex.numbers))})"
     dayw = rf"(?i:{_alt([w for w, n in lex.numbers.items() if n <= 31])})"
     ordw = rf"(?:{_alt(list(lex.ordinals))})"
     wday = rf"(?:{_alt([w.title() for w in lex.weekdays] + [w.upper() for w in lex.weekdays])})"
@@ -135,10 +136,10 @@ def _g() -> SimpleNamespace:
           |(?:[01]\d|2[0-3])[0-5]\d\s*{tz}\b
           |(?:1[0-2]|0?[1-9])\s*(?:[ap]\.m\.|[ap]m\b)))
     | (?P<weekmd>(?i:the\s+)?{mon}\s*{day}(?i:\s+week)\b)
-    | (?P<ended>(?:(?P<en_n>\d{{1,2}}|{numw})[- ](?P<en_u>(?i:weeks?|wks?|months?|mths?|mos)\.?)
-          |(?P<en_w>(?i:fiscal\s+years?|financial\s+years?|years?|quarters?|qtrs?|half[- ]years?
+    | (?P<ended>(?:(?P<en_n>\d{{1,2}}|{numw})[-\s](?P<en_u>(?i:weeks?|wks?|months?|mths?|mos)\.?)
+          |(?P<en_w>(?i:fiscal\s+years?|financial\s+years?|years?|quarters?|qtrs?|half[-\s]years?
           |half|periods?|weeks?|wks?)))
-        \s+(?i:ended|ending|ends|to|through|thru)\s+(?P<en_date>(?i:end-?)?(?:{date}|{mon}(?:,?\s+{year})?)))
+        \s+(?i:ended|ending|ends|to|through|thru)\s+(?P<en_date>(?i:end-|the\s+end\s+of\s+)?(?:{date}|{mon}(?:,?\s+{year})?)))
     | (?P<fiscal>(?i:fiscal|financial)(?:\s+(?i:years?))?\s+(?P<fi_a>{year}|'\d\d)
           (?:\s*[/-]\s*(?P<fi_b>\d{{4}}|\d\d)(?!\d))?
         |(?<![A-Za-z])FY\s?-?(?P<fi_c>{year}|\d\d(?!\d))(?:[/-](?P<fi_d>\d{{4}}|\d\d)(?!\d))?
@@ -150,12 +151,19 @@ def _g() -> SimpleNamespace:
           |(?P<qc_q2>[1-4])Q(?P<qc_y2>'?\d\d(?!\d))?)(?![\w$%]))
     | (?P<hcode>(?<![\w.$])(?:H(?P<hc_h>[12])(?:\s?[/-]?\s?(?P<hc_y>{year}|'\d\d))?
           |(?P<hc_h2>[12])H(?P<hc_y2>'?\d\d(?!\d))?)(?![\w$%]))
-    | (?P<quarter>(?i:(?P<q_o>{ordw})[- ](?:quarter|qtr)s?(?:[- ]year)?)(?![A-Za-z])\.?)
-    | (?P<half>(?i:(?P<h_o>first|second|1st|2nd)[- ](?:half|hlf)(?:[- ]year)?)(?![A-Za-z]))
-    | (?P<nmonths>(?i:(?:first|initial)\s+(?P<nm_n>\d{{1,2}}|{numw})[- ](?:months|mths|mos)\b\.?)
-        |\A\s*(?P<nm_h>\d{{1,2}}|(?i:{numw}))[- ](?i:months|mths|mos)\.?(?=\s*:?\s*\Z)
-        |\A\s*(?P<wk_h>\d{{1,2}}|(?i:{numw}))[- ](?i:weeks|wks)\.?(?=\s*:?\s*\Z))
+    | (?P<quarter>(?i:(?P<q_o>{ordw})[-\s](?:quarter|qtr)s?(?:[-\s]year)?)(?![A-Za-z])\.?)
+    | (?P<half>(?i:(?P<h_o>first|second|1st|2nd)[-\s](?:half|hlf)(?:[-\s]year)?)(?![A-Za-z]))
+    | (?P<nmonths>(?i:(?:first|initial)\s+(?P<nm_n>\d{{1,2}}|{numw})[-\s](?:months|mths|mos)\b\.?)
+        |\A\s*(?P<nm_h>\d{{1,2}}|(?i:{numw}))[-\s](?i:months|mths|mos)\.?(?=\s*:?\s*\Z)
+        |\A\s*(?P<wk_h>\d{{1,2}}|(?i:{numw}))[-\s]?(?i:weeks|wks)\.?(?=\s*:?\s*\Z))
     | (?P<hyear>\A\s*(?i:(?:full|fiscal)\s+)?(?i:year)(?=\s*:?\s*\Z))
+    | (?P<movavg>(?i:(?P<ma_n>\d{{1,2}}|{numw})[-\s](?P<ma_u>week|month|day|quarter)\s+moving
+          \s+average))
+    | (?P<ndays>(?i:(?:the\s+)?first)\s+(?P<nd_n>\d{{1,2}}|(?i:{numw}))\s+(?i:days)\s+(?i:of)\s+
+          (?P<nd_m>{mon})(?:,?\s+(?P<nd_y>{year}))?)
+    | (?P<fullyear>(?i:(?:the\s+)?(?:full|whole|entire)[-\s]year|(?<=for\s)the\s+year
+          (?!\s+(?:to|ended|ending|through|earlier|ago|before|before|so\s+far)\b)))
+    | (?P<relmon>(?i:(?P<rm_w>last|this|next)\s+)(?P<rm_m>{mon}))
     | (?P<ytd>(?i:year[- ]to[- ]date|so\s+far\s+this\s+year|this\s+year\s+to\s+date
           |(?:in\s+)?the\s+year\s+so\s+far|calendar\s+year[- ]to[- ]date))
     | (?P<yoy>(?i:year[- ]on[- ]year|year[- ]over[- ]year|y/y|yr/yr|on\s+the\s+year
@@ -171,14 +179,21 @@ def _g() -> SimpleNamespace:
           (?P<r_u>year|month|quarter|qtr|half|half-year|week|weekend|season)s?)\b)
     | (?P<ago>(?i:(?P<ag_n>a|an|one|\d{{1,2}}|{numw})\s+(?P<ag_u>years?|months?|quarters?|weeks?
           |days?)\s+(?:ago|earlier|before|previously))\b)
-    | (?P<day>(?i:today|yesterday|tomorrow|tonight)\b|{wday}(?![A-Za-z]))
+    | (?P<daypart>(?i:this\s+(?:morning|afternoon|evening)|(?:during|in)\s+the\s+(?:morning
+          |afternoon|session)|earlier\s+today|later\s+today|overnight)\b)
+    | (?P<season>(?i:(?P<se_w>last|this|next|past)\s+(?P<se_a>spring|summer|autumn|fall|winter)
+          |(?P<se_b>spring|summer|autumn|winter)\s+(?:of\s+)?(?P<se_y>{year})))
+    | (?P<day>(?i:today|yesterday|tomorrow|tonight)\b
+          |(?:(?P<dy_w>(?i:last|next|this))\s+)?{wday}(?![A-Za-z]))
+    | (?P<dayrange>{mon}\s*(?P<dr_a>{day})\s*(?:[-–]|\s(?i:to|through|until|and)\s)\s*
+          (?P<dr_b>{day})(?!\s*(?i:pct|percent|%|mln|billion|dlrs))(?:,?\s*(?P<dr_y>{year}))?)
     | (?P<date>{date}|{mon}\s+(?P<d_w>{dayw})(?=\s*[.,]?\s*\Z))
-    | (?P<monrange>{mon}\s*(?:[/–-]|\s(?i:to|through|thru|and)\s)\s*{mon}
+    | (?P<monrange>{mon}\s*(?:[/–-]|\s(?i:to|through|thru)\s)\s*{mon}
           (?:,?\s+(?P<mr_y>{year}))?)
     | (?P<monyear>(?:(?P<my_mod>(?i:end|mid|early|late))-)?{mon},?\s+(?:of\s+)?
-          (?P<my_y>{year}|'\d\d))
+          (?P<my_y>{year}|'\d\d)|(?P<my_lc>{mon_lc})\s+(?P<my_y2>{year}))
     | (?P<month>(?:(?P<mo_mod>(?i:end|mid|early|late))-)?{mon})
-    | (?P<year>(?<![\w$€£¥.,/+-])(?P<y_y>{year})(?!'?s\b)
+    | (?P<year>(?<![\w$€£¥.,/+-])(?P<y_y>{year})(?!s\b)
         |(?<![\w$.,])(?P<y_mod>(?i:end|mid|pre|post|early|late))-(?P<y_y2>{year})
         |(?<=\s)'(?P<y_s>\d\d)(?![\d'%]))
     """
@@ -192,19 +207,20 @@ def _g() -> SimpleNamespace:
       (?P<art2>the\s+)?
       \Z"""
     clause = r"""(?x)
-      ;|:\s|\s--?\s
+      ;|:\s|\s--\s|(?<!\d)\s-\s(?!\d)
       |,\s*(?:and|but|while|whereas|although|though|or|with|when)\b
       |\s(?:while|whereas|although)\b
       |\s(?:and|but)\s+(?=(?:in|during|for|last|this|so\s+far|at|by|the\s+(?:first|second|third
         |fourth|latest|previous|same|week|month|year))\b)
-      |,?\s+after\s+(?=(?:\w+ing|a|an)\b)|,\s+after\b"""
+      |,?\s+(?=(?:after|following)\s+(?:\w+ing|a|an)\b)|,\s+(?=after\b)"""
     month_re = re.compile(mon)
     cmp = r"from|against|versus|vs\.?|compared\s+(?:with|to)|contrasted\s+with"
     filler = (
         r"(?:a|an|the|its|their|revised|upwardly|downwardly|previous|prior|previously|reported"
         r"|record|adjusted|unrevised|originally|restated|level|total|figure|peak|high|low"
         r"|average|profit|loss|net|of|year-earlier|year-ago|last|this|same|corresponding"
-        r"|comparable|\w+'s)"
+        r"|comparable|upward|downward|rise|increase|gain|growth|fall|decline|drop|surplus"
+        r"|deficit|\w+'s)"
     )
     return SimpleNamespace(
         atoms=re.compile(atoms, re.X),
@@ -310,6 +326,10 @@ def _within(sub: tuple, ystart: dt.date) -> Interval:
         s = _add_months(ystart, (m1 - ystart.month) % 12)
         e = _add_months(s, (m2 - m1) % 12)
         return s, _month_end(e.year, e.month)
+    if what == "mdays":
+        s = _add_months(ystart, (sub[1] - ystart.month) % 12)
+        last = calendar.monthrange(s.year, s.month)[1]
+        return s.replace(day=min(sub[2], last)), s.replace(day=min(sub[3], last))
     if what == "day":
         s = _add_months(ystart, (sub[1] - ystart.month) % 12)
         d = _safe_date(s.year, s.month, sub[2])
@@ -318,7 +338,7 @@ def _within(sub: tuple, ystart: dt.date) -> Interval:
 
 
 def _calendar_like(sub: tuple) -> bool:
-    return sub[0] in ("months", "day")
+    return sub[0] in ("months", "day", "mdays")
 
 
 def _sub_resolver(sub: tuple, year: tuple | None, fiscal: bool = False) -> Resolver:
@@ -362,18 +382,12 @@ def _containing_year(pub: dt.date, env: _Env, fiscal: bool) -> dt.date:
 
 
 def _most_recent(make: Callable[[int], Interval], env: _Env) -> Interval | None:
-    """The instance of a yearless period meant at publication: the latest one begun by then
-    (reports), the first one not yet over (projections), the latest one over (earnings)."""
+    """The instance of a yearless period meant at publication: the latest one begun by then,
+    or for earnings headers the latest one over."""
     pub = env.published
     if pub is None:
         return None
-    years = range(pub.year + 1, pub.year - 3, -1)
-    if env.projected:
-        for y in reversed(years):
-            s, e = make(y)
-            if e is not None and e >= pub:
-                return s, e
-    for y in years:
+    for y in range(pub.year + 1, pub.year - 3, -1):
         s, e = make(y)
         if s is None or e is None:
             continue
@@ -447,18 +461,97 @@ def _anchored(months: int = 0, days: int = 0, instant_fallback: bool = False) ->
     return resolve
 
 
+def _window(months: int = 0, days: int = 0) -> Resolver:
+    """A moving average over the months/days that end with the main period."""
+
+    def resolve(env: _Env) -> Interval | None:
+        end = env.anchor[1] if env.anchor is not None else env.published
+        return None if end is None else _ending(end, months=months, days=days)
+
+    return resolve
+
+
+def _full_year(env: _Env) -> Interval | None:
+    """ "the full year", "for the year": the year of the main period; on its own, the year
+    reported on (the last one) or, for a projection, the current one."""
+    if env.anchor is not None and env.anchor[1] is not None:
+        s, e = env.anchor
+        if s is not None and (e - s).days >= 330:
+            return s, e  # the main period is a (fiscal) year already
+        y = e.year
+    elif env.published is not None:
+        y = env.published.year - (0 if env.projected else 1)
+    else:
+        return None
+    return dt.date(y, 1, 1), dt.date(y, 12, 31)
+
+
 def _fixed(iv: Interval) -> Resolver:
     return lambda env: iv
 
 
-def _day_resolver(month: int, day: int, year: int | None) -> Resolver:
+def _day_resolver(month: int, day: int, year: int | None, recent: bool = False) -> Resolver:
+    """A calendar day; without a year, the one nearest publication ("the meeting on November
+    9"), or with `recent` the latest one not after it ("the quarter ended January 31")."""
     if year is not None:
         d = _safe_date(year, month, day)
         return _fixed((d, d))
-    return _sub_resolver(("day", month, day), None)
+
+    def resolve(env: _Env) -> Interval | None:
+        pub = env.published
+        if pub is None:
+            return None
+        days = [_safe_date(y, month, day) for y in (pub.year - 1, pub.year, pub.year + 1)]
+        if recent:
+            past = [d for d in days if d is not None and d <= pub]
+            return (past[-1], past[-1]) if past else None
+        d = min((d for d in days if d is not None), key=lambda d: abs((d - pub).days))
+        return d, d
+
+    return resolve
 
 
-def _weekday_resolver(word: str) -> Resolver:
+_SEASONS = {"spring": (3, 3), "summer": (6, 3), "autumn": (9, 3), "fall": (9, 3), "winter": (12, 3)}
+
+
+def _season(name: str, which: str, year: int | None) -> Resolver:
+    """Northern seasons: "last summer" is the latest one over, "this winter" the one under way
+    or next, "summer 1986" the one begun that year."""
+    first, months = _SEASONS[name]
+
+    def span(y: int) -> Interval:
+        s = dt.date(y, first, 1)
+        return s, _add_months(s, months) - dt.timedelta(days=1)
+
+    def resolve(env: _Env) -> Interval | None:
+        if year is not None:
+            return span(year)
+        pub = env.published
+        if pub is None:
+            return None
+        spans = [span(y) for y in range(pub.year - 2, pub.year + 2)]
+        if which in ("last", "past"):
+            done = [iv for iv in spans if iv[1] is not None and iv[1] < pub]
+            return done[-1]
+        if which == "next":
+            return next(iv for iv in spans if iv[0] is not None and iv[0] > pub)
+        return next(iv for iv in spans if iv[1] is not None and iv[1] >= pub)
+
+    return resolve
+
+
+def _offset(first: Resolver, days: int) -> Resolver:
+    def resolve(env: _Env) -> Interval | None:
+        iv = first(env)
+        if iv is None or iv[0] is None:
+            return None
+        d = iv[0] + dt.timedelta(days=days)
+        return d, d
+
+    return resolve
+
+
+def _weekday_resolver(word: str, which: str = "") -> Resolver:
     lex = _lex()
 
     def resolve(env: _Env) -> Interval | None:
@@ -471,11 +564,15 @@ def _weekday_resolver(word: str) -> Resolver:
             d = pub + dt.timedelta(days=offsets[w])
         else:
             delta = (pub.weekday() - lex.weekdays[w]) % 7
-            d = (
-                pub + dt.timedelta(days=(7 - delta) % 7)
-                if env.projected
-                else pub - dt.timedelta(days=delta)
-            )
+            ahead = (7 - delta) % 7
+            if which == "last":
+                d = pub - dt.timedelta(days=delta or 7)
+            elif which == "next":
+                d = pub + dt.timedelta(days=ahead or 7)
+            elif env.projected:
+                d = pub + dt.timedelta(days=ahead)
+            else:
+                d = pub - dt.timedelta(days=delta)
         return d, d
 
     return resolve
@@ -521,6 +618,7 @@ class _Expr:
     table: str = ""  # a bare table header kind: year | months | weeks | ""
     size: int = 0  # months (or weeks) of a bare table header
     attributive: bool = False  # "the 1985 farm bill": names a thing, does not date a report
+    own_end: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -528,6 +626,9 @@ class _Scan:
     spans: tuple[tuple[int, int], ...]
     exprs: tuple[_Expr, ...]
     clauses: tuple[tuple[int, int], ...]
+    comparative: frozenset[
+        int
+    ]  # starts of clauses that state a comparison ("after a 1.1 pct fall")
     dateline_end: int
     past: bool
     present: bool
@@ -585,6 +686,7 @@ class _Atom:
     table: str = ""
     size: int = 0
     fy_end: tuple[int, int] | None = None
+    own_end: bool = False  # "Qtr ended Jan 31": fixes the end of an earnings table's periods
 
 
 _SUB_KINDS = frozenset({"quarter", "half", "nmonths", "month", "monrange", "qcode", "hcode"})
@@ -678,6 +780,33 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
     if kind == "ytd":
         a.when = _ytd()
         return a
+    if kind == "movavg":
+        n = _num(m.group("ma_n")) or 1
+        unit = m.group("ma_u").lower()
+        a.anchored = True
+        if unit in ("week", "day"):
+            a.when = _window(days=n * (7 if unit == "week" else 1))
+        else:
+            a.when = _window(months=n * (3 if unit == "quarter" else 1))
+        return a
+    if kind == "ndays":
+        mo, n = _month_no(m.group("nd_m")), _num(m.group("nd_n"))
+        if mo is None or not n or n > 31:
+            return None
+        a.sub = ("mdays", mo, 1, n)
+        if m.group("nd_y"):
+            a.year, a.explicit = ("abs", int(m.group("nd_y"))), True
+        return a
+    if kind == "fullyear":
+        a.anchored, a.when = True, _full_year
+        return a
+    if kind == "relmon":
+        mo = _month_no(m.group("rm_m"))
+        if mo is None:
+            return None
+        k = {"last": -1, "this": 0, "next": 1}[m.group("rm_w").lower()]
+        a.sub, a.year = ("months", mo, mo), ("rel", k)
+        return a
     if kind == "reln":
         n = _num(m.group("rn_n")) or 0
         sign = 1 if m.group("rn_w").lower() in ("next", "coming", "following") else -1
@@ -689,8 +818,10 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
             a.anchored = True
             a.when = _same_in(int(ytext))
             a.explicit = True
-        else:
+        elif re.search(r"(?i)\b(?:ago|earlier|before|last|previous|prior|corresponding)\b", text):
             a.anchored, a.when = True, _anchored(months=-12, instant_fallback=True)
+        else:
+            a.anchored, a.when = True, _anchored(instant_fallback=True)
         return a
     if kind == "rel":
         return _rel_atom(m, a)
@@ -702,8 +833,29 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         a.anchored = True
         a.when = _anchored(months=-months * n, days=-days * n, instant_fallback=True)
         return a
+    if kind == "daypart":
+        a.when = _weekday_resolver("today")
+        return a
     if kind == "day":
-        a.when = _weekday_resolver(text)
+        word = text.split()[-1]
+        a.when = _weekday_resolver(word, (m.group("dy_w") or "").lower())
+        return a
+    if kind == "season":
+        name = (m.group("se_a") or m.group("se_b")).lower()
+        ytext = m.group("se_y")
+        a.when = _season(name, (m.group("se_w") or "").lower(), int(ytext) if ytext else None)
+        a.explicit = ytext is not None
+        return a
+    if kind == "dayrange":
+        mo = _month_no(text)
+        d1 = int(re.sub(r"\D", "", m.group("dr_a")))
+        d2 = int(re.sub(r"\D", "", m.group("dr_b")))
+        if mo is None or d2 < d1:
+            return None
+        ytext = m.group("dr_y")
+        first = _day_resolver(mo, d1, int(ytext) if ytext else None)
+        a.when = _range_resolver(first, _offset(first, d2 - d1), True, True)
+        a.explicit = ytext is not None
         return a
     if kind == "date":
         mo = _month_no(text)
@@ -720,8 +872,8 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         if not 1 <= day <= 31:
             return None
         a.sub = ("day", mo, day)
-        if year is not None:
-            a.year, a.explicit = ("abs", year), True
+        a.when = _day_resolver(mo, day, year)
+        a.explicit = year is not None
         return a
     if kind == "monrange":
         months = _months_in(text)
@@ -732,10 +884,11 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
             a.year, a.explicit = ("abs", int(m.group("mr_y"))), True
         return a
     if kind == "monyear":
-        mo = _month_no(text)
+        mo = _month_no(text) or lex.months.get((m.group("my_lc") or "").lower())
         if mo is None:
             return None
-        a.sub, a.year, a.explicit = ("months", mo, mo), ("abs", _yy(m.group("my_y"))), True
+        year = _yy(m.group("my_y") or m.group("my_y2"))
+        a.sub, a.year, a.explicit = ("months", mo, mo), ("abs", year), True
         a.mode = _mod_mode(m.group("my_mod"))
         return a
     if kind == "month":
@@ -860,12 +1013,14 @@ def _ended_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
         year = int(ym.group(0)) if ym else None
     if d is None and mo == 2:
         day = 29  # clipped to the month's end by _safe_date
-    point = _day_resolver(mo, day, year)
+    recent = bool(re.search(r"(?i)\bended\s", m.group(0)))
+    point = _day_resolver(mo, day, year, recent)
     if d is None and year is None:
-        point = _month_end_resolver(mo)
+        point = _month_end_resolver(mo, recent)
     elif d is None and year is not None:
         point = _fixed((_month_end(year, mo), _month_end(year, mo)))
     a.explicit = year is not None
+    a.own_end = True
     if m.group("en_n"):
         n = _num(m.group("en_n")) or 0
         unit = m.group("en_u").lower()
@@ -883,19 +1038,23 @@ def _ended_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
         a.when = _ending_resolver(point, months=6)
     elif what.startswith("period"):
         a.when = _ending_resolver(point, months=3)
-        a.table = "period"
     else:  # year, fiscal year: twelve months to that date
         a.when, a.fy_end = _ending_resolver(point, months=12), (mo, day)
     del lex
     return a
 
 
-def _month_end_resolver(month: int) -> Resolver:
-    inner = _sub_resolver(("months", month, month), None)
-
+def _month_end_resolver(month: int, recent: bool) -> Resolver:
     def resolve(env: _Env) -> Interval | None:
-        iv = inner(env)
-        return None if iv is None else (iv[1], iv[1])
+        pub = env.published
+        if pub is None:
+            return None
+        ends = [_month_end(y, month) for y in (pub.year - 1, pub.year, pub.year + 1)]
+        if recent:
+            past = [d for d in ends if d <= pub]
+            return (past[-1], past[-1]) if past else None
+        d = min(ends, key=lambda d: abs((d - pub).days))
+        return d, d
 
     return resolve
 
@@ -1057,8 +1216,6 @@ def _atom_resolver(a: _Atom) -> Resolver:
         return lambda env: None
     if a.mode == "instant":
         return lambda env: _instant(inner(env))
-    if a.mode == "mid":
-        return lambda env: _mid(inner(env))
     return inner
 
 
@@ -1111,11 +1268,17 @@ def _scan(raw: str) -> _Scan:
         spans=tuple(_union(spans)),
         exprs=tuple(exprs),
         clauses=clauses,
+        comparative=frozenset(
+            cs for cs, ce in clauses if _COMPARATIVE_CLAUSE.match(raw, cs) and cs > 0
+        ),
         dateline_end=dl_end,
         past=bool(g.past.search(raw)),
         present=bool(g.present.search(raw)),
         future=bool(g.future.search(raw)),
     )
+
+
+_COMPARATIVE_CLAUSE = re.compile(r"(?i)\s*(?:after|following|compared|against|versus|from)\b")
 
 
 def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1146,7 +1309,6 @@ _MEANINGFUL = {
     "till": "end",
     "through": "end",
     "thru": "end",
-    "to": "end",
     "ending": "end",
     "ahead of": "end",
     "from": "start",
@@ -1197,10 +1359,8 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         art2_start = pre.start("art2") if pre.group("art2") else -1
         candidates = [x for x in (art_start, pos_start, art2_start) if x >= 0]
         label_start = min(candidates) if candidates else a.start
-        if prep in _MEANINGFUL or (pos and prep in ("at", "by", "until", "to", "from")):
-            label_start = pre.start("prep") if pre.group("prep") else label_start
-        if pos and prep in ("", "in", "at", "of", "for", "during", "on") and pos_start >= 0:
-            label_start = min(label_start, pos_start)
+        if pre.group("prep"):
+            label_start = pre.start("prep")
     when = _atom_resolver(a)
     mode = a.mode or "interval"
     if pos in ("end", "close"):
@@ -1225,6 +1385,7 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
             raw[window_start : a.start],
         )
         or (a.kind == "year" and _CONSTANT.match(after))
+        or re.match(r"(?i),?\s*(?:=|equals?)\s*100\b", after)
     ):
         role = "event"
     elif prep in _COMPARE or (prep == "over" and a.kind in _OVER_COMPARES):
@@ -1255,6 +1416,7 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         table=a.table,
         size=a.size,
         attributive=attributive,
+        own_end=a.own_end,
     )
 
 
@@ -1263,7 +1425,8 @@ def _base_claimed(raw: str, start: int, clauses: tuple[tuple[int, int], ...]) ->
     clause_start = next((s for s, e in clauses if s <= start <= e), 0)
     head = raw[max(clause_start, start - 70) : start]
     m = re.search(
-        r"(?i)\b(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?P<tail>[^;]*?\d[^;]*?"
+        r"(?i)\b(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?P<tail>[^;]*?"
+        r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half)\b)[^;]*?"
         r"(?:\s+(?:in|during|for|at|on|over|of))?\s*(?:the\s+)?)\Z",
         head,
     )
@@ -1356,7 +1519,11 @@ def _conventions(ctx: DocContext) -> tuple[tuple[int, str] | None, int | None, i
         company = company_country["start_month"]
     split = None
     low = text.lower()
-    counts = {w: low.count(w) for w in lex.marketing if w != "default" and w in low}
+    counts = {
+        w: n
+        for w in lex.marketing
+        if w != "default" and (n := len(re.findall(rf"\b{re.escape(w)}\b", low)))
+    }
     if counts:
         split = lex.marketing[max(counts, key=lambda w: counts[w])]
     if government and country is not None:
@@ -1402,8 +1569,6 @@ def _resolve(ex: _Expr, env: _Env) -> tuple[Interval | None, bool]:
         s = None
     elif mode == "endmid":
         s, e = None, _mid(iv)[1] if iv[0] else e
-    elif mode == "mid":
-        s, e = _mid(iv) or (s, e)
     elif mode == "start":
         e = None
     elif mode == "since":
@@ -1440,6 +1605,8 @@ def _analyse(ctx: DocContext) -> _Doc:
         mains = [x for x in sc.exprs if x.role == "main" and not x.anchored and not x.table]
         if i in rows or table[i] is not None:
             carried[i] = state
+            if table[i] is not None and table[i].interval != (None, None):
+                state, since = table[i], i  # notes under a table speak of its period
             continue
         if mains:
             seen_body = True
@@ -1447,7 +1614,11 @@ def _analyse(ctx: DocContext) -> _Doc:
             state = _state_of(sc, mains, env)
             since = i
             continue
-        continues = sc.past and not sc.future and not (sc.present and not sc.past)
+        # a present-tense stock ("investments amount to $17 billion") is as of publication,
+        # and a plan ("it expects to earn") looks ahead: neither continues the report
+        continues = (sc.past or _PAST_FORECAST.search(ctx.sentences[i].raw) is not None) and not (
+            sc.future and _AHEAD.search(ctx.sentences[i].raw)
+        )
         if state is not None and continues and i - since <= 4:
             carried[i] = state
         elif state is None and not seen_body and title_carry is not None and continues:
@@ -1463,13 +1634,10 @@ def _state_of(sc: _Scan, mains: list[_Expr], env: _Env) -> _Carry | None:
     """The period a sentence states for what follows: that of its first clause with one,
     if unambiguous and not merely naming a thing ("the 1985 farm bill")."""
     first = _clause_of(sc.clauses, mains[0].core[0])
-    lead = [x for x in mains if _clause_of(sc.clauses, x.core[0]) == first]
-    if any(x.attributive for x in lead):
+    lead = [x for x in mains if _clause_of(sc.clauses, x.core[0]) == first and x.mode == "interval"]
+    if not lead or lead[0].attributive:
         return None
-    found = {_resolve(x, env) for x in lead}
-    if len(found) != 1:
-        return None
-    iv, explicit = next(iter(found))
+    iv, explicit = _resolve(lead[0], env)
     if iv is None:
         return None
     return _Carry(_period(lead[0], env), iv, explicit)
@@ -1497,7 +1665,7 @@ _TITLE_PERIOD = re.compile(
     r"\b(?P<what>(?P<q>1ST|2ND|3RD|4TH|FIRST|SECOND|THIRD|FOURTH)\s+(?:QTR|QUARTER)"
     r"|(?P<h>1ST|2ND|FIRST|SECOND)\s+HALF|(?P<n>NINE|SIX|THREE|TWELVE|\d{1,2})\s+(?:MTHS|MONTHS)"
     r"|(?:FISCAL\s+|FULL\s+)?(?P<y>YEAR)|(?P<yr>(?:19|20)\d\d)(?=\s+(?:NET|LOSS|PROFIT|EARNINGS"
-    r"|RESULTS|OPER|SALES)))"
+    r"|RESULTS|OPER|SALES|YEAR)))"
     r"(?:\s+(?:TO|END|ENDED|ENDING))?(?:\s+(?P<mon>[A-Z]{3,9})\.?\s+(?P<day>\d{1,2})\b)?"
     r"(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
 )
@@ -1516,22 +1684,47 @@ def _tables(ctx: DocContext, scans: list[_Scan], env: _Env) -> tuple[list[_Carry
         return out, rows
     # every short line that starts with a label and a number is a row once the story is a table
     for i, t in enumerate(texts):
-        if g.row.match(t) and len(t.split()) <= 14 and not t.lower().startswith("note"):
+        short = len(t.split()) <= 14 or re.search(r"\bvs\.?\s", t)
+        if g.row.match(t) and short and not t.lower().startswith("note"):
             rows.add(i)
     anchor = _table_anchor(ctx, texts, env)
     current: _Carry | None = anchor.carry if anchor else None
     for i, t in enumerate(texts):
         header = _header(t)
-        if header is not None and anchor is not None:
-            current = anchor.header(header, t.strip())
-            continue
-        if header is not None and anchor is None:
-            anchor = _anchor_from_header(header, t.strip(), env)
-            current = anchor.carry if anchor else None
+        if header is not None:
+            if header.own_end:
+                anchor = _reanchor(header, anchor, env)
+                current = anchor.carry if anchor else None
+            elif anchor is not None:
+                current = anchor.header(header, t.strip())
+            else:
+                anchor = _anchor_from_header(header, t.strip(), env)
+                current = anchor.carry if anchor else None
             continue
         if i in rows:
             out[i] = current
     return out, rows
+
+
+def _reanchor(ex: _Expr, anchor: _Anchor | None, env: _Env) -> _Anchor | None:
+    """A header with its own end ("Period ended January 31", "Qtr ended Jan 31") moves the
+    table's periods to end there; "Period" keeps the length the title gave."""
+    iv, explicit = _resolve(ex, _Env(env.published, ended=True))
+    if iv is None or iv[1] is None:
+        if anchor is None:
+            return None
+        unknown = Period(None, None, ex.label, "unknown")
+        return _Anchor(None, anchor.months, False, _Carry(unknown, (None, None), False))
+    end = iv[1]
+    if re.match(r"(?i)\s*periods?\b", ex.label) and anchor is not None:
+        months = anchor.months
+    elif iv[0] is not None:
+        months = max(1, round((end - iv[0]).days / 30.4))
+    else:
+        months = anchor.months if anchor else 3
+    span = _ending(end, months=months)
+    carry = _Carry(Period(span[0], span[1], ex.label, _basis(explicit)), span, explicit)
+    return _Anchor(end, months, explicit, carry)
 
 
 def _header(text: str) -> _Expr | None:
@@ -1726,17 +1919,19 @@ def _is_strong(gap: str) -> bool:
         gap,
     ):
         return False
-    return len(gap.split()) <= 2
+    return len(gap.split()) <= 3
 
 
 def _choose(
     sc: _Scan, raw: str, fs: int, fe: int, *, projected: bool, roles: tuple[str, ...] = ("main",)
 ) -> _Expr | None:
-    """The period expression a figure at [fs, fe) takes in its sentence."""
+    """The period expression a figure at [fs, fe) takes in its sentence: the one right after
+    it, else the nearest before it in its clause, else one after it in its clause, else the
+    nearest before it in the sentence (not from a comparison clause), else one after it."""
     cs, ce = _clause_of(sc.clauses, fs)
     cands = [x for x in sc.exprs if x.role in roles and not x.table]
     in_clause = [x for x in cands if cs <= x.core[0] < ce]
-    after = [x for x in in_clause if x.start >= fe]
+    after = [x for x in in_clause if x.start >= fe and not x.attributive]
     if after and _is_strong(raw[fe : after[0].start]):
         return after[0]
     before = [x for x in in_clause if x.end <= fs]
@@ -1744,14 +1939,26 @@ def _choose(
         return before[-1]
     if after:
         return after[0]
-    if projected:
-        # another clause's period serves a projection only if that clause projects too
-        cands = [x for x in cands if _future_clause(sc, raw, x)]
-    before = [x for x in cands if x.end <= fs]
+    if projected and not _PAST_FORECAST.search(raw, cs, ce):
+        return None  # "it expects to earn 7 mln": another clause's period is not its own
+    others = [
+        x
+        for x in cands
+        if _clause_of(sc.clauses, x.core[0])[0] not in sc.comparative and not x.attributive
+    ]
+    before = [x for x in others if x.end <= fs]
     if before:
         return before[-1]
-    after = [x for x in cands if x.start >= fe]
+    after = [x for x in others if x.start >= fe]
     return after[0] if after else None
+
+
+_AHEAD = re.compile(
+    r"(?i)\b(?:will|shall|expects?|plans?|forecasts|targets?|aims?|intends?|sees|predicts)\b"
+)
+_PAST_FORECAST = re.compile(
+    r"(?i)\b(?:had|was|were|said|called\s+for|predicted|projected|forecast|estimated)\b"
+)
 
 
 def _future_clause(sc: _Scan, raw: str, ex: _Expr) -> bool:
@@ -1791,7 +1998,7 @@ def period_for(
         return table.period
     if ex is not None:
         return _period(ex, _anchored_env(sc, raw, ex, env, carried))
-    if carried is not None and not projected:
+    if carried is not None and (not projected or _PAST_FORECAST.search(raw)):
         return carried.period
     return _fallback(None, modality, env.published)
 
@@ -1803,14 +2010,20 @@ def _fallback(_: object, modality: str, published: dt.date | None) -> Period:
 
 
 def _anchored_env(sc: _Scan, raw: str, ex: _Expr, env: _Env, carried: _Carry | None) -> _Env:
+    """What "the previous week", "a year earlier" or "the full year" shift from: the nearest
+    period stated before them in the sentence, else the one carried from earlier sentences."""
     if not ex.anchored:
         return env
-    main = _choose(sc, raw, ex.start, ex.start, projected=False)
-    if main is not None and main is not ex and not main.anchored:
-        iv, explicit = _resolve(main, env)
+    before = [
+        x
+        for x in sc.exprs
+        if x.end <= ex.start and x.role == "main" and not x.anchored and not x.table
+    ]
+    if before:
+        iv, explicit = _resolve(before[-1], env)
         if iv is not None:
             return _with_anchor(env, iv, explicit)
-    if carried is not None:
+    if carried is not None and carried.interval != (None, None):
         return _with_anchor(env, carried.interval, carried.explicit)
     return env
 
@@ -1854,9 +2067,10 @@ def _base_period(
     main = _choose(sc, raw, marker_pos, marker_pos, projected=projected)
     main_period: _Carry | None = None
     if main is not None:
-        iv, explicit = _resolve(main, _anchored_env(sc, raw, main, env, carried))
+        main_env = _anchored_env(sc, raw, main, env, carried)
+        iv, explicit = _resolve(main, main_env)
         if iv is not None:
-            main_period = _Carry(_period(main, env), iv, explicit)
+            main_period = _Carry(_period(main, main_env), iv, explicit)
     elif table is not None:
         main_period = table
     elif carried is not None:
