@@ -163,7 +163,7 @@ def run_extract(
         leave=False,
     )
     sink = _sink_for(output_format, output, [str(i) for i in inputs])
-    failed = docs = figures = 0
+    failed = docs = extracted = figures = 0
     try:
         for result in iter_documents(inputs, published=published):
             if isinstance(result, ReadError):
@@ -183,7 +183,8 @@ def run_extract(
                 continue
             sink.write(payload)  # output errors (closed pipe, full disk) end the run
             figures += len(found)
-        if docs:
+            extracted += 1
+        if extracted:
             sink.close()
         else:
             sink.discard()
@@ -193,12 +194,18 @@ def run_extract(
         _silence_stdout()
         bar.close()
         return EXIT_OK
+    except OSError as exc:
+        sink.discard()
+        bar.close()
+        where = output if output is not None else "standard output"
+        print(f"error: {where}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+        return EXIT_INPUT_FAILED
     except BaseException:
         sink.discard()
         raise
     finally:
         bar.close()
-    _summary(docs, figures, failed, output, written=bool(docs))
+    _summary(docs, figures, failed, output, written=bool(extracted))
     return EXIT_INPUT_FAILED if failed else EXIT_OK
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from extract.documents import Document
+from extract.documents import Document, normalise_text
 
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
@@ -66,6 +66,11 @@ ReadResult = Document | ReadError
 
 
 # --- pure parsers -------------------------------------------------------------------------------
+
+
+def _has_text(text: str) -> bool:
+    """Anything left once the stored form drops a BOM and whitespace?"""
+    return bool(normalise_text(text).strip())
 
 
 def parse_published(value: str) -> dt.date:
@@ -151,7 +156,7 @@ def document_from_json(
         raise ValueError('missing "text"')
     if not isinstance(text, str):
         raise ValueError(f'"text" must be a string, not {type(text).__name__}')
-    if not text.strip():
+    if not _has_text(text):
         raise ValueError('"text" is empty')
     meta = _metadata(record)
     doc_id = meta.get("doc_id")
@@ -208,7 +213,7 @@ def document_from_html(
     except Exception as exc:  # trafilatura and lxml raise many types on broken markup
         raise ValueError(f"could not parse the HTML ({type(exc).__name__}: {exc})") from exc
     text = getattr(result, "text", None) if result is not None else None
-    if not text or not text.strip():
+    if not text or not _has_text(text):
         raise ValueError("no article text found in the HTML")
     text = unicodedata.normalize("NFC", text)
     date: dt.date | None = None
@@ -290,7 +295,7 @@ def _text_document(path: Path, name: str, published: dt.date | None) -> Document
     data = _read_bytes(path)
     _nonempty(data)
     text = decode_text(data)
-    if not text.strip():
+    if not _has_text(text):
         raise ValueError("no text: the file holds only whitespace")
     meta = _read_sidecar(path)
     return Document.make(
@@ -474,7 +479,7 @@ def _read_stdin(stdin: TextIO, published: dt.date | None) -> ReadResult:
         return ReadError(STDIN, f"could not read standard input ({exc})")
     except ValueError as exc:
         return ReadError(STDIN, str(exc))
-    if not text.strip():
+    if not _has_text(text):
         return ReadError(STDIN, "standard input holds no text")
     return Document.make(text, source=STDIN_SOURCE, published=published)
 

@@ -423,6 +423,22 @@ def test_console_script_survives_a_closed_pipe(tmp_path: Path) -> None:
     assert proc.returncode == 0
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_console_script_reports_a_full_disk() -> None:
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run(
+            [figures_script(), "extract", str(SEED)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=300,
+            check=False,
+        )
+    stderr = proc.stderr.decode()
+    assert proc.returncode == 1
+    assert "error: standard output: cannot write (No space left on device)" in stderr
+    assert "Traceback" not in stderr
+
+
 # --- progress bar --------------------------------------------------------------------------------
 
 

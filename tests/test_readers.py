@@ -154,6 +154,7 @@ def test_utf8_bom_and_utf16_text_are_read(tmp_path: Path) -> None:
         ("latin.txt", "Preis: 5 €, Zürich".encode("cp1252"), "not valid UTF-8"),
         ("empty.txt", b"", "empty"),
         ("blank.md", b" \n\t\r\n  ", "whitespace"),
+        ("bom-only.txt", b"\xef\xbb\xbf\n", "whitespace"),
         ("page.html", b"", "empty"),
         ("nothing.html", b"<html><head><title>x</title></head><body></body></html>", "no article"),
         ("binary.html", b"<html>\x00\x01\x02</html>", "binary"),
