@@ -127,9 +127,8 @@ class Fetcher:
             except _Retryable as exc:
                 attempt += 1
                 if attempt > self.settings.retries:
-                    raise FetchError(
-                        url, f"{exc.message} (gave up after {attempt} attempts)", status=exc.status
-                    ) from None
+                    tries = f" (gave up after {attempt} attempts)" if attempt > 1 else ""
+                    raise FetchError(url, exc.message + tries, status=exc.status) from None
                 time.sleep(self._delay(attempt, exc.retry_after))
 
     def _delay(self, attempt: int, retry_after: float | None) -> float:
