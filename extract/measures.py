@@ -1,10 +1,12 @@
 """The measure a figure belongs to: a short noun phrase taken from the sentence.
 
-No tagger is loaded (nothing may be downloaded): noun phrases are read with word lists. The order
-of preference follows how news states figures: a counted noun ("6,000 enterprises"), "X worth
-$Y" (the value of X), "a trade deficit of $Y", "$Y in loans", the subject of the verb that
-governs the figure ("Mutual trade turnover ... increased by 10.2%"), an earnings-table label, and
-last the nearest noun phrase before the figure.
+No tagger is loaded (nothing may be downloaded): noun phrases are read with word lists. The
+order of preference follows how news states figures: an earnings-table label ("Net 12.5 mln vs
+10.3 mln"), a counted noun ("6,000 enterprises"), "X worth $Y" (the value of X), a figure that
+continues the one before it ("to 6.05 billion dlrs from 1.97 billion"), "a trade deficit of $Y",
+"$Y in loans", "7.7 % of net sales", the object of a transitive verb ("raised their prime rate
+one-half point"), and the subject of the verb that governs the figure ("Mutual trade turnover
+... increased by 10.2%").
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from functools import lru_cache
 from extract.quantities import Mention
 from extract.semantics import clause_bounds
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.&-]*[A-Za-z]|[A-Za-z]|\d[\d.,]*%?|[^\sA-Za-z\d]")
+_TOKEN = re.compile(r"[A-Za-z][\w'’.&-]*\w|[A-Za-z]|\d[\d.,]*%?|[^\sA-Za-z\d]")
 _FUNCTION = frozenset(
     """a an the this that these those its their his her our your my which who whom whose what
     is are was were be been being am has have had having do does did will would shall should
@@ -31,8 +33,8 @@ _FUNCTION = frozenset(
     new total overall""".split()
 )
 _VERBS = frozenset(
-    """rose risen rising increased increasing grew grow grows growing gained climbed jumped surged
-    soared advanced added adds improved expanded boosted accelerated rebounded recovered
+    """rose risen rising increased increasing grew grow grows growing gained climbed jumped
+    surged soared advanced added adds improved expanded boosted accelerated rebounded recovered
     widened firmed strengthened fell fallen falling dropped declined decreased decreases lost
     loses slipped slid eased plunged plummeted tumbled sank shrank contracted reduced lowered
     narrowed dipped slumped retreated shed weakened amounted amount amounts totalled totaled
@@ -44,8 +46,16 @@ _VERBS = frozenset(
     developing develop develops implemented implement created create creates send sends
     exported imported produced produces valued worth costing ended ending closed closing opened
     opening traded trading went goes go moved moves edged inched ticked crept picked revised
-    adjusted compared estimated is are was were unchanged steady flat stable little""".split()
+    adjusted compared is are was were unchanged steady flat stable doubled tripled halved
+    quadrupled remained remains employs employed employing had has have left put puts
+    forecast forecasts projected sees saw booked proposed approved announced lowering raising
+    cutting reducing""".split()
 )
+_AUX = frozenset(
+    """have has had been be being is are was were will would shall should can could may might
+    must already also still not just further did does do to""".split()
+)
+_MODALS = frozenset("""will would shall should can could may might must did does do to""".split())
 _TIME_WORDS = re.compile(
     r"\b(?:last|this|next|previous|past|coming|current|same|first|second|third|fourth|"
     r"year|years|quarter|quarters|month|months|week|weeks|half|today|yesterday|tomorrow|"
@@ -55,37 +65,41 @@ _TIME_WORDS = re.compile(
     r"q[1-4]|h[12]|ytd|year-on-year|year-earlier|year-ago)\b",
     re.I,
 )
-_NP_PREPOSITIONS = frozenset({"of", "in", "for", "on", "to", "from", "with"})
-_COMPARISON_BEFORE = re.compile(
-    r"\b(?:compared\s+with|compared\s+to|against|versus|vs\.?|from|after|and|or|to)\s+"
-    r"(?:(?:a|an|the)\s+)?(?:revised\s+|previous\s+|year-earlier\s+|downwardly\s+revised\s+|"
-    r"upwardly\s+revised\s+)?\Z",
-    re.I,
+_TIME_PHRASE_WORDS = frozenset(
+    """the a this that last next first second third fourth final past previous same period
+    ended ending to end of year years month months week weeks quarter quarters half day days
+    fiscal calendar full whole current coming so far date through until""".split()
 )
+_NP_PREPOSITIONS = frozenset({"of", "in", "for", "on", "to", "from", "with"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this"})
 _UNIT_WORDS = re.compile(
     r"(?:mln|bln|billion|million|trillion|thousand|dlrs?|dollars?|pct|percent|cts|cents|stg|"
     r"yen|marks|francs|tonnes|tons|barrels|bn|mn|m)\Z",
     re.I,
 )
 _PRONOUNS = frozenset({"it", "they", "this", "that", "which", "these", "those", "he", "she", "we"})
+_GENERIC_HEADS = frozenset(
+    """total number group some most all maximum minimum range series couple lot majority
+    average sum amount level figure one""".split()
+)
+_CHANGE_HEADS = frozenset(
+    """rise increase gain growth jump climb drop decline fall decrease reduction cut loss
+    improvement contraction slowdown change""".split()
+)
 _TABLE_LABELS = {
     "shr": "earnings per share",
     "shr loss": "loss per share",
     "shr profit": "earnings per share",
     "oper shr": "operating earnings per share",
     "oper shr loss": "operating loss per share",
+    "oper shr profit": "operating earnings per share",
     "primary shr": "primary earnings per share",
     "diluted shr": "diluted earnings per share",
     "fully diluted shr": "fully diluted earnings per share",
     "net": "net profit",
-    "net loss": "net loss",
-    "net profit": "net profit",
     "oper net": "operating net profit",
-    "oper net loss": "operating net loss",
     "revs": "revenues",
     "rev": "revenues",
-    "revenues": "revenues",
-    "sales": "sales",
     "avg shrs": "average shares outstanding",
     "shrs": "shares outstanding",
     "qtly div": "quarterly dividend",
@@ -93,26 +107,18 @@ _TABLE_LABELS = {
     "pretax": "pretax profit",
     "pre-tax": "pretax profit",
     "loss": "net loss",
-    "profit": "profit",
-    "assets": "assets",
-    "deposits": "deposits",
-    "loans": "loans",
-    "backlog": "backlog",
-    "turnover": "turnover",
+    "net loss": "net loss",
+    "oper net loss": "operating net loss",
 }
-_TABLE_LINE = re.compile(
-    r"^\s*(?P<label>(?:(?:oper|primary|fully\s+diluted|diluted|avg|qtly|net|shr)\s+)*"
-    r"(?:shr|shrs|net|revs?|revenues|sales|loss|profit|pretax|pre-tax|div|assets|deposits|"
-    r"loans|backlog|turnover)(?:\s+(?:loss|profit))?)\b",
-    re.I,
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z .'&-]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,12})?,\s+"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s+-\s+"
 )
-_OF_BEFORE = re.compile(
-    r"\bof\s+(?:a|an|about|some|around|nearly|over|more\s+than|up\s+to)?\s*$", re.I
-)
+_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z .,'&/()-]*?)\s*(?=[\d$€£¥(]|nil\b|\Z)", re.I)
+_OF_BEFORE = re.compile(r"\bof\s+\Z", re.I)
 _WORTH_BEFORE = re.compile(
     r"\b(?:worth|valued\s+at|totall?ing|costing|amounting\s+to|with\s+a\s+(?:total\s+)?value\s+of|"
-    r"with\s+a\s+capacity\s+of|with\s+a\s+budget\s+of|at\s+a\s+cost\s+of)\s+(?:about|some|"
-    r"around|nearly|over|more\s+than|up\s+to|a\s+total\s+of)?\s*$",
+    r"with\s+a\s+capacity\s+of|with\s+a\s+budget\s+of|at\s+a\s+cost\s+of)\s+\Z",
     re.I,
 )
 _IN_AFTER = re.compile(
@@ -123,6 +129,30 @@ _IN_AFTER = re.compile(
 )
 _SHARE_OF_AFTER = re.compile(
     r"^\s+of\s+(?P<np>(?:[A-Za-z][\w'’-]*\s+){0,4}?[A-Za-z][\w'’-]*)", re.I
+)
+_TRANSITIVE = re.compile(
+    r"\b(?:raised|raises|raising|raise|cut|cuts|cutting|lowered|lowering|lowers|lower|reduced|"
+    r"reducing|reduces|reduce|increased|increasing|increase|boosted|boosting|lifted|lifting|"
+    r"trimmed|slashed|hiked|set|sets|fixed|fixes|put|puts|estimated|estimates|estimate|"
+    r"forecast|forecasts|forecasting|expects|expected|expect|projected|projects|predicted|"
+    r"predicts|sees|saw|see|posted|posts|reported|reports|recorded|records|booked|proposed|"
+    r"proposes|approved|announced|targets|targeted|seeks|plans|planned)\s+",
+    re.I,
+)
+_APPOSITIVE = re.compile(
+    r",\s*(?:including|excluding|which|who|whose|not|or|seasonally|adjusted|after|before|"
+    r"unadjusted|net\s+of|before|the\s+[A-Z])\b[^,]{0,80},",
+    re.I,
+)
+_EMPLOY_BEFORE = re.compile(r"\bemploy(?:s|ed|ing)?\s+\Z", re.I)
+_LINK_ONLY = re.compile(
+    r"^[\s,;]*(?:(?:and|or|but|while|compared\s+with|compared\s+to|against|versus|vs\.?|from|"
+    r"after|to|with|a|an|the|revised|previous|year-earlier|provisional|preliminary|confirmed|"
+    r"downwardly|upwardly|originally|reported|in|on|for|at|of|last|this|same|period|prior|"
+    r"year|years|month|months|week|weeks|quarter|earlier|ago|before|\d[\d,.]*|"
+    r"january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|or\s+so|respectively)\b[\s,;]*)*\Z",
+    re.I,
 )
 
 
@@ -136,42 +166,60 @@ def measure_for(
 ) -> str:
     """The measure of `mention`; `mentions`/`measures` are the sentence's earlier figures and
     their measures (for "it added another 7.6%"), `previous_measure` the last one before the
-    sentence."""
+    sentence (for table lines that continue)."""
     c_start, c_end = clause_bounds(sentence_raw, mention.start, mention.end)
     before = sentence_raw[c_start : mention.start]
     after = sentence_raw[mention.end : c_end]
 
-    table = _TABLE_LINE.match(sentence_raw)
-    if table and table.end() <= mention.start:
-        label = " ".join(table.group("label").lower().split())
-        return _TABLE_LABELS.get(label, label)
+    table = _table_measure(sentence_raw, mention, previous_measure)
+    if table:
+        return table
 
     if mention.unit_kind == "count" and mention.counted:
+        if _EMPLOY_BEFORE.search(before):
+            return "employees"
+        if _OF_BEFORE.search(before):
+            owner = _np_before(_OF_BEFORE.sub("", before))
+            if owner and _head(owner).lower() not in _GENERIC_HEADS | _CHANGE_HEADS:
+                return owner  # "a fleet of 63 aircraft"
         return _strip_np(mention.counted)
 
     # "143 joint projects worth $33.5 billion": the value of the counted things.
     if _WORTH_BEFORE.search(before):
         head = _WORTH_BEFORE.sub("", before)
-        owner = _count_owner(head, mentions, mention)
+        owner = _count_owner(mentions, mention)
         if owner:
             return f"value of {owner}"
         np = _np_before(head)
         if np:
             return f"value of {np}"
 
+    # "... to 6.05 billion dlrs from 1.97 billion": the figure continues the one before it.
+    if measures and mentions:
+        prev = mentions[-1]
+        if prev.end <= mention.start and prev.start >= c_start:
+            if _LINK_ONLY.match(sentence_raw[prev.end : mention.start]):
+                return measures[-1]
+
     # "a trade deficit of 1.2 billion dlrs", "inflation of 3.2%".
     if _OF_BEFORE.search(before):
         np = _np_before(_OF_BEFORE.sub("", before))
         if np and np.lower() not in _PRONOUNS:
+            if _head(np).lower() not in _CHANGE_HEADS:
+                return np
+            subject = _subject(sentence_raw[:c_start] + before[: -len(np) - 4])
+            if subject and subject.lower() not in _PRONOUNS:
+                return subject  # "..., reversing the cumulative drop of 5.8 pct"
             return np
 
-    # "2.70 billion dlrs in Brazilian loans"; "7.7 % of net sales".
+    # "2.70 billion dlrs in Brazilian loans".
     if mention.unit_kind in ("currency", "mass", "volume", "energy"):
         m = _IN_AFTER.match(after)
         if m and not _TIME_WORDS.fullmatch(m.group("np").split()[-1]):
             np = _strip_np(m.group("np"))
             if np and np.split()[0].lower() not in _FUNCTION:
                 return np
+    # "7.7 % of net sales".
     if mention.unit_kind == "percent":
         m = _SHARE_OF_AFTER.match(after)
         if m:
@@ -179,30 +227,27 @@ def measure_for(
             if np:
                 return f"share of {np}"
 
-    # "... compared with 7.95 billion", "from 3.39 billion": the measure of the figure compared.
-    if measures and _COMPARISON_BEFORE.search(before):
-        return measures[-1]
+    # "raised their prime rate one-half point", "put GDP growth at 7.9 pct".
+    obj = _object_before(before)
+    if obj:
+        return obj
 
-    # "..., and operating profit by 34.9 % to EUR 23.5 mn": a verbless clause repeating a change.
-    by = re.search(r"(?P<np>[A-Za-z][\w'’ -]*?)\s+by\s+\Z", before)
-    if by and not any(t.lower() in _VERBS for t in _tokens(by.group("np"))):
-        np = _np_before(by.group("np"))
-        if np and np.lower() not in _PRONOUNS:
-            return np
-
-    # "with imports at 1.55 billion dlrs", "exports of 5 mln tonnes".
-    at = re.search(r"(?P<np>[A-Za-z][\w'’ -]*?)\s+(?:at|were|was|of)\s*\Z", before)
-    if at:
-        np = _np_before(at.group("np"))
+    # "..., and operating profit by 34.9 %", "with imports at 1.55 billion dlrs".
+    link = re.search(r"(?P<np>[A-Za-z][\w'’ -]*?)\s+(?:by|at|were|was|of)\s+\Z", before)
+    if link and not any(t.lower() in _VERBS for t in _tokens(link.group("np"))):
+        np = _np_before(link.group("np"))
         if np and np.lower() not in _PRONOUNS:
             return np
 
     subject = _subject(before)
     if subject:
+        if subject.lower() in ("which", "that"):
+            antecedent = _np_before(re.sub(r",\s*\Z", "", sentence_raw[:c_start]))
+            if antecedent:
+                return antecedent
         if subject.lower() in _PRONOUNS:
             return measures[-1] if measures else previous_measure
         return subject
-    # No subject in this clause: the sentence's previous figure ("... and amounted to $18.9bn").
     if measures and re.match(r"^\s*(?:and\s+)?[a-z]", before):
         return measures[-1]
     whole = _subject(sentence_raw[: mention.start])
@@ -217,7 +262,11 @@ def measure_for(
 
 def head_noun(measure: str) -> str:
     """The head of a measure phrase: 'new applications for benefits' -> 'applications'."""
-    words = re.findall(r"[A-Za-z][\w'’-]*", measure)
+    return _head(measure)
+
+
+def _head(phrase: str) -> str:
+    words = re.findall(r"[A-Za-z][\w'’-]*", phrase)
     for i, w in enumerate(words):
         if w.lower() in ("of", "for", "in", "on", "at", "to", "from", "with", "by", "under", "per"):
             words = words[:i]
@@ -225,7 +274,32 @@ def head_noun(measure: str) -> str:
     return words[-1] if words else ""
 
 
-def _count_owner(head: str, mentions: Sequence[Mention], mention: Mention) -> str:
+def _table_measure(sentence_raw: str, mention: Mention, previous_measure: str) -> str:
+    """Earnings-table lines: 'Shr profit four cts vs loss 13 cts', 'Other income 30 mln vs 41'."""
+    text = _DATELINE.sub("", sentence_raw)
+    offset = len(sentence_raw) - len(text)
+    if not re.search(r"\bvs\.?\b", text):
+        return ""
+    m = _LABEL.match(text)
+    label = " ".join(m.group("label").split()).strip(" ,") if m else ""
+    if not label or offset > mention.start:
+        return previous_measure if not label else ""
+    if len(label.split()) > 8:
+        return ""
+    measure = _TABLE_LABELS.get(label.lower(), label[0].lower() + label[1:])
+    near = sentence_raw[max(0, mention.start - 12) : mention.start].lower()
+    if re.search(r"\bloss\s*\Z", near) and "loss" not in measure:
+        measure = (
+            re.sub(r"\b(?:profit|earnings)\b", "loss", measure)
+            if re.search(r"\b(?:profit|earnings)\b", measure)
+            else f"{measure} loss"
+        )
+    elif re.search(r"\b(?:profit|income)\s*\Z", near) and "loss" in measure:
+        measure = measure.replace("loss", "profit")
+    return measure
+
+
+def _count_owner(mentions: Sequence[Mention], mention: Mention) -> str:
     for other in reversed(mentions):
         if other.end <= mention.start and other.unit_kind == "count" and other.counted:
             return _strip_np(other.counted)
@@ -237,9 +311,28 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(text))
 
 
+def _object_before(before: str) -> str:
+    """The object of a transitive verb right before the figure: 'raised their prime rate'."""
+    last = None
+    for m in _TRANSITIVE.finditer(before):
+        last = m
+    if last is None:
+        return ""
+    obj = before[last.end() :]
+    obj = re.sub(r"\s*\b(?:at|to|from|by|of)\s+(?:between\s+)?\Z", "", obj, flags=re.I)
+    obj = re.split(r"\s+to\s+[a-z]+\b|,", obj, maxsplit=1)[0]
+    toks = [t for t in _tokens(obj) if re.match(r"[A-Za-z]", t)]
+    if not toks or toks[0].lower() in ("by", "to", "from", "at", "about", "some", "around"):
+        return ""
+    if any(t.lower() in _VERBS for t in toks) or re.search(r"\d", obj):
+        return ""
+    np = _strip_np(" ".join(_strip_time_phrases(list(_tokens(obj)))))
+    return np if np and np.lower() not in _PRONOUNS else ""
+
+
 def _np_before(text: str) -> str:
-    """The noun phrase that ends `text` ("... a record trade deficit" -> "record trade deficit")."""
-    toks = list(_tokens(text))
+    """The noun phrase that ends `text`: '... sales of the Machine Shop division'."""
+    toks = _strip_time_phrases(_drop_parentheticals(list(_tokens(text))))
     words: list[str] = []
     while toks:
         t = toks.pop()
@@ -255,6 +348,9 @@ def _np_before(text: str) -> str:
         if low == "and" and words and words[0][0].isupper() and toks and toks[-1][:1].isupper():
             words.insert(0, t)  # "Organisation for Economic Cooperation and Development"
             continue
+        if low in _DETERMINERS and words and toks and toks[-1].lower() in _NP_PREPOSITIONS:
+            words.insert(0, t)  # "of the Machine Shop division"
+            continue
         if low in _FUNCTION or low in _VERBS or low.endswith("ly") or _UNIT_WORDS.match(t):
             if (
                 low in _NP_PREPOSITIONS
@@ -269,7 +365,7 @@ def _np_before(text: str) -> str:
                 continue
             break
         words.insert(0, t)
-        if len(words) >= 6:
+        if len(words) >= 9:
             break
     while words and (words[0].lower() in ("of", "-", "&", "/") or words[0].lower() in _FUNCTION):
         words.pop(0)
@@ -278,18 +374,24 @@ def _np_before(text: str) -> str:
 
 def _subject(text: str) -> str:
     """The subject of the governing verb: the noun phrase before the last verb of `text`."""
-    toks = list(_tokens(text))
-    # Find the last verb, skipping adverbs/fillers right before the figure.
+    toks = list(_tokens(_APPOSITIVE.sub(" ", text)))
     idx = len(toks) - 1
-    while idx >= 0 and toks[idx].lower() not in _VERBS:
+    verb_at = -1
+    while idx >= 0:
+        low = toks[idx].lower()
+        if low in _VERBS:
+            verb_at = idx
+            break
+        if low in _MODALS and idx + 1 < len(toks) and re.match(r"[a-z]", toks[idx + 1]):
+            verb_at = idx  # "Cost savings will then rise", "profits to fall"
+            break
         idx -= 1
-    if idx < 0:
+    if verb_at < 0:
         return ""
-    # Skip a chain of verbs/auxiliaries ("have already been implemented").
+    idx = verb_at
     while idx > 0 and (toks[idx - 1].lower() in _VERBS or toks[idx - 1].lower() in _AUX):
         idx -= 1
     left = _strip_time_phrases(_drop_parentheticals(toks[:idx]))
-    # Drop trailing time expressions and adverbs between subject and verb ("... last year").
     while left and (
         _TIME_WORDS.fullmatch(left[-1])
         or left[-1].lower().endswith("ly")
@@ -299,18 +401,10 @@ def _subject(text: str) -> str:
         left.pop()
     if not left:
         return ""
-    joined = " ".join(left)
-    np = _np_before(joined)
+    np = _np_before(" ".join(left))
     if not np:
         return left[-1] if left[-1].lower() in _PRONOUNS else ""
     return np
-
-
-_TIME_PHRASE_WORDS = frozenset(
-    """the a this that last next first second third fourth final past previous same period
-    ended ending to end of year years month months week weeks quarter quarters half day days
-    fiscal calendar full whole current coming so far date through until""".split()
-)
 
 
 def _drop_parentheticals(toks: list[str]) -> list[str]:
@@ -333,7 +427,8 @@ def _strip_time_phrases(toks: list[str]) -> list[str]:
     while True:
         cut = None
         for i in range(len(out) - 1, -1, -1):
-            if out[i].lower() in ("for", "in", "during", "over", "of", "since", "through", "to"):
+            low = out[i].lower()
+            if low in ("for", "in", "during", "over", "of", "since", "through", "to"):
                 tail = out[i + 1 :]
                 if tail and all(
                     t.lower() in _TIME_PHRASE_WORDS
@@ -343,18 +438,11 @@ def _strip_time_phrases(toks: list[str]) -> list[str]:
                     for t in tail
                 ):
                     cut = i
-                break_ok = out[i].lower() in ("for", "in", "during", "over", "since", "through")
-                if cut is not None or break_ok:
+                if cut is not None or low in ("for", "in", "during", "over", "since", "through"):
                     break
         if cut is None or cut == 0:
             return out
         out = out[:cut]
-
-
-_AUX = frozenset(
-    """have has had been be being is are was were will would shall should can could may might
-    must already also still not just further""".split()
-)
 
 
 def _cut_np(np: str) -> str:
