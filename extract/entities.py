@@ -70,6 +70,7 @@ class _Entry:
     type: str
     form: str  # name | demonym | capital | metonym | company
     country: str | None = None  # the country an organisation speaks for
+    kind: str = ""  # organisations: central_bank, statistics, government, international
     # Before `until`, this surface reads as `alias` (None: not an entity then).
     until: dt.date | None = None
     alias: str | None = None
@@ -151,7 +152,10 @@ def _gazetteer() -> _Gazetteer:
         add(m["surface"], _Entry(m["country"], COUNTRY, "metonym"))
     for o in orgs["organisations"]:
         for s in [o["name"], *o["variants"]]:
-            add(s, _Entry(o["name"], ORGANISATION, "name", country=o.get("country")))
+            add(
+                s,
+                _Entry(o["name"], ORGANISATION, "name", country=o.get("country"), kind=o["kind"]),
+            )
     stems: dict[str, str] = {}
     for c in orgs["companies"]:
         for s in [c["name"], *c["variants"]]:
@@ -162,7 +166,7 @@ def _gazetteer() -> _Gazetteer:
         if base is not None:
             until = dt.date.fromisoformat(m["until"])
             exact[m["surface"]] = _Entry(
-                base.name, base.type, base.form, base.country, until, m["as"]
+                base.name, base.type, base.form, base.country, base.kind, until, m["as"]
             )
     historical = {
         h["name"]: (dt.date.fromisoformat(h["until"]), h["as"]) for h in places["historical"]
@@ -233,7 +237,8 @@ _PARAGRAPH_GAP = re.compile(r"\n[ \t]*\n|\n[ \t]+$")
 _SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # wire copy wraps names across lines
 _COMPANY = re.compile(
     rf"(?<![\w&])({_WORD}(?:{_SP}(?:{_CONNECT}{_SP})?{_WORD}){{0,6}}?)"
-    rf"{_SP}({_SUFFIX}(?:\.?{_SP}{_SUFFIX})?)(?!\.?(?:[\w\-/]|\s+of\b|\s+{_INSTITUTION}))"
+    rf"{_SP}({_SUFFIX}(?:\.?{_SP}{_SUFFIX})?(?<=\.[A-Z])\.?|{_SUFFIX}(?:\.?{_SP}{_SUFFIX})?)"
+    rf"(?!\.?(?:[\w\-/]|\s+of\b|\s+{_INSTITUTION}))"
 )
 _COMPANY_HINT = re.compile(rf"<|\b{_SUFFIX}\b")  # cheap test before the costly patterns
 _TICKER = re.compile(r"<([A-Z][A-Z0-9.\-]{0,9})>")
@@ -244,7 +249,8 @@ _LEAD_STOP = frozenset(
     subsidiary shares stock analysts officials under after before when while since although
     meanwhile however earlier last this that these those net sales revenue revenues profit
     note full name of to said says sees sets buys sells buy sell set see say get gets has have
-    raise raises cut cuts agrees plans as is was will would new u.s.-based""".split()
+    raise raises cut cuts agrees plans as is was will would new u.s.-based parent operating
+    holding finance group company""".split()
 )
 # First words of company names too common to stand for the company alone.
 _GENERIC_NAME_WORDS = frozenset(
@@ -269,7 +275,7 @@ def _is_caps(text: str) -> bool:
 
 
 _SUFFIX_CASE = {
-    "ag": "AG", "sa": "SA", "nv": "NV", "ab": "AB", "asa": "ASA", "plc": "Plc", "spa": "SpA",
+    "ag": "AG", "sa": "SA", "nv": "NV", "ab": "AB", "asa": "ASA", "plc": "PLC", "spa": "SpA",
     "ltd": "Ltd", "corp": "Corp", "inc": "Inc", "co": "Co", "cos": "Cos", "oyj": "Oyj",
     "llc": "LLC",
     "gmbh": "GmbH", "bhd": "Bhd", "pty": "Pty", "kk": "KK", "bv": "BV", "lp": "LP",
@@ -281,7 +287,7 @@ def _smart_title(name: str) -> str:
     out = []
     for w in name.split():
         low = w.lower()
-        if low in {"of", "and", "de", "the", "for"} and out:
+        if low in {"of", "and", "de", "the", "for", "und", "et", "du", "des"} and out:
             out.append(low)
         elif low in _SUFFIX_CASE:
             out.append(_SUFFIX_CASE[low])
@@ -325,7 +331,7 @@ def _company_matches(text: str, caps: bool) -> list[tuple[int, int, str]]:
         stem = " ".join(words[-keep:])
         if not _TWO_LETTERS.search(stem):
             continue
-        suffix = " ".join(m.group(2).rstrip(".").split())
+        suffix = " ".join(m.group(2).split())
         name = f"{stem} {suffix}"
         out.append((m.start(1) + spans[-keep][0], m.end(2), _smart_title(name) if caps else name))
     for m in _BRACKETED.finditer(text):
@@ -390,14 +396,13 @@ def _trim_lead(words: Sequence[str]) -> int:
 
 
 def _canonical_company(name: str) -> str:
-    stems = _gazetteer().company_stems
-    key = name.casefold()
-    if key in stems:
-        return stems[key]
-    stem = _strip_suffix(name).casefold()
-    if stem in stems:
-        return stems[stem]
-    return re.sub(r"\s+", " ", name).rstrip(".")
+    """A company is named as written, ticker left out ("BankAmerica Corp"); a dotted legal form
+    keeps its last dot ("Heineken N.V.")."""
+    name = " ".join(name.split())
+    last = name.rsplit(" ", 1)[-1]
+    if name.endswith(".") and last.count(".") < 2:
+        name = name.rstrip(".")
+    return name
 
 
 # ---------------------------------------------------------------------------------------------
@@ -412,6 +417,7 @@ class _Hit:
     type: str
     form: str
     country: str | None = None
+    kind: str = ""
 
 
 def _scan(text: str, published: dt.date | None = None) -> list[_Hit]:
@@ -423,12 +429,14 @@ def _scan(text: str, published: dt.date | None = None) -> list[_Hit]:
         for m in gaz.folded_pattern.finditer(text):
             entry = gaz.folded.get(" ".join(m.group(0).split()).casefold())
             if entry is not None:
-                hits.append(_hit(m.start(), m.end(), entry, published))
+                hits.append(_hit(m.start(), m.end(), entry, published, entry.name))
     else:
         for m in gaz.pattern.finditer(text):
             entry = gaz.exact.get(" ".join(m.group(0).split()))
             if entry is not None:
-                hits.append(_hit(m.start(), m.end(), entry, published))
+                hits.append(
+                    _hit(m.start(), m.end(), entry, published, " ".join(m.group(0).split()))
+                )
     if _COMPANY_HINT.search(text):
         for start, end, name in _company_matches(text, caps):
             hits.append(_Hit(start, end, _canonical_company(name), COMPANY, "company"))
@@ -444,8 +452,11 @@ def _scan(text: str, published: dt.date | None = None) -> list[_Hit]:
     return out
 
 
-def _hit(start: int, end: int, entry: _Entry, published: dt.date | None) -> _Hit:
-    return _Hit(start, end, _resolve(entry, published) or "", entry.type, entry.form, entry.country)
+def _hit(start: int, end: int, entry: _Entry, published: dt.date | None, surface: str) -> _Hit:
+    name = _resolve(entry, published) or ""
+    if entry.type == COMPANY:
+        name = surface  # companies are named as written: "Nokia Oyj", "Standard Chartered Bank"
+    return _Hit(start, end, name, entry.type, entry.form, entry.country, entry.kind)
 
 
 def find_entities(text: str) -> list[EntityMention]:
@@ -461,7 +472,7 @@ def find_entities(text: str) -> list[EntityMention]:
 _REPORT = (
     r"(?:said|says|say|added|adds|noted|notes|stated|reported|reports|announced|announces|"
     r"told|tells|estimated|estimates|emphasi[sz]ed|stressed|explained|commented|declared|"
-    r"confirmed|indicated|predicted|forecast|showed|shows|figures\s+showed|data\s+showed)"
+    r"confirmed|indicated|predicted|forecast|showed|shows|show|figures\s+showed|data\s+showed)"
 )
 _PERSON = (
     r"(?:analysts?|economists?|spokes(?:wo)?man|spokesperson|officials?|chairman|chairwoman|"
@@ -474,6 +485,7 @@ _SPEAKS_AFTER = re.compile(
     rf"^(?:['’]s)?[)\s]*(?:[\w.'’-]+\s+){{0,4}}?(?:has\s+|had\s+|also\s+|today\s+)?{_REPORT}\b",
     re.I,
 )
+_ACTS_AFTER = re.compile(r"\s+(?:that\s+)?(?:it|they)\s+(?!is\b|was\b|expects?\b)\w+", re.I)
 _PERSON_BETWEEN = re.compile(rf"\b{_PERSON}\b", re.I)
 _SPEAKS_BEFORE = re.compile(
     rf"(?:\baccording\s+to|\b{_REPORT}(?:\s+(?:by|from))?)\s+(?:the\s+|a\s+)?$", re.I
@@ -486,6 +498,12 @@ _PARTNER_BEFORE = re.compile(
     re.I,
 )
 _DESCRIPTOR = re.compile(r"(?:\s+(?:[a-z][\w-]*,?|&))*\s+")
+_ACRONYM_AFTER = re.compile(r">?\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
+_DOLLAR_SIGN = re.compile(r"\s*\$")
+_FIRM_DESCRIPTOR = re.compile(
+    r"(?:\s+[a-z][\w-]*,?){0,5}?\s+(?:company|group|firm|maker|manufacturer|developer|supplier|"
+    r"producer|carrier|operator|retailer|insurer|lender|concern|conglomerate|subsidiary)\b"
+)
 _COORDINATED = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|&)\s+)?(?:the\s+)?", re.I)
 _LOCATIVE = frozenset({"in", "at", "inside", "within", "near", "outside"})
 _PARTNER = frozenset({"to", "from", "with", "into", "through", "via", "against"})
@@ -507,6 +525,7 @@ _PAIR_REF = re.compile(
 )
 _COUNTRY_REF = re.compile(r"\bthe\s+(?:country|republic|nation|kingdom)\b(?![-\w])", re.I)
 _COMPANY_REF = re.compile(r"\bthe\s+(?:company|firm|group|concern|corporation)\b(?![-\w])", re.I)
+_BANK_REF = re.compile(r"\bthe\s+(?:central\s+)?bank\b(?![-\w])", re.I)
 # A count of countries: "26 countries", "13 OPEC members", "12 member states".
 _NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
@@ -591,8 +610,10 @@ def _analyse_sentence(
         after = raw[h.end : h.end + _MAX_CONTEXT]
         if h.type in (COUNTRY, REGION):
             nxt = _NEXT_WORD.match(after)
-            if nxt and nxt.group(1).casefold() in gaz.currency_words:
-                continue  # "U.S. dlrs", "Hong Kong dollars": a currency, not a place
+            if (nxt and nxt.group(1).casefold() in gaz.currency_words) or _DOLLAR_SIGN.match(after):
+                continue  # "U.S. dlrs", "U.S. $", "Hong Kong dollars": a currency, not a place
+            if h.form == "demonym" and _FIRM_DESCRIPTOR.match(after):
+                continue  # "the Finnish metals and technology group": a company's nationality
             if h.form == "demonym" and any(
                 0 < c - h.end <= 80 and _DESCRIPTOR.fullmatch(raw, h.end, c) for c in company_starts
             ):
@@ -604,19 +625,26 @@ def _analyse_sentence(
         if h.form == "capital" and prep in _LOCATIVE | {"from", "to"}:
             continue  # "the meeting in Astana": a venue, not an actor
         role = "partner" if prep and not _POSSESSIVE.match(after) else "core"
+        employed = bool(_EMPLOYER_BEFORE.search(before))
+        if employed and h.type in (ORGANISATION, COMPANY):
+            continue  # "general director of Creditanstalt-Bankverein": where a person works
         if reporting:
             speaks = _SPEAKS_AFTER.match(after)
             person = bool(speaks and _PERSON_BETWEEN.search(speaks.group(0)))
-            employed = bool(_EMPLOYER_BEFORE.search(before))
             if _SPEAKS_BEFORE.search(before) or speaks or employed:
                 if h.type == ORGANISATION:
-                    role = "source"
-                elif h.type == COMPANY and (person or employed):
+                    # "The Bank of England said it provided ...": it reports its own act.
+                    acts = speaks and not person and _ACTS_AFTER.match(after, speaks.end())
+                    role = "core" if acts else "source"
+                elif h.type == COMPANY and person:
                     continue  # the employer of a quoted person
                 else:
                     role = "speaker"
         mentions.append(_Mention(h.start, h.end, (h.name,), h.type, role, 0, prep, h.country))
-    for rx, kind in ((_PAIR_REF, "pair"), (_COUNTRY_REF, "country"), (_COMPANY_REF, "company")):
+    refs = ((_PAIR_REF, "pair"), (_COUNTRY_REF, "country"), (_COMPANY_REF, "company"))
+    if doc.bank:
+        refs += ((_BANK_REF, "bank"),)
+    for rx, kind in refs:
         for m in rx.finditer(raw):
             overlaps = any(x.start < m.end() and m.start() < x.end for x in mentions)
             if m.end() <= skip_until or overlaps:
@@ -633,9 +661,14 @@ def _analyse_sentence(
             elif kind == "company":
                 mention.names = (doc.company,) if doc.company else ()
                 mention.type = COMPANY
+            elif kind == "bank":
+                # The bank itself in a story about what it does; else the country it reports on.
+                acting = doc.subject == (doc.bank,)
+                mention.names = ((doc.bank if acting else doc.bank_country) or "",)
+                mention.type = ORGANISATION if acting else COUNTRY
             else:
                 mention.ref = base + m.start()  # resolved once clauses are known
-            if mention.names or mention.ref >= 0:
+            if any(mention.names) or mention.ref >= 0:
                 mentions.append(mention)
     mentions.sort(key=lambda x: x.start)
     clauses = _clauses(raw, [(x.start, x.end) for x in mentions])
@@ -700,6 +733,8 @@ class _Doc:
         self.published = ctx.published
         self.pair: tuple[str, ...] = ()
         self.company: str | None = None
+        self.bank: str | None = None  # what "the bank" is: a central bank, else a bank company
+        self.bank_country: str | None = None
         self.main_country: str | None = None
         self.subject: tuple[str, ...] = ()
         self._country_pos: list[int] = []
@@ -726,21 +761,35 @@ class _Doc:
                         break
         self._hits = [_scan(s.raw, self.published) for s in ctx.sentences]
         # Companies named with a suffix are also named by their stem later ("Brown-Forman").
+        # "<Nippon Telegraph and Telephone Corp> (NTT)": the acronym is the same company.
         stems: dict[str, str] = {}
-        for hits in self._hits:
+        for s, hits in zip(ctx.sentences, self._hits, strict=True):
             for h in hits:
-                if h.type == COMPANY:
-                    stem = _strip_suffix(h.name)
-                    head = stem.split()[0]
-                    for alias in (stem, head):
-                        if (
-                            alias != h.name
-                            and len(alias) >= (3 if alias == stem else 4)
-                            and alias not in gaz.exact
-                            and alias.lower() not in _LEAD_STOP
-                            and alias.lower() not in _GENERIC_NAME_WORDS
-                        ):
-                            stems.setdefault(alias, h.name)
+                if h.type != COMPANY:
+                    continue
+                acronym = _ACRONYM_AFTER.match(s.raw, h.end)
+                if acronym:
+                    stems.setdefault(acronym.group(1), h.name)
+                stem = _strip_suffix(h.name)
+                head = stem.split()[0]
+                for alias in (stem, head):
+                    if (
+                        alias != h.name
+                        and len(alias) >= (3 if alias == stem else 4)
+                        and (alias not in gaz.exact or gaz.exact[alias].type == COMPANY)
+                        and alias.lower() not in _LEAD_STOP
+                        and alias.lower() not in _GENERIC_NAME_WORDS
+                    ):
+                        stems.setdefault(alias, h.name)
+        # A known company named by its stem here takes the full name used in this document.
+        for i, s in enumerate(ctx.sentences):
+            renamed = []
+            for h in self._hits[i]:
+                surface = s.raw[h.start : h.end]
+                if h.type == COMPANY and surface in stems:
+                    h = _Hit(h.start, h.end, stems[surface], COMPANY, h.form)
+                renamed.append(h)
+            self._hits[i] = renamed
         if stems:
             ordered = sorted(stems, key=len, reverse=True)
             for i, s in enumerate(ctx.sentences):
@@ -758,6 +807,8 @@ class _Doc:
         score: dict[str, float] = {}
         first: dict[str, float] = {}
         companies: dict[str, int] = {}
+        banks: dict[str, int] = {}
+        bank_country: dict[str, str | None] = {}
         for h in title_hits:
             if h.type == COUNTRY:
                 score[h.name] = score.get(h.name, 0) + 2
@@ -785,6 +836,9 @@ class _Doc:
                     self._country_names.append(h.name)
                 elif h.type == COMPANY and not _employer(s.raw, h):
                     companies[h.name] = companies.get(h.name, 0) + 1
+                elif h.kind == "central_bank":
+                    banks[h.name] = banks.get(h.name, 0) + 1
+                    bank_country.setdefault(h.name, h.country)
         ranked = sorted(score, key=lambda n: (-score[n], first[n]))
         self.main_country = ranked[0] if ranked else None
         pair_cue = any(_PAIR_REF.search(s.raw) for s in ctx.sentences)
@@ -798,8 +852,17 @@ class _Doc:
             self.company = title_company
         elif companies:
             self.company = max(companies, key=lambda n: companies[n])
+        if banks:
+            self.bank = max(banks, key=lambda n: banks[n])
+            country = bank_country.get(self.bank)
+            if country:
+                self.bank_country = _resolve(_Entry(country, COUNTRY, "name"), self.published)
+        elif self.company and re.search(r"\bBan(?:k|c|king)", self.company):
+            self.bank = self.company
         if self.company:
             self.subject = (self.company,)
+        elif self.bank and ctx.sentences and self._acts(0, self.bank):
+            self.subject = (self.bank,)  # a central bank story: "The Bank of England said it ..."
         elif len(self.pair) == 2 and (pair_cue or score[self.pair[1]] >= 0.5 * score[ranked[0]]):
             self.subject = self.pair
         elif self.main_country:
@@ -826,6 +889,9 @@ class _Doc:
         if m and not _is_caps(m.group(0)):
             return m.group(0)
         return name
+
+    def _acts(self, index: int, name: str) -> bool:
+        return any(x.role == "core" and name in x.names for x in self.sentence(index).mentions)
 
     def latest_country(self, offset: int, taken: set[str]) -> str | None:
         i = bisect.bisect_left(self._country_pos, offset)

@@ -324,11 +324,11 @@ def test_currency_amount_is_not_a_place() -> None:
             "Philippine Long Distance Telephone Co",
             "Philippine Long Distance Telephone Co",
         ),
-        ("American Express Co said", "American Express Co", "American Express"),
-        ("Finnish Talentum Oyj reports its operating profit", "Talentum Oyj", "Talentum"),
-        ("Stora Enso Oyj said", "Stora Enso Oyj", "Stora Enso"),
+        ("American Express Co said", "American Express Co", "American Express Co"),
+        ("Finnish Talentum Oyj reports its operating profit", "Talentum Oyj", "Talentum Oyj"),
+        ("Stora Enso Oyj said", "Stora Enso Oyj", "Stora Enso Oyj"),
         ("Componenta 's net sales", "Componenta", "Componenta"),
-        ("Nordea Bank AB said", "Nordea Bank AB", "Nordea"),
+        ("Nordea Bank AB said", "Nordea Bank AB", "Nordea Bank AB"),
     ],
 )
 def test_company_lookup(text: str, surface: str, name: str) -> None:
@@ -338,6 +338,41 @@ def test_company_lookup(text: str, surface: str, name: str) -> None:
 def test_institution_named_like_a_company_is_not_one() -> None:
     text = "to 236.90 billion dlrs, the Investment Company Institute said."
     assert all(t != "company" for _, _, t in _found(text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "expected"),
+    [
+        # Financial PhraseBank sentences: a nationality describing the company is not an entity.
+        (
+            "Finnish telecoms software developer Tecnomen Oyj said on December 5 , 2006 it won a "
+            "$ 3.3 mln ( 2.5 mln euro ) order .",
+            "$ 3.3 mln",
+            ["Tecnomen Oyj"],
+        ),
+        (
+            "Finnish plumbing and heating systems supplier Uponor 's net sales from continuing "
+            "operations decreased by 9.4 % .",
+            "9.4 %",
+            ["Uponor"],
+        ),
+        (
+            "In Lithuania , operating profit rose to EUR 190,000 from EUR 70,000 in the "
+            "corresponding period in 2005 .",
+            "EUR 190,000",
+            ["Lithuania"],
+        ),
+        # A count of countries, in words, named or not, is about none of them.
+        (
+            "The bill would require teams within six months to visit seven countries: Mexico, "
+            "Philippines, Indonesia, India, Bangladesh, Senegal and Nigeria.",
+            "seven countries",
+            [],
+        ),
+    ],
+)
+def test_single_sentences(sentence: str, surface: str, expected: list[str]) -> None:
+    assert _about(build_context(sentence), sentence[:20], surface) == expected
 
 
 def test_finnish_company_keeps_its_nationality_out() -> None:
@@ -407,7 +442,7 @@ REUTERS_CASES = [
     # "the country's" is the country named before it.
     (47, "to halt the country's", "250", ["Brazil"]),
     (47, "Brazil's annual trade surpluses", "12 billion dlrs", ["Brazil"]),
-    (1936, "Daihatsu is owned", "15.1 pct", ["Daihatsu Motor Co Ltd", "Toyota"]),
+    (1936, "Daihatsu is owned", "15.1 pct", ["Daihatsu Motor Co Ltd", "Toyota Motor Corp"]),
 ]
 
 
@@ -443,6 +478,68 @@ def test_the_company_is_the_story_company() -> None:
     )
     assert _about(ctx, "three-for-two", "35 pct") == ["Brown-Forman Inc"]
     assert _about(ctx, "third quarter profits", "21.6 mln dlrs") == ["Brown-Forman Inc"]
+
+
+BANK_OF_ENGLAND = (
+    "LONDON, March 12 - The Bank of England said it provided the\n"
+    "market with a further 442 mln stg assistance during the morning\n"
+    "to offset a liquidity shortage it estimated at 1.60 billion\n"
+    "stg, revised up from 1.55 billion\n"
+    "    The bank bought outright eight mln stg of band one treasury\n"
+    "bills and five mln stg of band one bank bills at 10-3/8 pct.\n"
+    "    It bought a further 429 mln stg of bills for resale to the\n"
+    "discount houses on April 2 at an interest rate of 10-7/16 pct."
+)
+BANK_OF_KOREA = (
+    "SEOUL, March 5 - South Korea's M-2 money supply rose 0.39\n"
+    "pct to 33,992.0 billion won in February from 33,858.4 billion\n"
+    "in January, when it fell a revised 0.04 pct from December,\n"
+    "provisional Bank of Korea figures show.\n"
+    "    The February figure was up 18.89 pct from a year earlier.\n"
+    "    M-1 money supply rose 4.13 pct to 8,492.1 billion won in\n"
+    "February from January, when it fell 7.82 pct from December. The\n"
+    "February figure marked a year-on-year rise of 18.45 pct.\n"
+    "    The bank previously said M-2 fell 0.06 pct in January."
+)
+
+
+def test_a_central_bank_acting_is_the_entity() -> None:
+    ctx = build_context(
+        BANK_OF_ENGLAND,
+        title="U.K. MONEY MARKET GIVEN FURTHER 442 MLN STG HELP",
+        published=dt.date(1987, 3, 12),
+    )
+    assert _about(ctx, "it provided the market", "442 mln stg") == ["Bank of England"]
+    assert _about(ctx, "The bank bought outright", "eight mln stg") == ["Bank of England"]
+    assert _about(ctx, "It bought a further", "429 mln stg") == ["Bank of England"]
+
+
+def test_a_central_bank_reporting_is_a_source() -> None:
+    ctx = build_context(
+        BANK_OF_KOREA,
+        title="SOUTH KOREAN MONEY SUPPLY RISES IN FEBRUARY",
+        published=dt.date(1987, 3, 5),
+    )
+    assert _about(ctx, "M-2 money supply rose", "0.04 pct") == ["South Korea"]
+    assert _about(ctx, "The February figure", "18.89 pct") == ["South Korea"]
+    assert _about(ctx, "The bank previously said", "0.06 pct") == ["South Korea"]
+
+
+def test_an_acronym_in_parentheses_names_the_same_company() -> None:
+    text = (
+        "TOKYO, March 2 - <Nippon Telegraph and Telephone Corp>\n"
+        "(NTT) expects its profits to fall to 328 billion yen in the\n"
+        "year ending March 31, 1988 from a projected 348 billion this\n"
+        "year, the company said.\n"
+        "    NTT said it plans to make capital investments of 1,770\n"
+        "billion yen in 1987/88."
+    )
+    ctx = build_context(
+        text, title="JAPAN'S NTT FORECASTS PROFITS FALL IN 1987/88", published=dt.date(1987, 3, 2)
+    )
+    full = ["Nippon Telegraph and Telephone Corp"]
+    assert _about(ctx, "expects its profits", "328 billion yen") == full
+    assert _about(ctx, "capital investments", "1,770") == full
 
 
 def test_employer_of_a_quoted_analyst_is_not_an_entity() -> None:
