@@ -269,7 +269,8 @@ def _g() -> SimpleNamespace:
         ),
         row=re.compile(
             r"\A\s*[A-Z][A-Za-z.&/'()-]*\s+(?:[A-Za-z.&/'()-]+\s+){0,4}(?:(?i:loss|profit|gain|credit)\s+)?"
-            r"[-(]?(?:[$]|[A-Z]{1,3}\$)?\d"
+            r"(?:[-(]?(?:[$]|[A-Z]{1,3}\$)?\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten"
+            r"|eleven|twelve|nil)\b)"
         ),
         title_table=re.compile(
             r"(?i)\b(?:NET|LOSS|PROFIT|EARNINGS|RESULTS|OPER|SALES|REVENUES?|DIVIDEND|PAYOUT"
@@ -1257,6 +1258,8 @@ def _scan(raw: str) -> _Scan:
         if a is not None:
             atoms.append(a)
     spans = [(a.start, a.end) for a in atoms if a.kind != "yoy"]
+    if dateline:
+        spans.append(dateline.span("date"))
     atoms = _merge([a for a in atoms if a.kind not in ("time", "yoy")], raw)
     clauses = _clauses(raw)
     exprs = []
@@ -1321,6 +1324,10 @@ _MEANINGFUL = {
     "as of": "instant",
     "as at": "instant",
 }
+_LABEL_TAIL = re.compile(
+    r"(?:'s\b|\s+(season|crop\s+year|marketing\s+year|crop|campaign|harvest|budget\s+year)\b)",
+    re.I,
+)
 _CONSTANT = re.compile(r"(?i)\s*(?:=\s*100|base\b|prices\b|dollars\b|dlrs\b)")
 _OVER_COMPARES = frozenset({"month", "monyear", "year", "date", "quarter", "composite"})
 _COMPARE = frozenset(
@@ -1401,7 +1408,11 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         # the comparison word is not part of the period: "from last year" reads "last year"
         after_prep = [x for x in (art_start, pos_start, art2_start) if x >= 0]
         label_start = min(after_prep) if after_prep else a.start
-    label = " ".join(raw[label_start : a.end].split()).rstrip(",;:.")
+    label_end = a.end
+    tail = _LABEL_TAIL.match(raw, a.end)
+    if tail and (tail.group(1) is None or a.kind in ("yrange_split", "fiscal")):
+        label_end = tail.end()
+    label = " ".join(raw[label_start:label_end].split()).rstrip(",;:.")
     attributive = a.kind == "year" and not prep and bool(re.match(r"\s+[a-z]", after))
     return _Expr(
         start=label_start,
@@ -1740,6 +1751,8 @@ def _header(text: str) -> _Expr | None:
     if len(sc.exprs) != 1:
         return None
     ex = sc.exprs[0]
+    if ex.role != "main":
+        return None  # "Pay April 30", "Record April 10": dates of a dividend, not a period
     rest = (stripped[: ex.start] + stripped[ex.end :]).strip(" .:-")
     if rest and not re.fullmatch(r"(?i)(?:the|oper|operating|net|results)?", rest):
         return None
@@ -1752,6 +1765,7 @@ class _Anchor:
     months: int  # its length in months (quarter 3, year 12, nine months 9)
     explicit: bool
     carry: _Carry | None
+    quarter: int = 0  # the fiscal quarter the table's main period ends (4 for a year)
 
     def header(self, ex: _Expr, label: str) -> _Carry | None:
         label = ex.label or label
@@ -1766,7 +1780,7 @@ class _Anchor:
         else:
             sub = _sub_of(ex)
             if sub is not None and sub[0] == "quarter":
-                q_anchor = max(1, self.months // 3)
+                q_anchor = self.quarter or max(1, self.months // 3)
                 end = _shift((None, self.end), months=-3 * (q_anchor - sub[1]))[1]
                 assert end is not None
                 iv = _ending(end, months=3)
@@ -1781,10 +1795,11 @@ class _Anchor:
         return _Carry(Period(iv[0], iv[1], label, _basis(self.explicit)), iv, self.explicit)
 
     def _end_for(self, months: int) -> dt.date:
+        """The end of the fiscal year the table's quarter belongs to."""
         assert self.end is not None
-        if self.months >= months or self.months % 3:
+        if self.months >= months or not self.quarter:
             return self.end
-        shifted = _shift((None, self.end), months=months - self.months)[1]
+        shifted = _shift((None, self.end), months=3 * (4 - self.quarter))[1]
         return shifted or self.end
 
 
@@ -1864,7 +1879,8 @@ def _table_anchor(ctx: DocContext, texts: list[str], env: _Env) -> _Anchor | Non
     else:
         iv2 = _ending(end, months=months)
         carry = _Carry(Period(iv2[0], iv2[1], label, _basis(explicit)), iv2, explicit)
-    return _Anchor(end, months, explicit, carry)
+    quarter = sub[1] if sub[0] == "quarter" else 4 if sub == ("year",) else months // 3
+    return _Anchor(end, months, explicit, carry, quarter)
 
 
 def _latest_date(month: int, day: int, published: dt.date) -> dt.date | None:
