@@ -651,3 +651,38 @@ def test_entities_for_never_raises(
     for i in range(len(ctx.sentences)):
         n = len(ctx.sentences[i].raw)
         assert entities_for(ctx, i, (0, n)) == entities_for(ctx, i, (0, n))
+
+
+# --- agreement with the shared gold sets ------------------------------------------------------
+
+GOLD_FLOORS = {"reuters-a": 0.9, "reuters-b": 0.8, "phrasebank": 0.7}
+
+
+@pytest.mark.parametrize(("name", "floor"), sorted(GOLD_FLOORS.items()))
+def test_agreement_with_gold_entities(name: str, floor: float) -> None:
+    """Exact agreement (names and order) with the hand-annotated gold, located by surface."""
+    from extract.evaluate import load_gold, locate
+
+    path = ROOT / "tests" / "data" / "gold" / f"{name}.figures.csv"
+    if not path.exists():
+        pytest.skip(f"{path.name} not in this checkout")
+    documents, gold = load_gold(path)
+    by_id = {d.doc_id: d for d in documents}
+    contexts: dict[str, DocContext] = {}
+    agree = total = 0
+    for row in gold.to_dict("records"):
+        doc = by_id[row["doc_id"]]
+        if doc.doc_id not in contexts:
+            contexts[doc.doc_id] = build_context(doc.text, title=doc.title, published=doc.published)
+        ctx = contexts[doc.doc_id]
+        span = locate(doc.text, row["surface"], int(row.get("occurrence") or 1))
+        index = ctx.sentence_at(span[0]) if span else None
+        if span is None or index is None:
+            continue
+        start = ctx.sentences[index].start
+        got = entities_for(ctx, index, (span[0] - start, span[1] - start))
+        expected = [n for n in str(row["entities"] or "").split(";") if n and n != "nan"]
+        total += 1
+        agree += got == expected
+    assert total > 0
+    assert agree / total >= floor, f"{name}: {agree}/{total} figures agree"
