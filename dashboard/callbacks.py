@@ -117,16 +117,19 @@ def sync_state(
     end: str | None,
     transform: str | None,
     log: Sequence[str] | None,
-) -> tuple[Any, Any, Any, Any, Any, Any]:
+) -> tuple[Any, ...]:
     """Keep the controls and the URL in step: a link sets the controls; controls rewrite the link.
 
-    Returns (selected, start, end, transform, log, url_search), `no_update` where nothing changes.
+    Returns (selected, selected options, start, end, transform, log, url_search), `no_update`
+    where nothing changes. The options travel with the value: a dropdown drops values it has no
+    option for.
     """
     if trigger in (None, "url"):
         state = parse_query(search)
         series = list(state.series) or default_series(data)
         return (
             series,
+            selected_options(data, series),
             state.since.isoformat() if state.since else None,
             state.until.isoformat() if state.until else None,
             state.transform,
@@ -147,8 +150,10 @@ def sync_state(
         log=bool(log),
     )
     new_search = to_query(state)
+    changed = trigger == "explorer"
     return (
-        series if trigger == "explorer" else no_update,
+        series if changed else no_update,
+        selected_options(data, series) if changed else no_update,
         no_update,
         no_update,
         no_update,
@@ -157,11 +162,9 @@ def sync_state(
     )
 
 
-def selected_options(
-    data: DashboardData, selected: Sequence[str] | None, explorer_rows: Sequence[dict] | None
-) -> list[dict]:
-    """Dropdown options: the selected series first, then those listed in the explorer."""
-    keys = list(dict.fromkeys([*(selected or []), *(r["series_key"] for r in explorer_rows or [])]))
+def selected_options(data: DashboardData, selected: Sequence[str] | None) -> list[dict]:
+    """Options of the 'selected series' dropdown: the selected series, by their labels."""
+    keys = list(dict.fromkeys(selected or []))
     labels = data.labels(keys)
     return [{"label": labels[k], "value": k} for k in keys]
 
@@ -302,6 +305,15 @@ function(nPng, nSvg) {
 """
 
 
+# The Location's href lags behind a search set by a callback: build the link from its parts.
+_PERMALINK_JS = """
+function(search, href) {
+    const here = new URL(href || window.location.href);
+    return here.origin + here.pathname + (search || "");
+}
+"""
+
+
 def register_callbacks(app: Dash, data: DashboardData) -> None:
     @app.callback(Output("status", "children"), Input("status-interval", "n_intervals"))
     def _status(_n: int | None) -> str:
@@ -332,6 +344,7 @@ def register_callbacks(app: Dash, data: DashboardData) -> None:
 
     @app.callback(
         Output("selected", "value"),
+        Output("selected", "options"),
         Output("range", "start_date"),
         Output("range", "end_date"),
         Output("transform", "value"),
@@ -349,14 +362,6 @@ def register_callbacks(app: Dash, data: DashboardData) -> None:
         return sync_state(data, ctx.triggered_id, *args)
 
     @app.callback(
-        Output("selected", "options"),
-        Input("selected", "value"),
-        Input("explorer", "rowData"),
-    )
-    def _options(selected: list[str] | None, rows: list[dict] | None) -> list[dict]:
-        return selected_options(data, selected, rows)
-
-    @app.callback(
         Output("chart", "figure"),
         Output("table", "rowData"),
         Output("chart-note", "children"),
@@ -370,9 +375,9 @@ def register_callbacks(app: Dash, data: DashboardData) -> None:
     def _chart(*args: Any) -> tuple[Any, ...]:
         return chart_view(data, *args)
 
-    @app.callback(Output("permalink", "children"), Input("url", "href"))
-    def _permalink(href: str | None) -> str:
-        return href or ""
+    app.clientside_callback(
+        _PERMALINK_JS, Output("permalink", "children"), Input("url", "search"), State("url", "href")
+    )
 
     @app.callback(
         Output("citation", "children"),

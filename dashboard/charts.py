@@ -99,7 +99,7 @@ def _jitter(frame: pd.DataFrame) -> pd.Series:
     if x.empty:
         return x
     span = (x.max() - x.min()) if len(x) > 1 else pd.Timedelta(days=365)
-    step = max(pd.Timedelta(days=1), span / 150)
+    step = max(pd.Timedelta(days=1), span / 45)  # about a marker's width on a typical chart
     rank = frame.groupby(x).cumcount()
     size = x.map(x.value_counts())
     return x + (rank - (size - 1) / 2) * step

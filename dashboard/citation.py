@@ -143,4 +143,9 @@ def citation_panel(point: dict[str, Any] | None) -> html.Div:
                 open=len(records) == 1,
             )
         )
-    return html.Div(children, className="citation")
+    return html.Div(
+        children,
+        className="citation",
+        id="citation-point",
+        **{"data-figure": str(point["figure_id"]), "data-doc": str(point["doc_id"])},
+    )

@@ -8,6 +8,11 @@ from dash import dcc, html
 
 from dashboard.charts import empty_chart, graph_config
 
+VALUE_FORMAT = (
+    "params.value == null ? '' : "
+    "Number(params.value).toLocaleString('en-US', {maximumSignificantDigits: 6})"
+)
+
 EXPLORER_COLUMNS = [
     {"field": "label", "headerName": "Series", "flex": 3, "minWidth": 220, "tooltipField": "label"},
     {"field": "unit", "headerName": "Unit", "width": 90},
@@ -23,7 +28,13 @@ TABLE_COLUMNS = [
     {"field": "series", "headerName": "Series", "minWidth": 200, "tooltipField": "series"},
     {"field": "period", "headerName": "Period", "width": 130},
     {"field": "period_length", "headerName": "Length", "width": 110},
-    {"field": "value", "headerName": "Value", "type": "numericColumn", "width": 150},
+    {
+        "field": "value",
+        "headerName": "Value",
+        "type": "numericColumn",
+        "width": 150,
+        "valueFormatter": {"function": VALUE_FORMAT},
+    },
     {"field": "shown", "headerName": "As read", "width": 160},
     {"field": "unit", "headerName": "Unit", "width": 80},
     {"field": "kind", "headerName": "Kind", "width": 90},

@@ -169,11 +169,11 @@ class DashboardData:
 
         def build() -> pd.DataFrame:
             frame = self.store.series_summary().copy()
-            frame["label"] = [
-                series_label(k, _text(m) or None)
-                for k, m in zip(frame["series_key"], frame["measure"], strict=True)
-            ]
-            frame["haystack"] = (frame["label"] + " " + frame["series_key"]).str.lower()
+            # Labelled by the canonical measure: one series may be worded several ways.
+            frame["label"] = [series_label(k) for k in frame["series_key"]]
+            frame["haystack"] = (
+                frame["label"] + " " + frame["series_key"] + " " + frame["measure"].fillna("")
+            ).str.lower()
             frame["first_period"] = [_iso(v) for v in frame["first_period"]]
             frame["last_period"] = [_iso(v) for v in frame["last_period"]]
             return frame.sort_values(

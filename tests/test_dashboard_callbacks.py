@@ -310,7 +310,7 @@ def test_filter_options_come_from_the_store(data: DashboardData) -> None:
 
 def test_url_sets_the_controls_and_controls_rewrite_the_url(data: DashboardData) -> None:
     search = to_query(ViewState((TRADE_KEY,), dt.date(2021, 1, 1), None, "pct", True))
-    selected, start, end, transform, log, url = cb.sync_state(
+    selected, options, start, end, transform, log, url = cb.sync_state(
         data, "url", search, None, None, None, None, None, None
     )
     assert (selected, start, end, transform, log) == (
@@ -321,6 +321,7 @@ def test_url_sets_the_controls_and_controls_rewrite_the_url(data: DashboardData)
         ["log"],
     )
     assert url is cb.no_update
+    assert options == [{"label": data.labels([TRADE_KEY])[TRADE_KEY], "value": TRADE_KEY}]
     out = cb.sync_state(data, "transform", search, None, selected, start, end, "level", log)
     assert parse_query(out[-1]) == ViewState((TRADE_KEY,), dt.date(2021, 1, 1), None, "level", True)
 
