@@ -208,7 +208,7 @@ def kind_and_sign(
     "compared with 0.6 pct" or "and 0.3 pct" takes the kind of the figure it continues.
     """
     c_start, _ = clause_bounds(sentence_raw, mention.start, mention.end)
-    before = sentence_raw[max(c_start, mention.start - 120) : mention.start]
+    before = sentence_raw[max(c_start, mention.start - 90) : mention.start]
     after = sentence_raw[mention.end : mention.end + 60]
     relative = mention.unit_kind in ("percent", "percentage_point", "basis_point")
     money = mention.unit_kind == "currency"
