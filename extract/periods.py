@@ -1253,7 +1253,14 @@ def _scan(raw: str) -> _Scan:
     dateline = g.dateline.match(raw)
     dl_end = dateline.end() if dateline else 0
     atoms: list[_Atom] = []
-    for m in g.atoms.finditer(raw):
+    pos = 0
+    for start in _starts(raw):
+        if start < pos:
+            continue
+        m = g.atoms.match(raw, start)
+        if m is None or m.end() == m.start():
+            continue
+        pos = m.end()
         a = _atom(m, raw)
         if a is not None:
             atoms.append(a)
@@ -1282,6 +1289,38 @@ def _scan(raw: str) -> _Scan:
 
 
 _COMPARATIVE_CLAUSE = re.compile(r"(?i)\s*(?:after|following|compared|against|versus|from)\b")
+
+
+def _starts(raw: str) -> list[int]:
+    """Where a date can begin: the start, and words that are digits or date vocabulary. Trying
+    the grammar only there keeps scanning linear and fast."""
+    triggers = _triggers()
+    out = [0]
+    for m in _WORD.finditer(raw):
+        w = m.group(0)
+        c = w[0]
+        if c.isdigit() or c == "'" or w.lower() in triggers or (c in "QHF" and w[1:2] in "1234Y"):
+            out.append(m.start())
+    return out
+
+
+_WORD = re.compile(r"[A-Za-z0-9']+")
+
+
+@cache
+def _triggers() -> frozenset[str]:
+    lex = _lex()
+    words = set(lex.months) | set(lex.weekdays) | set(lex.ordinals) | set(lex.numbers)
+    words |= {w.split("-")[0] for w in lex.numbers}
+    words |= set(
+        """the a an in on at so y yr this last next past previous prior current coming latest
+        preceding following same corresponding comparable year years fiscal financial fy
+        calendar first initial full whole entire during earlier later overnight today yesterday
+        tomorrow tonight end mid pre post early late spring summer autumn fall winter quarter
+        quarters qtr qtrs half period periods week weeks wk wks month months mths mos year-on-year
+        year-over-year year-to-date""".split()
+    )
+    return frozenset(words)
 
 
 def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1509,19 +1548,14 @@ def _conventions(ctx: DocContext) -> tuple[tuple[int, str] | None, int | None, i
     head = text[:60]
     government = any(c in text or c in title for c in lex.government)
     best, best_score, company_country = None, 0, None
-    for conv in lex.fiscal:
+    for conv, cues, tickers in _cue_patterns():
         if conv.get("scope") == "government" and not government:
             continue
-        score = 0
-        for cue in conv["cues"]:
-            pattern = rf"(?<![\w.]){re.escape(cue)}(?![\w])"
-            score += len(re.findall(pattern, text)) + 3 * len(re.findall(pattern, title))
-            if cue.isupper() and head.startswith(cue):
-                score += 5
-        for suffix in conv["tickers"]:
-            if re.search(rf"<[A-Z0-9]+{re.escape(suffix)}>", title):
-                score += 10
-                company_country = conv
+        score = len(cues.findall(text)) + 3 * len(cues.findall(title))
+        score += 5 * sum(1 for cue in conv["cues"] if cue.isupper() and head.startswith(cue))
+        if tickers is not None and tickers.search(title):
+            score += 10
+            company_country = conv
         if score > best_score:
             best, best_score = conv, score
     country = (best["start_month"], best["named_by"]) if best is not None else None
@@ -1530,16 +1564,26 @@ def _conventions(ctx: DocContext) -> tuple[tuple[int, str] | None, int | None, i
         company = company_country["start_month"]
     split = None
     low = text.lower()
-    counts = {
-        w: n
-        for w in lex.marketing
-        if w != "default" and (n := len(re.findall(rf"\b{re.escape(w)}\b", low)))
-    }
+    counts: dict[str, int] = {}
+    for m in _commodities().finditer(low):
+        counts[m.group(0)] = counts.get(m.group(0), 0) + 1
     if counts:
         split = lex.marketing[max(counts, key=lambda w: counts[w])]
     if government and country is not None:
         split = country[0]
     return country, company, split
+
+
+@cache
+def _cue_patterns() -> tuple[tuple[dict, re.Pattern[str], re.Pattern[str] | None], ...]:
+    out = []
+    for conv in _lex().fiscal:
+        cues = re.compile(rf"(?<![\w.])(?:{_alt(conv['cues'])})(?!\w)")
+        tickers = (
+            re.compile(rf"<[A-Z0-9]+(?:{_alt(conv['tickers'])})>") if conv["tickers"] else None
+        )
+        out.append((conv, cues, tickers))
+    return tuple(out)
 
 
 _QTR_TITLE = re.compile(
@@ -1550,6 +1594,11 @@ _FY_TEXT = re.compile(
     r"(?i)\b(?:fiscal|financial)\s+year\s+(?:which\s+)?(?:ends|ending|ended|end|to)\s+(?:on\s+)?"
     r"(?P<mon>[A-Za-z]{3,9})\.?"
 )
+
+
+@cache
+def _commodities() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alt([w for w in _lex().marketing if w != 'default'])})\b")
 
 
 def _company_start(title: str, text: str) -> int | None:
