@@ -753,28 +753,78 @@ def _unit_lookup(surface: str, exact: bool) -> UnitInfo | None:
 
 
 def _unit_after(text: str, pos: int, *, glued_ok: bool) -> tuple[UnitInfo, int] | None:
-    """The unit written right after position `pos` (symbols may be glued; words after a space)."""
-    lex = lexicon()
-    gap_m = re.match(r"-(?=[A-Za-z])|[ \t]*\n?[ \t]*", text[pos : pos + 8])
+    """The unit written right after position `pos` (symbols may be glued; words after a space).
+
+    Dictionary lookups of the next characters and words: an alternation of every surface in
+    the lexicon is much slower on news text, where most numbers are followed by plain words.
+    """
+    gap_m = _UNIT_GAP.match(text, pos, pos + 8)
     gap = gap_m.group() if gap_m else ""
     best: tuple[UnitInfo, int] | None = None
     for start in {pos, pos + len(gap)}:
         glued = start == pos
         if glued and not glued_ok:
             continue
-        m = lex.symbol_re.match(text, start)
-        if m:
-            surface = m.group(1)
-            info = _unit_lookup(surface, True)
-            short = len(surface) <= 1 or (info is not None and info.minor and len(surface) <= 2)
-            if info and (glued or not short) and (best is None or m.end() > best[1]):
-                best = (info, m.end())
-        m = lex.word_re.match(text, start)
-        if m and not (glued and text[start].isalpha() and len(m.group(1)) > 3):
-            info = _unit_lookup(m.group(1), False)
-            if info and (best is None or m.end() > best[1]):
-                best = (info, m.end())
+        found = _symbol_at(text, start)
+        if found:
+            info, end = found
+            # single letters ("t", "m") and minor units ("c", "p") only count glued to the number
+            short = (end - start <= 1 and text[start].isalpha()) or (
+                info.minor and end - start <= 2
+            )
+            if (glued or not short) and (best is None or end > best[1]):
+                best = found
+        found = _words_at(text, start)
+        if found and not (glued and text[start].isalpha() and found[1] - start > 3):
+            if best is None or found[1] > best[1]:
+                best = found
     return best
+
+
+_UNIT_GAP = re.compile(r"-(?=[A-Za-z])|[ \t]*\n?[ \t]*")
+_UNIT_WORD = re.compile(r"[A-Za-z]+")
+_UNIT_WORD_GAP = re.compile(r"\.?[ \t]*\n?[ \t]*-?[ \t]*|\.")
+
+
+def _symbol_at(text: str, start: int) -> tuple[UnitInfo, int] | None:
+    lex = lexicon()
+    for k in range(min(_max_symbol_len(), len(text) - start), 0, -1):
+        info = lex.symbols.get(text[start : start + k])
+        if info is not None:
+            end = start + k
+            if end < len(text) and text[end].isalnum():
+                continue
+            return info, end
+    return None
+
+
+@lru_cache(maxsize=1)
+def _max_symbol_len() -> int:
+    return max(len(s) for s in lexicon().symbols)
+
+
+def _words_at(text: str, start: int) -> tuple[UnitInfo, int] | None:
+    """The longest run of up to five words at `start` that names a unit ("barrels per day")."""
+    lex = lexicon()
+    words: list[tuple[str, int]] = []
+    cursor = start
+    for _ in range(5):
+        m = _UNIT_WORD.match(text, cursor)
+        if not m:
+            break
+        words.append((m.group().lower(), m.end()))
+        g = _UNIT_WORD_GAP.match(text, m.end(), m.end() + 6)
+        if not g or not g.group():
+            break
+        cursor = m.end() + len(g.group())
+    for k in range(len(words), 0, -1):
+        end = words[k - 1][1]
+        if end < len(text) and text[end].isalnum():
+            continue
+        info = lex.words.get(" ".join(w for w, _ in words[:k]))
+        if info is not None:
+            return info, end
+    return None
 
 
 def _per_unit(text: str, pos: int) -> tuple[str, int] | None:
