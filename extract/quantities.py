@@ -775,7 +775,9 @@ def _unit_after(text: str, pos: int, *, glued_ok: bool) -> tuple[UnitInfo, int] 
             if (glued or not short) and (best is None or end > best[1]):
                 best = found
         found = _words_at(text, start)
-        glued_word = glued and text[start].isalpha() and found is not None and found[1] - start > 3
+        glued_word = (
+            glued and text[start : start + 1].isalpha() and (found or (0, 0))[1] - start > 3
+        )
         if found and not glued_word and (best is None or found[1] > best[1]):
             best = found
     return best
