@@ -137,7 +137,7 @@ def _g() -> SimpleNamespace:
           |(?:1[0-2]|0?[1-9])\s*(?:[ap]\.m\.|[ap]m\b)))
     | (?P<weekmd>(?i:the\s+)?{mon}\s*{day}(?i:\s+week)\b)
     | (?P<ended>(?:(?P<en_n>\d{{1,2}}|{numw})[-\s](?P<en_u>(?i:weeks?|wks?|months?|mths?|mos)\.?)
-          |(?P<en_w>(?i:fiscal\s+years?|financial\s+years?|years?|quarters?|qtrs?|half[-\s]years?
+          |(?:(?i:{ordw})[-\s])?(?P<en_w>(?i:fiscal\s+years?|financial\s+years?|years?|quarters?|qtrs?|half[-\s]years?
           |half|periods?|weeks?|wks?)))
         \s+(?i:ended|ending|ends|to|through|thru)\s+(?P<en_date>(?i:end-|the\s+end\s+of\s+)?(?:{date}|{mon}(?:,?\s+{year})?)))
     | (?P<fiscal>(?i:fiscal|financial)(?:\s+(?i:years?))?\s+(?P<fi_a>{year}|'\d\d)
@@ -1784,7 +1784,9 @@ def _reanchor(ex: _Expr, anchor: _Anchor | None, env: _Env) -> _Anchor | None:
         months = anchor.months if anchor else 3
     span = _ending(end, months=months)
     carry = _Carry(Period(span[0], span[1], ex.label, _basis(explicit)), span, explicit)
-    return _Anchor(end, months, explicit, carry)
+    sub = _sub_of(ex)
+    quarter = sub[1] if sub and sub[0] == "quarter" and sub[1] else anchor.quarter if anchor else 0
+    return _Anchor(end, months, explicit, carry, quarter)
 
 
 def _header(text: str) -> _Expr | None:
