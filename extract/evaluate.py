@@ -338,7 +338,7 @@ def _read_figures(
         seen: dict[tuple[str, str, int], int] = {}
         contexts: dict[str, Any] = {}
         try:
-            records = list(enumerate(reader, start=2))
+            records = [(reader.line_num, values) for values in reader]
         except (csv.Error, UnicodeDecodeError) as exc:
             return _empty_gold(), [f"{path}: cannot read as UTF-8 CSV ({exc})"]
     for lineno, values in records:
@@ -1022,7 +1022,7 @@ def error_report(result: SystemScore, n: int) -> dict[str, list[dict[str, Any]]]
                 g_span[gi][0],
                 {
                     "doc_id": str(row["doc_id"]),
-                    "surface": _text(row["surface"]),
+                    "surface": collapse(_text(row["surface"])),
                     "expected": _describe(row),
                     "got": "; ".join(_describe(pred.iloc[p]) for p in near) or "nothing",
                     "sentence": _text(row.get("sentence")),
@@ -1042,7 +1042,7 @@ def error_report(result: SystemScore, n: int) -> dict[str, list[dict[str, Any]]]
                 p_span[pi][0],
                 {
                     "doc_id": str(row["doc_id"]),
-                    "surface": _text(row["surface"]),
+                    "surface": collapse(_text(row["surface"])),
                     "got": _describe(row),
                     "expected": "; ".join(_describe(gold.iloc[g]) for g in near) or "not a figure",
                     "sentence": _text(row.get("sentence")),
@@ -1062,7 +1062,7 @@ def error_report(result: SystemScore, n: int) -> dict[str, list[dict[str, Any]]]
                 g_span[int(rec["gold"])][0],
                 {
                     "doc_id": str(g["doc_id"]),
-                    "surface": _text(g["surface"]),
+                    "surface": collapse(_text(g["surface"])),
                     "wrong": bad,
                     "expected": _describe(g, bad),
                     "got": _describe(p, bad),

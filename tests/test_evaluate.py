@@ -265,7 +265,7 @@ def test_quantulum_units_map_to_ours():
 _WORDS = st.sampled_from(["rose", "1.5", "pct", "to", "$2", "billion", "in", "March", "1.5 pct"])
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(st.lists(_WORDS, min_size=1, max_size=30), st.data())
 def test_locate_finds_every_occurrence_across_line_wraps(words, data):
     separators = data.draw(st.lists(st.sampled_from([" ", "\n", "  ", "\n    "]),
@@ -308,7 +308,7 @@ def _spanned(rows: list[dict]) -> pd.DataFrame:
     return frame(spanned).reindex(columns=_ROW_COLUMNS)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_row, max_size=12), st.lists(_row, max_size=12))
 def test_scoring_never_raises_and_stays_in_bounds(gold_rows, pred_rows):
     result = score(_spanned(gold_rows), _spanned(pred_rows))
@@ -321,7 +321,7 @@ def test_scoring_never_raises_and_stays_in_bounds(gold_rows, pred_rows):
     assert all(fs.correct <= values for fs in result.fields.values())
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.lists(_row, min_size=1, max_size=12))
 def test_gold_scored_against_itself_is_perfect(rows):
     gold = _spanned(rows)
@@ -337,7 +337,7 @@ _figure_values = st.one_of(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(st.lists(st.tuples(_figure_values, st.booleans()), min_size=1, max_size=8))
 def test_write_then_read_gold_round_trips(tmp_path_factory, items):
     directory = tmp_path_factory.mktemp("gold")
@@ -627,3 +627,42 @@ def test_evaluate_runs_as_a_module_command(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "value+kind/qualifier" in proc.stdout
     assert list(json.loads(out.read_text(encoding="utf-8"))["systems"]) == ["figures"]
+
+
+# --------------------------------------------------------------------------------------------
+# The throughput benchmark runs (its numbers are printed, never asserted)
+
+BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "throughput.py"
+REUTERS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "reuters21578"
+
+
+def test_benchmark_without_the_corpus_says_so_and_exits_cleanly(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, str(BENCHMARK), "--corpus", str(tmp_path), "--limit", "2"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 0
+    assert f"no reut2-000.sgm in {tmp_path}" in proc.stderr
+    assert proc.stdout == ""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (REUTERS / "reut2-000.sgm").is_file(), reason="needs ../shared/corpora")
+def test_benchmark_reports_both_systems_side_by_side():
+    proc = subprocess.run(
+        [sys.executable, str(BENCHMARK), "--corpus", str(REUTERS), "--limit", "3", "--json"],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert set(data["systems"]) == {"figures", "quantulum3"}
+    runs = list(data["systems"].values())
+    assert runs[0]["sentences"] == runs[1]["sentences"] > 0  # the same sentences for both
+    for run in runs:
+        assert run["documents"] == 3
+        assert run["peak_rss_mib"] >= run["data_rss_mib"] > 0
+    assert set(data["ratio"]) == {
+        "sentences_per_second",
+        "sentences_per_cpu_second",
+        "peak_rss_mib",
+    }
