@@ -428,3 +428,16 @@ def test_refresh_lock_is_released_when_its_process_dies(sqlite_url: str) -> None
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_concurrent_first_opens_of_a_new_sqlite_file(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    code = f"from extract.store import Store\nStore.open({url!r}).ingest([])\n"
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE) for _ in range(3)
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err.decode()
+    with Store.open(url) as s, s.engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM alembic_version")).scalar() == 1
