@@ -57,11 +57,9 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
                 previous_measure=previous_measure,
             )
             mention = _unit_from_context(raw, mention, measure)
-            if (
-                mention.per_unit
-                and mention.unit_kind == "currency"
-                and mention.per_unit not in measure
-            ):
+            # "$58.24 per barrel", "5 mln tonnes a year": the unit stays plain and the rate's
+            # denominator goes to the measure ("price per bbl").
+            if mention.per_unit and mention.per_unit not in measure:
                 measure = f"{measure} per {mention.per_unit}".strip()
             kind, sign = semantics.kind_and_sign(raw, mention, measure=measure, previous=done)
             mode = semantics.modality(raw, mention)

@@ -640,10 +640,6 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
         if noun:
             counted, lemma, end = noun
             unit, kind, explicit = lemma, "count", True
-            if lemma in lex.per_units and lemma in ("bale", "bag"):
-                kind = "count"
-    if per_unit and kind != "currency":
-        unit = f"{unit}/{per_unit}"  # "tonnes per year"; a price keeps its ISO code
 
     # Range: "$2-3 billion", "between 5 and 6 pct", "1,750 to 1,780 dlrs", "four to six pct".
     low = high = None
@@ -992,7 +988,7 @@ def _range_end(
     if unit and not second.unit and joiner in ("to", "or"):
         return None  # "2.4 % to 70,116": a level after a change, not a range
     factor = 1.0
-    if scale == 1.0 and not unit and nxt.value:
+    if scale == 1.0 and (not unit or not second.unit or unit == second.unit) and nxt.value:
         factor = second.value / nxt.value  # "$2-3 billion", "46 and 50 cents"
     lo, hi = value, second.value
     if lo * factor >= hi or hi <= 0:

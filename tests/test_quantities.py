@@ -1,0 +1,207 @@
+"""The quantity scanner: values in base units, units, qualifiers, ranges and non-figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_figures
+from extract.quantities import DocHints, find_quantities, scan
+
+
+def only(text: str, **hints: object):
+    """The single mention a short text holds."""
+    found = find_quantities(text, hints=DocHints(**hints))
+    assert len(found) == 1, [m.surface for m in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("a record $28.2 billion", "$28.2 billion", 28.2e9, "USD"),
+        ("raised US$ 1.5bn in bonds", "US$ 1.5bn", 1.5e9, "USD"),
+        ("a budget of RUB 5 trillion", "RUB 5 trillion", 5e12, "RUB"),
+        ("a budget of 5 trillion rubles", "5 trillion rubles", 5e12, "RUB"),
+        ("it costs 3,000 tenge", "3,000 tenge", 3000, "KZT"),
+        ("profit rose to EUR 13.1 mn", "EUR 13.1 mn", 13.1e6, "EUR"),
+        ("a deficit of 1.2 billion dlrs", "1.2 billion dlrs", 1.2e9, "USD"),
+        ("a loan of stg 400 mln", "stg 400 mln", 400e6, "GBP"),
+        ("a surplus of 400 mln stg", "400 mln stg", 400e6, "GBP"),
+        ("spending of ¥2.3tn", "¥2.3tn", 2.3e12, "JPY"),
+        ("a dividend of 25 cts", "25 cts", 0.25, "USD"),
+        ("shares closed at 40 pence", "40 pence", 0.40, "GBP"),
+        ("sales of C$5 million", "C$5 million", 5e6, "CAD"),
+        ("1.2 billion Canadian dlrs", "1.2 billion Canadian dlrs", 1.2e9, "CAD"),
+        ("a charge of 155.1 mln guilders", "155.1 mln guilders", 155.1e6, "NLG"),
+        ("exports worth 8.2 billion Swiss francs", "8.2 billion Swiss francs", 8.2e9, "CHF"),
+        ("a 500 million euro loan", "500 million euro", 500e6, "EUR"),
+        ("raised €13.1m from investors", "€13.1m", 13.1e6, "EUR"),
+        ("£400m of bonds", "£400m", 400e6, "GBP"),
+        ("a fund of $50k", "$50k", 50e3, "USD"),
+        ("revenue of $3.2b", "$3.2b", 3.2e9, "USD"),
+        ("Rs 500 crore was approved", "Rs 500 crore", 5e9, "INR"),
+    ],
+)
+def test_money(text: str, surface: str, value: float, unit: str) -> None:
+    m = only(text)
+    assert (m.surface, m.unit, m.unit_kind) == (surface, unit, "currency")
+    assert m.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "kind"),
+    [
+        ("about two billion dollars", 2e9, "USD", "currency"),
+        ("some 1.5 thousand workers", 1500, "worker", "count"),
+        ("a third of the budget", 1 / 3, "", "other"),
+        ("half of the exports", 0.5, "", "other"),
+        ("two-thirds of the workforce", 2 / 3, "", "other"),
+        ("growth of 10.2%", 10.2, "%", "percent"),
+        ("inflation of 7.5 per cent", 7.5, "%", "percent"),
+        ("a rise of 0.4 pct", 0.4, "%", "percent"),
+        ("up 0.5 percentage point", 0.5, "pp", "percentage_point"),
+        ("a cut of 25 basis points", 25, "bp", "basis_point"),
+        ("to send 100 million tons of oil", 100e6, "t", "mass"),
+        ("output of 2.5 mln tonnes", 2.5e6, "t", "mass"),
+        ("reserves of 30 billion barrels", 30e9, "bbl", "volume"),
+        ("pumping 300,000 barrels per day", 300e3, "bbl/d", "volume"),
+        ("exports of 15 bcm of gas", 15e9, "m3", "volume"),
+        ("12 billion cubic metres of gas", 12e9, "m3", "volume"),
+        ("a 1,200 MW plant", 1200, "MW", "power"),
+        ("capacity of 5 GW", 5, "GW", "power"),
+        ("generated 30 TWh", 30, "TWh", "energy"),
+        ("uses 450 kWh a year", 450, "kWh", "energy"),
+        ("about 6,000 enterprises operate", 6000, "enterprise", "count"),
+        ("a 300 km pipeline", 300, "km", "length"),
+        ("5,000 hectares of wheat", 5000, "ha", "area"),
+        ("limited to 90 km/h", 90, "km/h", "other"),
+        ("temperatures of 35 degrees Celsius", 35, "°C", "other"),
+        ("a phone with 64 GB of storage", 64, "GB", "other"),
+        ("a contract for three years", 3, "year", "time"),
+        ("a 25-year-old trader", 25, "year", "time"),
+        ("the Dow rose 58.06 points", 58.06, "point", "index_point"),
+        ("2.27 times New York May", 2.27, "x", "other"),
+    ],
+)
+def test_units_and_scales(text: str, value: float, unit: str, kind: str) -> None:
+    m = only(text)
+    assert (m.unit, m.unit_kind) == (unit, kind)
+    assert m.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("about $17 billion", "approx"),
+        ("nearly 5 pct", "approx"),
+        ("some 6,000 enterprises", "approx"),
+        ("around 300 mln dlrs", "approx"),
+        ("roughly 1.2 mln tonnes", "approx"),
+        ("more than 350 documents", "more_than"),
+        ("over 15,000 jobs", "more_than"),
+        ("at least 40 projects", "at_least"),
+        ("less than 2 pct", "less_than"),
+        ("under 10 billion yen", "less_than"),
+        ("at most 3 pct", "at_most"),
+        ("no more than 3 pct", "at_most"),
+        ("up to 10 e-mail accounts", "up_to"),
+        ("as much as 5 billion dlrs", "up_to"),
+        ("5,000 jobs or more", "at_least"),
+        ("3.2 pct", "exact"),
+    ],
+)
+def test_qualifiers(text: str, qualifier: str) -> None:
+    m = only(text)
+    assert m.qualifier == qualifier
+    assert m.surface == text
+
+
+def test_net_profit_went_up_to_is_not_a_bound() -> None:
+    assert only("net profit went up to 8.6 mln euro").qualifier == "exact"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("$2-3 billion", 2e9, 3e9, "USD"),
+        ("between 5 and 6 percent", 5, 6, "%"),
+        ("15-20 mln dlrs", 15e6, 20e6, "USD"),
+        ("1,750 to 1,780 dlrs per tonne", 1750, 1780, "USD"),
+        ("a range of four to six pct", 4, 6, "%"),
+        ("between 46 and 50 cents a share", 0.46, 0.50, "USD"),
+        ("a rise of 0.4 - 0.5 pct", 0.4, 0.5, "%"),
+    ],
+)
+def test_ranges(text: str, low: float, high: float, unit: str) -> None:
+    m = only(text)
+    assert (m.value_low, m.value_high, m.unit) == (
+        pytest.approx(low),
+        pytest.approx(high),
+        unit,
+    )
+    assert m.value == pytest.approx((low + high) / 2)
+
+
+def test_a_change_then_a_level_is_not_a_range() -> None:
+    found = scan("loans fell 618 mln dlrs to 278.88 billion dlrs")
+    assert [(m.value, m.value_low) for m in found] == [(618e6, None), (278.88e9, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a bare number continuing a money figure takes its unit
+        ("rose to 6.05 billion dlrs from 1.97 billion", [("USD", 6.05e9), ("USD", 1.97e9)]),
+        ("Net 12.5 mln vs 10.3 mln", [("USD", 12.5e6), ("USD", 10.3e6)]),
+        ("sold at 1,850 and 1,880 dlrs", [("USD", 1850), ("USD", 1880)]),
+        ("rose from 5.2 to 6.1 pct", [("%", 5.2), ("%", 6.1)]),
+        ("one, two and three-month certificates", [("month", 1), ("month", 2), ("month", 3)]),
+    ],
+)
+def test_units_shared_by_neighbours(text: str, values: list[tuple[str, float]]) -> None:
+    found = find_quantities(text)
+    assert [(m.unit, pytest.approx(m.value)) for m in found] == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting is on November 9.",
+        "From January 1, 2024, Russia will chair the CIS.",
+        "The agreement was signed on November 1 in Astana.",
+        "By 2033 they plan to cooperate.",
+        "[ad_1]",
+        "The third quarter was weak.",
+        "U.S. M-1 money supply was revised.",
+        "It ordered Boeing 747 jets under Section 301.",
+        "Trading opens at 10:30 GMT.",
+        "the 22nd amendment",
+        "the Group of Seven and G-7 talks",
+        "covering the period March 2 to 9",
+        "SANTIAGO, march 6 - the bank said",
+        "(December, 1978 equals 100)",
+        "3M and 5G phones",
+        "the two countries agreed",
+    ],
+)
+def test_never_figures(text: str) -> None:
+    frame = extract_figures(text, published="1987-03-06")
+    assert frame.empty, frame[["surface", "value", "unit"]].to_dict("records")
+
+
+def test_wire_fractions_and_tokenised_decimals() -> None:
+    assert only("the stock fell to 11-1/2").value == pytest.approx(11.5)
+    assert only("rates of 7-3/4 pct").value == pytest.approx(7.75)
+    assert only("net profit of EUR18 .9 m").value == pytest.approx(18.9e6)
+
+
+def test_dateline_dollars_and_era_currencies() -> None:
+    ottawa = DocHints(dollar="CAD")
+    assert only("a surplus of 965 mln dlrs", dollar="CAD").unit == "CAD"
+    assert find_quantities("a surplus of 965 mln U.S. dlrs", hints=ottawa)[0].unit == "USD"
+    assert only("trade of 2.7 billion roubles", year=1987).unit == "SUR"
+    assert only("trade of 2.7 billion roubles", year=2023).unit == "RUB"
+    assert only("a deficit of 140 billion francs", year=1987).unit == "FRF"
+    assert only("a deficit of 140 billion francs", year=2020).unit == "CHF"
+    belgian = DocHints(countries=frozenset({"Belgium", "Luxembourg"}))
+    assert find_quantities("a surplus of 4.7 billion francs", hints=belgian)[0].unit == "BEF"
