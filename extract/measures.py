@@ -114,7 +114,12 @@ _DATELINE = re.compile(
     r"^\s*[A-Z][A-Za-z .'&-]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,12})?,\s+"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s+-\s+"
 )
-_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z .,'&/()-]*?)\s*(?=[\d$€£¥(]|nil\b|\Z)", re.I)
+_LABEL = re.compile(
+    r"^(?P<label>[A-Za-z][A-Za-z .,'&/()-]*?)\s*(?=[\d$€£¥(]|nil\b|\Z|(?:one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|a\s+half)\b)",
+    re.I,
+)
 _OF_BEFORE = re.compile(r"\bof\s+\Z", re.I)
 _WORTH_BEFORE = re.compile(
     r"\b(?:worth|valued\s+at|totall?ing|costing|amounting\s+to|with\s+a\s+(?:total\s+)?value\s+of|"
@@ -127,9 +132,7 @@ _IN_AFTER = re.compile(
     r"will|would|that|which|last|this|next|during|since|compared|against|versus|vs)\b))",
     re.I,
 )
-_SHARE_OF_AFTER = re.compile(
-    r"^\s+of\s+(?P<np>(?:[A-Za-z][\w'’-]*\s+){0,4}?[A-Za-z][\w'’-]*)", re.I
-)
+_SHARE_OF_AFTER = re.compile(r"^\s+of\s+(?P<np>(?:[A-Za-z][\w'’-]*\s+){0,4}[A-Za-z][\w'’-]*)", re.I)
 _TRANSITIVE = re.compile(
     r"\b(?:raised|raises|raising|raise|cut|cuts|cutting|lowered|lowering|lowers|lower|reduced|"
     r"reducing|reduces|reduce|increased|increasing|increase|boosted|boosting|lifted|lifting|"

@@ -224,7 +224,7 @@ _RANGE_OPENER = re.compile(
     r"from\s+between|estimates?\s+of|of\s+between)\s*$",
     re.I,
 )
-_PER = re.compile(r"\s*(?:per|a|an|each|/|for\s+each)\s*", re.I)
+_PER = re.compile(r"\s*(?:(?:per|a|an|each|for\s+each)\b|/)\s*", re.I)
 _TABLE_LABEL = re.compile(
     r"^\s*(?:(?:oper(?:ating)?|primary|fully\s+diluted|diluted|basic|avg|average|qtly|qtrly|"
     r"quarterly|semi-annual|annual|final|interim|pretax|pre-tax|extraordinary|extra|net|gross)\s+)*"

@@ -1,0 +1,187 @@
+"""Kind, sign, modality and measure of figures, read from real news phrasing."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_figures
+
+
+def figures(text: str, published: str | None = "2023-11-08") -> dict[str, dict]:
+    frame = extract_figures(text, published=published)
+    return {row["surface"]: row for row in frame.to_dict("records")}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value"),
+    [
+        (
+            "Mutual trade turnover increased by 10.2% to a record $28.2 billion.",
+            "10.2%",
+            "change",
+            10.2,
+        ),
+        (
+            "Mutual trade turnover increased by 10.2% to a record $28.2 billion.",
+            "$28.2 billion",
+            "level",
+            28.2e9,
+        ),
+        ("Exports fell 3% in March.", "3%", "change", -3),
+        (
+            "In January-August it added another 7.6% and amounted to $18.9 billion.",
+            "7.6%",
+            "change",
+            7.6,
+        ),
+        (
+            "M-1 money supply rose 2.1 billion dlrs to 736.7 billion dlrs.",
+            "2.1 billion dlrs",
+            "change",
+            2.1e9,
+        ),
+        (
+            "M-1 money supply rose 2.1 billion dlrs to 736.7 billion dlrs.",
+            "736.7 billion dlrs",
+            "level",
+            736.7e9,
+        ),
+        ("The trade deficit narrowed to 1.91 billion Taka.", "1.91 billion Taka", "level", 1.91e9),
+        ("Loans fell 618 mln dlrs to 278.88 billion dlrs.", "618 mln dlrs", "change", -618e6),
+        ("The crude contract was up 19 cents at US$58.24 per barrel.", "19 cents", "change", 0.19),
+        (
+            "The crude contract was up 19 cents at US$58.24 per barrel.",
+            "US$58.24 per barrel",
+            "level",
+            58.24,
+        ),
+        ("GDP grew 3.4% last year.", "3.4%", "change", 3.4),
+        ("Inflation of 3.2% was reported.", "3.2%", "change", 3.2),
+        ("The unemployment rate rose to a record 3.0 pct.", "3.0 pct", "level", 3.0),
+        (
+            "The bank cut its base lending rate 0.5 percentage points to 10.5 pct.",
+            "0.5 percentage points",
+            "change",
+            -0.5,
+        ),
+        ("Sales were +10.2% y/y.", "+10.2%", "change", 10.2),
+        ("Prices showed a 0.3 pct decline in February.", "0.3 pct", "change", -0.3),
+        ("The company posted a net loss of 5 mln dlrs.", "5 mln dlrs", "level", 5e6),
+        (
+            "It raised 177.5 mln Swiss francs at an issue price of 98.4 pct.",
+            "177.5 mln Swiss francs",
+            "level",
+            177.5e6,
+        ),
+        (
+            "GDP rose 0.1 pct in January after falling 0.1 pct and 0.3 pct in November and October.",
+            "0.3 pct",
+            "change",
+            -0.3,
+        ),
+        (
+            "Inflation rose to 17.5 pct compared with 16.6 pct last month.",
+            "16.6 pct",
+            "change",
+            16.6,
+        ),
+    ],
+)
+def test_kind_and_sign(text: str, surface: str, kind: str, value: float) -> None:
+    row = figures(text)[surface]
+    assert row["kind"] == kind
+    assert row["value"] == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "modality"),
+    [
+        (
+            "As part of their implementation, more than 15,000 jobs will be created.",
+            "more than 15,000 jobs",
+            "projected",
+        ),
+        (
+            "By 2033 they plan to send more than 100 million tons of Russian oil.",
+            "more than 100 million tons",
+            "projected",
+        ),
+        ("Output is expected to reach 5 mln tonnes.", "5 mln tonnes", "projected"),
+        ("The ministry forecast growth of 2.5 pct.", "2.5 pct", "projected"),
+        ("Profit rose 5 pct, more than expected.", "5 pct", "actual"),
+        (
+            "Russia's investments in Kazakhstan amount to about $17 billion.",
+            "about $17 billion",
+            "actual",
+        ),
+        ("Economists said M-1 should be up 2.3 billion dlrs.", "2.3 billion dlrs", "projected"),
+    ],
+)
+def test_modality(text: str, surface: str, modality: str) -> None:
+    assert figures(text)[surface]["modality"] == modality
+
+
+def test_a_figure_in_a_future_period_is_projected() -> None:
+    row = figures("Exports of 5 mln tonnes in 2025.", published="2023-11-08")["5 mln tonnes"]
+    assert row["modality"] == "projected"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "keyword"),
+    [
+        (
+            "Mutual trade turnover last year increased by 10.2% to a record $28.2 billion.",
+            "10.2%",
+            "mutual trade turnover",
+        ),
+        (
+            "Russia's investments in Kazakhstan amount to about $17 billion.",
+            "about $17 billion",
+            "investments in kazakhstan",
+        ),
+        (
+            "Russia and Kazakhstan are working on 143 joint projects worth $33.5 billion.",
+            "$33.5 billion",
+            "value of joint projects",
+        ),
+        (
+            "The Bangladesh trade deficit narrowed to 1.91 billion Taka.",
+            "1.91 billion Taka",
+            "trade deficit",
+        ),
+        (
+            "BankAmerica holds about 2.70 billion dlrs in Brazilian loans.",
+            "about 2.70 billion dlrs",
+            "brazilian loans",
+        ),
+        (
+            "Operating profit was EUR 13.1 mn, representing 7.7 % of net sales.",
+            "7.7 %",
+            "share of net sales",
+        ),
+        (
+            "Banks raised their prime rate one-half point to 6.5 pct.",
+            "one-half point",
+            "prime rate",
+        ),
+        (
+            "Accumulated inflation for the first three months of 1987 was 18.5 pct.",
+            "18.5 pct",
+            "accumulated inflation",
+        ),
+        ("Shr profit four cts vs loss 13 cts", "13 cts", "loss per share"),
+        ("Shr profit four cts vs loss 13 cts", "four cts", "earnings per share"),
+        ("Net 12.5 mln vs 10.3 mln", "10.3 mln", "net profit"),
+        ("The crude contract was up 19 cents at US$58.24 per barrel.", "US$58.24", "per bbl"),
+        (
+            "Cost savings will then rise to some 20 mln eur a year.",
+            "some 20 mln eur",
+            "cost savings",
+        ),
+    ],
+)
+def test_measure(text: str, surface: str, keyword: str) -> None:
+    rows = figures(text, published="1987-03-02")
+    match = [r for s, r in rows.items() if surface in s]
+    assert match, list(rows)
+    assert keyword in match[0]["measure"].lower()
