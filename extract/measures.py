@@ -200,9 +200,9 @@ def measure_for(
     # "... to 6.05 billion dlrs from 1.97 billion": the figure continues the one before it.
     if measures and mentions:
         prev = mentions[-1]
-        if prev.end <= mention.start and prev.start >= c_start:
-            if _LINK_ONLY.match(sentence_raw[prev.end : mention.start]):
-                return measures[-1]
+        linked = _LINK_ONLY.match(sentence_raw[prev.end : mention.start])
+        if prev.end <= mention.start and prev.start >= c_start and linked:
+            return measures[-1]
 
     # "a trade deficit of 1.2 billion dlrs", "inflation of 3.2%".
     if _OF_BEFORE.search(before):
