@@ -34,22 +34,22 @@ _FUNCTION = frozenset(
 )
 _VERBS = frozenset(
     """rose risen rising increased increasing grew grow grows growing gained climbed jumped
-    surged soared advanced added adds improved expanded boosted accelerated rebounded recovered
-    widened firmed strengthened fell fallen falling dropped declined decreased decreases lost
-    loses slipped slid eased plunged plummeted tumbled sank shrank contracted reduced lowered
-    narrowed dipped slumped retreated shed weakened amounted amount amounts totalled totaled
-    reached reaches stood stands stand hit hits came comes come equalled equaled represented
-    represents accounted accounts made makes make posted posts recorded reported showed earned
-    earns paid pays invested invests spent spends sold sells bought buys received receives
-    generated generates raised raises set sets expected expects estimated predicted predicts
-    planned operate operates operating participate participates work working choose chooses
-    developing develop develops implemented implement created create creates send sends
-    exported imported produced produces valued worth costing ended ending closed closing opened
-    opening traded trading went goes go moved moves edged inched ticked crept picked revised
-    adjusted compared is are was were unchanged steady flat stable doubled tripled halved
-    quadrupled remained remains employs employed employing had has have left put puts
-    forecast forecasts projected sees saw booked proposed approved announced lowering raising
-    cutting reducing""".split()
+    surged soared advanced added adds improved expanded boosted accelerated rebounded
+    recovered widened firmed strengthened fell fallen falling dropped declined decreased
+    decreases lost loses slipped slid eased plunged plummeted tumbled sank shrank contracted
+    reduced lowered narrowed dipped slumped retreated shed weakened amounted amount amounts
+    totalled totaled reached reaches stood stands stand hit hits came comes come equalled
+    equaled represented represents accounted accounts made makes make posted posts recorded
+    reported showed earned earns paid pays invested invests spent spends sold sells bought
+    buys received receives generated generates raised raises set sets expected expects
+    estimated predicted predicts planned operate operates operating participate participates
+    choose chooses developing develop develops implemented implement created create creates
+    send sends exported imported produced produces valued worth costing ended ending closed
+    closing opened opening traded trading went goes go moved moves edged inched ticked crept
+    picked revised adjusted compared is are was were unchanged steady flat stable doubled
+    tripled halved quadrupled remained remains employs employed employing had has have left
+    put puts forecast forecasts projected sees saw booked proposed approved announced
+    lowering raising cutting reducing""".split()
 )
 _AUX = frozenset(
     """have has had been be being is are was were will would shall should can could may might
@@ -70,7 +70,19 @@ _TIME_PHRASE_WORDS = frozenset(
     ended ending to end of year years month months week weeks quarter quarters half day days
     fiscal calendar full whole current coming so far date through until""".split()
 )
-_NP_PREPOSITIONS = frozenset({"of", "in", "for", "on", "to", "from", "with"})
+_NP_PREPOSITIONS = frozenset(
+    {"of", "in", "for", "on", "to", "from", "with", "per", "before", "after"}
+)
+# "before"/"after" join a noun phrase only before accounting items ("profit before taxes").
+_ACCOUNTING_ITEMS = frozenset(
+    """tax taxes taxation interest depreciation amortisation amortization items extraordinary
+    provisions minorities""".split()
+)
+# "to"/"from" join a noun phrase only after nouns of flows ("exports to Japan").
+_FLOW_NOUNS = frozenset(
+    """exports imports shipments sales deliveries aid loans credits credit investment
+    investments flows inflows outflows remittances transfers trade lending spending""".split()
+)
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this"})
 _UNIT_WORDS = re.compile(
     r"(?:mln|bln|billion|million|trillion|thousand|dlrs?|dollars?|pct|percent|cts|cents|stg|"
@@ -81,6 +93,9 @@ _PRONOUNS = frozenset({"it", "they", "this", "that", "which", "these", "those", 
 _GENERIC_HEADS = frozenset(
     """total number group some most all maximum minimum range series couple lot majority
     average sum amount level figure one""".split()
+)
+_PLACEHOLDER_HEADS = frozenset(
+    """peak high low level record total average figure sum amount trough""".split()
 )
 _CHANGE_HEADS = frozenset(
     """rise increase gain growth jump climb drop decline fall decrease reduction cut loss
@@ -208,7 +223,12 @@ def measure_for(
     if _OF_BEFORE.search(before):
         np = _np_before(_OF_BEFORE.sub("", before))
         if np and np.lower() not in _PRONOUNS:
-            if _head(np).lower() not in _CHANGE_HEADS:
+            heads = _PLACEHOLDER_HEADS | (
+                _CHANGE_HEADS - {"loss", "gain"}
+                if mention.unit_kind == "currency"
+                else _CHANGE_HEADS
+            )
+            if _head(np).lower() not in heads:
                 return np
             subject = _subject(sentence_raw[:c_start] + before[: -len(np) - 4])
             if subject and subject.lower() not in _PRONOUNS:
@@ -229,6 +249,12 @@ def measure_for(
             np = _strip_np(_cut_np(m.group("np")))
             if np:
                 return f"share of {np}"
+
+    # "a two billion shilling balance of payments surplus", "a 300 mln dlr M-1 rise".
+    if mention.unit_kind in ("currency", "percent", "mass", "volume") and mention.explicit_unit:
+        np = _np_after(after)
+        if np and _head(np).lower() not in _CHANGE_HEADS:
+            return np
 
     # "raised their prime rate one-half point", "put GDP growth at 7.9 pct".
     obj = _object_before(before)
@@ -333,6 +359,27 @@ def _object_before(before: str) -> str:
     return np if np and np.lower() not in _PRONOUNS else ""
 
 
+def _np_after(after: str) -> str:
+    """A noun phrase the figure modifies: 'dlr M-1 rise' after '300 mln dlr'."""
+    m = _ATTRIBUTIVE.match(after)
+    if not m:
+        return ""
+    toks = [t for t in _tokens(m.group("np")) if re.match(r"[A-Za-z]", t)]
+    if not toks or any(t.lower() in _FUNCTION or t.lower() in _VERBS for t in toks[:1]):
+        return ""
+    kept: list[str] = []
+    for t in toks:
+        if t.lower() in _FUNCTION or t.lower() in _VERBS or t.lower().endswith("ly"):
+            break
+        kept.append(t)
+    if kept and kept[-1].lower() in ("of", "and"):
+        kept.pop()
+    return _strip_np(" ".join(kept)) if len(kept) >= 1 else ""
+
+
+_ATTRIBUTIVE = re.compile(r"^[ \t]+(?P<np>(?:[A-Za-z][\w'’-]*(?:[ \t]+|$)){1,6})", re.I)
+
+
 def _np_before(text: str) -> str:
     """The noun phrase that ends `text`: '... sales of the Machine Shop division'."""
     toks = _strip_time_phrases(_drop_parentheticals(list(_tokens(text))))
@@ -351,12 +398,20 @@ def _np_before(text: str) -> str:
         if low == "and" and words and words[0][0].isupper() and toks and toks[-1][:1].isupper():
             words.insert(0, t)  # "Organisation for Economic Cooperation and Development"
             continue
+        if low == "out" and words and words[0].lower() == "of":
+            words.insert(0, t)  # "the number out of work"
+            continue
         if low in _DETERMINERS and words and toks and toks[-1].lower() in _NP_PREPOSITIONS:
             words.insert(0, t)  # "of the Machine Shop division"
             continue
         if low in _FUNCTION or low in _VERBS or low.endswith("ly") or _UNIT_WORDS.match(t):
             if (
                 low in _NP_PREPOSITIONS
+                and (low not in ("to", "from") or (toks and toks[-1].lower() in _FLOW_NOUNS))
+                and (
+                    low not in ("before", "after")
+                    or (words and words[0].lower() in _ACCOUNTING_ITEMS)
+                )
                 and words
                 and toks
                 and re.match(r"[A-Za-z]", toks[-1])

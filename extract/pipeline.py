@@ -111,6 +111,7 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
 
 _PEOPLE_CONTEXT = re.compile(
     r"\b(?:unemploy\w*|jobless|employ\w*|workers?|work\s*force|labou?r\s+force|staff|"
+    r"out\s+of\s+work|"
     r"people|persons|claimants|payrolls?|jobs?|redundanc\w+|layoffs?|population)\b",
     re.I,
 )

@@ -219,7 +219,8 @@ def kind_and_sign(
     # End-anchored patterns only need the last words: searching a short tail is much cheaper.
     tail = before[-70:]
     verb = _VERB_BEFORE.search(tail) or (_VERB_OBJECT_BEFORE.search(tail) if relative else None)
-    if verb and not (money and re.match(r"rais", verb.group(), re.I)):
+    threshold = re.match(r"(?:below|above|beyond|under)\b", mention.surface, re.I)
+    if verb and not (money and re.match(r"rais", verb.group(), re.I)) and not threshold:
         return "change", -1 if verb.group("down") else 1
     # "... and operating profit by 34.9 %": the verb is further back.
     if _BY_BEFORE.search(tail):
