@@ -26,6 +26,11 @@ def build_app() -> typer.Typer:
         add_completion=False,
         pretty_exceptions_enable=False,
     )
+
+    @app.callback()
+    def _figures() -> None:
+        """Economic figures from news text, as cited time series."""
+
     for name in _COMMAND_MODULES:
         importlib.import_module(name).register(app)
     return app
