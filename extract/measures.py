@@ -18,7 +18,9 @@ from functools import lru_cache
 from extract.quantities import Mention
 from extract.semantics import clause_bounds
 
-_TOKEN = re.compile(r"[A-Za-z][\w'’.&-]*\w|[A-Za-z]|\d[\d.,]*%?|[^\sA-Za-z\d]")
+_TOKEN = re.compile(
+    r"\d+(?:\.\d+)?-[A-Za-z][\w-]*|[A-Za-z][\w'’.&-]*\w|[A-Za-z]|\d[\d.,]*%?|[^\sA-Za-z\d]"
+)
 _FUNCTION = frozenset(
     """a an the this that these those its their his her our your my which who whom whose what
     is are was were be been being am has have had having do does did will would shall should
@@ -30,7 +32,7 @@ _FUNCTION = frozenset(
     she him i you there here said says say saying told according added noted stressed
     emphasized pointed called reported announced compared versus vs while whilst amid
     despite under above below near nearly almost roughly approximately some just record
-    new total overall""".split()
+    new total overall plus minus""".split()
 )
 _VERBS = frozenset(
     """rose risen rising increased increasing grew grow grows growing gained climbed jumped
@@ -49,7 +51,7 @@ _VERBS = frozenset(
     picked revised adjusted compared is are was were unchanged steady flat stable doubled
     tripled halved quadrupled remained remains employs employed employing had has have left
     put puts forecast forecasts projected sees saw booked proposed approved announced
-    lowering raising cutting reducing""".split()
+    lowering raising cutting reducing held holds hold stayed stays remained""".split()
 )
 _AUX = frozenset(
     """have has had been be being is are was were will would shall should can could may might
@@ -166,6 +168,7 @@ _EMPLOY_BEFORE = re.compile(r"\bemploy(?:s|ed|ing)?\s+\Z", re.I)
 _LINK_ONLY = re.compile(
     r"^[\s,;]*(?:(?:and|or|but|while|compared\s+with|compared\s+to|against|versus|vs\.?|from|"
     r"after|to|with|a|an|the|revised|previous|year-earlier|provisional|preliminary|confirmed|"
+    r"y/y|yoy|q/q|m/m|year-on-year|on\s+the\s+year|"
     r"downwardly|upwardly|originally|reported|in|on|for|at|of|last|this|same|period|prior|"
     r"year|years|month|months|week|weeks|quarter|earlier|ago|before|\d[\d,.]*|"
     r"january|february|march|april|may|june|july|august|september|october|november|"
@@ -365,7 +368,7 @@ def _np_after(after: str) -> str:
     if not m:
         return ""
     toks = [t for t in _tokens(m.group("np")) if re.match(r"[A-Za-z]", t)]
-    if not toks or any(t.lower() in _FUNCTION or t.lower() in _VERBS for t in toks[:1]):
+    if not toks or toks[0].lower() in _FUNCTION | _VERBS | {"including", "excluding"}:
         return ""
     kept: list[str] = []
     for t in toks:

@@ -240,6 +240,9 @@ def kind_and_sign(
     if relative and grew_at:
         return "change", -1 if grew_at.group("down") else 1
     # "compared with 16.6 pct", "and 0.3 pct in October": the figure it continues.
+    # "fell $15.40, or 0.8%": the same change, relative.
+    if previous and previous[-1][1] == "change" and re.search(r",\s*or\s+\Z", tail):
+        return "change", previous[-1][2]
     if previous and _CONTINUES.search(tail):
         for prev, prev_kind, prev_sign in reversed(previous):
             if prev.unit_kind == mention.unit_kind:
