@@ -580,6 +580,7 @@ def test_evaluate_scores_both_systems_on_every_field(full_run):
 
 def test_evaluate_reports_per_corpus_and_errors(full_run):
     result, data = full_run
+    assert result.exit_code == 0, result.output
     corpora = set(data["gold"]["corpora"])
     assert {"reuters21578", "seed"} <= corpora
     assert set(data["per_corpus"]) == corpora
