@@ -33,7 +33,12 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
     seen: set[tuple[int, int]] = set()
     year = doc.published.year if doc.published else None
     hints = quantities.document_hints(doc.text, year)
-    scanned = [quantities.scan(s.raw, excluded=periods.date_spans(s.raw)) for s in ctx.sentences]
+    scanned = [
+        quantities.scan(s.raw, excluded=periods.date_spans(s.raw))
+        if quantities.may_hold_figure(s.raw)
+        else []
+        for s in ctx.sentences
+    ]
     hints = quantities.with_currency(hints, [m for ms in scanned for m in ms])
     found = [
         quantities.finalize(s.raw, ms, hints) for s, ms in zip(ctx.sentences, scanned, strict=True)

@@ -285,6 +285,20 @@ def find_quantities(
     return finalize(sentence_raw, scan(sentence_raw, excluded=excluded), hints or DocHints())
 
 
+def may_hold_figure(sentence_raw: str) -> bool:
+    """A cheap test that lets sentences without digits or number words skip every stage."""
+    return bool(_MAYBE_FIGURE.search(sentence_raw))
+
+
+_MAYBE_FIGURE = re.compile(
+    r"\d|[½¼¾⅓⅔⅛⅜⅝⅞]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|"
+    r"thirds?|quarters?|fifths?|nil)\b",
+    re.I,
+)
+
+
 def scan(sentence_raw: str, *, excluded: Sequence[tuple[int, int]] = ()) -> list[Mention]:
     """Mentions as written, before document knowledge (main currency, currency families)."""
     text = sentence_raw[:_MAX_SENTENCE]

@@ -218,25 +218,34 @@ def kind_and_sign(
     # A change verb governing the number: "rose 2.1 billion dlrs", "cut its base rate 0.5 points".
     # End-anchored patterns only need the last words: searching a short tail is much cheaper.
     tail = before[-70:]
-    verb = _VERB_BEFORE.search(tail) or (_VERB_OBJECT_BEFORE.search(tail) if relative else None)
+    # Each cue needs one of its words in the text: a set lookup rules most patterns out at once.
+    words = _words(tail)
+    after_words = _words(after)
+    has_verb = not words.isdisjoint(_VERB_WORDS)
+    verb = None
+    if has_verb:
+        verb = _VERB_BEFORE.search(tail) or (_VERB_OBJECT_BEFORE.search(tail) if relative else None)
     threshold = re.match(r"(?:below|above|beyond|under)\b", mention.surface, re.I)
     if verb and not (money and re.match(r"rais", verb.group(), re.I)) and not threshold:
         return "change", -1 if verb.group("down") else 1
     # "... and operating profit by 34.9 %": the verb is further back.
-    if _BY_BEFORE.search(tail):
+    if "by" in words and _BY_BEFORE.search(tail):
         polarity = _last_polarity(sentence_raw[: mention.start])
         if polarity:
             return "change", polarity
-    noun = _NOUN_BEFORE.search(tail)
+    noun = _NOUN_BEFORE.search(tail) if not words.isdisjoint(_NOUN_WORDS) else None
     if noun and not (money and _is_item(noun)):
         return "change", -1 if noun.group("down") else 1
-    if mention.unit_kind != "count":
+    if mention.unit_kind != "count" and not after_words.isdisjoint(_AFTER_WORDS):
         noun_after = _NOUN_AFTER.match(after)
         if noun_after and not (money and _is_item(noun_after)):
             return "change", -1 if noun_after.group("down") else 1
-    if relative and (_RELATIVE_AFTER.match(after) or _GROWTH_BEFORE.search(tail)):
+    if relative and (
+        _RELATIVE_AFTER.match(after)
+        or (not words.isdisjoint(_GROWTH_WORDS) and _GROWTH_BEFORE.search(tail))
+    ):
         return "change", mention.sign or 1
-    grew_at = _GROWTH_AT.search(tail)
+    grew_at = _GROWTH_AT.search(tail) if has_verb and "at" in words else None
     if relative and grew_at:
         return "change", -1 if grew_at.group("down") else 1
     # "compared with 16.6 pct", "and 0.3 pct in October": the figure it continues.
@@ -259,6 +268,39 @@ def kind_and_sign(
     ):
         return "change", mention.sign or 1
     return "level", -1 if mention.sign < 0 else 1
+
+
+_WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?")
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_WORD_RE.findall(text.lower()))
+
+
+def _alternatives(pattern: str) -> frozenset[str]:
+    """The words of a `a|b|picked\\s+up` alternation, for the set pre-checks."""
+    return frozenset(w for alt in pattern.split("|") for w in re.split(r"\\s\+|\s", alt) if w)
+
+
+_VERB_WORDS = _alternatives(_UP) | _alternatives(_DOWN) | {"raise", "hikes", "lifts", "cutting"}
+_NOUN_WORDS = (
+    _alternatives(_CHANGE_NOUNS_UP) | _alternatives(_CHANGE_NOUNS_DOWN) | {"pick-up", "pickup"}
+)
+_AFTER_WORDS = _NOUN_WORDS | {
+    "higher",
+    "up",
+    "more",
+    "lower",
+    "down",
+    "less",
+    "increase",
+    "decline",
+    "drop",
+}
+_GROWTH_WORDS = frozenset(
+    {"growth", "inflation", "deflation", "expansion", "contraction", "increase", "decline"}
+)
 
 
 def _is_item(match: re.Match[str]) -> bool:
