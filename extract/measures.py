@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from extract.patterns import rx as _rx
 from extract.quantities import Mention
 from extract.semantics import clause_bounds
 
@@ -265,7 +266,7 @@ def measure_for(
         return obj
 
     # "..., and operating profit by 34.9 %", "with imports at 1.55 billion dlrs".
-    link = re.search(r"(?P<np>[A-Za-z][\w'’ -]*?)\s+(?:by|at|were|was|of)\s+\Z", before)
+    link = _rx(r"(?P<np>[A-Za-z][\w'’ -]*?)\s+(?:by|at|were|was|of)\s+\Z").search(before)
     if link and not any(t.lower() in _VERBS for t in _tokens(link.group("np"))):
         np = _np_before(link.group("np"))
         if np and np.lower() not in _PRONOUNS:
@@ -274,19 +275,19 @@ def measure_for(
     subject = _subject(before)
     if subject:
         if subject.lower() in ("which", "that"):
-            antecedent = _np_before(re.sub(r",\s*\Z", "", sentence_raw[:c_start]))
+            antecedent = _np_before(_rx(r",\s*\Z").sub("", sentence_raw[:c_start]))
             if antecedent:
                 return antecedent
         if subject.lower() in _PRONOUNS:
             return measures[-1] if measures else previous_measure
         return subject
-    if measures and re.match(r"^\s*(?:and\s+)?[a-z]", before):
+    if measures and _rx(r"^\s*(?:and\s+)?[a-z]").match(before):
         return measures[-1]
     whole = _subject(sentence_raw[: mention.start])
     if whole and whole.lower() not in _PRONOUNS:
         return whole
     if mention.unit_kind in ("mass", "volume") and after:
-        m = re.match(r"^\s+of\s+(?P<np>(?:[A-Za-z][\w'’-]*\s+){0,3}[A-Za-z][\w'’-]*)", after)
+        m = _rx(r"^\s+of\s+(?P<np>(?:[A-Za-z][\w'’-]*\s+){0,3}[A-Za-z][\w'’-]*)").match(after)
         if m:
             return _strip_np(_cut_np(m.group("np")))
     return measures[-1] if measures else previous_measure
@@ -298,7 +299,7 @@ def head_noun(measure: str) -> str:
 
 
 def _head(phrase: str) -> str:
-    words = re.findall(r"[A-Za-z][\w'’-]*", phrase)
+    words = _rx(r"[A-Za-z][\w'’-]*").findall(phrase)
     for i, w in enumerate(words):
         if w.lower() in ("of", "for", "in", "on", "at", "to", "from", "with", "by", "under", "per"):
             words = words[:i]
@@ -310,7 +311,7 @@ def _table_measure(sentence_raw: str, mention: Mention, previous_measure: str) -
     """Earnings-table lines: 'Shr profit four cts vs loss 13 cts', 'Other income 30 mln vs 41'."""
     text = _DATELINE.sub("", sentence_raw)
     offset = len(sentence_raw) - len(text)
-    if not re.search(r"\bvs\.?\b", text):
+    if not _rx(r"\bvs\.?\b").search(text):
         return ""
     m = _LABEL.match(text)
     label = " ".join(m.group("label").split()).strip(" ,") if m else ""
@@ -320,13 +321,13 @@ def _table_measure(sentence_raw: str, mention: Mention, previous_measure: str) -
         return ""
     measure = _TABLE_LABELS.get(label.lower(), label[0].lower() + label[1:])
     near = sentence_raw[max(0, mention.start - 12) : mention.start].lower()
-    if re.search(r"\bloss\s*\Z", near) and "loss" not in measure:
+    if _rx(r"\bloss\s*\Z").search(near) and "loss" not in measure:
         measure = (
-            re.sub(r"\b(?:profit|earnings)\b", "loss", measure)
-            if re.search(r"\b(?:profit|earnings)\b", measure)
+            _rx(r"\b(?:profit|earnings)\b").sub("loss", measure)
+            if _rx(r"\b(?:profit|earnings)\b").search(measure)
             else f"{measure} loss"
         )
-    elif re.search(r"\b(?:profit|income)\s*\Z", near) and "loss" in measure:
+    elif _rx(r"\b(?:profit|income)\s*\Z").search(near) and "loss" in measure:
         measure = measure.replace("loss", "profit")
     return measure
 
@@ -351,12 +352,12 @@ def _object_before(before: str) -> str:
     if last is None:
         return ""
     obj = before[last.end() :]
-    obj = re.sub(r"\s*\b(?:at|to|from|by|of)\s+(?:between\s+)?\Z", "", obj, flags=re.I)
-    obj = re.split(r"\s+to\s+[a-z]+\b|,", obj, maxsplit=1)[0]
-    toks = [t for t in _tokens(obj) if re.match(r"[A-Za-z]", t)]
+    obj = _rx(r"\s*\b(?:at|to|from|by|of)\s+(?:between\s+)?\Z", re.I).sub("", obj)
+    obj = _rx(r"\s+to\s+[a-z]+\b|,").split(obj, maxsplit=1)[0]
+    toks = [t for t in _tokens(obj) if _rx(r"[A-Za-z]").match(t)]
     if not toks or toks[0].lower() in ("by", "to", "from", "at", "about", "some", "around"):
         return ""
-    if any(t.lower() in _VERBS for t in toks) or re.search(r"\d", obj):
+    if any(t.lower() in _VERBS for t in toks) or _rx(r"\d").search(obj):
         return ""
     np = _strip_np(" ".join(_strip_time_phrases(list(_tokens(obj)))))
     return np if np and np.lower() not in _PRONOUNS else ""
@@ -367,7 +368,7 @@ def _np_after(after: str) -> str:
     m = _ATTRIBUTIVE.match(after)
     if not m:
         return ""
-    toks = [t for t in _tokens(m.group("np")) if re.match(r"[A-Za-z]", t)]
+    toks = [t for t in _tokens(m.group("np")) if _rx(r"[A-Za-z]").match(t)]
     if not toks or toks[0].lower() in _FUNCTION | _VERBS | {"including", "excluding"}:
         return ""
     kept: list[str] = []
@@ -392,7 +393,7 @@ def _np_before(text: str) -> str:
         if t in ("'s", "’s"):
             words.insert(0, t)
             continue
-        if not re.match(r"[A-Za-z]", t):
+        if not _rx(r"[A-Za-z]").match(t):
             if t in ("-", "&", "/") and words:
                 words.insert(0, t)
                 continue
@@ -417,7 +418,7 @@ def _np_before(text: str) -> str:
                 )
                 and words
                 and toks
-                and re.match(r"[A-Za-z]", toks[-1])
+                and _rx(r"[A-Za-z]").match(toks[-1])
                 and toks[-1].lower() not in _FUNCTION
                 and toks[-1].lower() not in _VERBS
                 and not _TIME_WORDS.fullmatch(words[0])
@@ -443,7 +444,7 @@ def _subject(text: str) -> str:
         if low in _VERBS:
             verb_at = idx
             break
-        if low in _MODALS and idx + 1 < len(toks) and re.match(r"[a-z]", toks[idx + 1]):
+        if low in _MODALS and idx + 1 < len(toks) and _rx(r"[a-z]").match(toks[idx + 1]):
             verb_at = idx  # "Cost savings will then rise", "profits to fall"
             break
         idx -= 1
@@ -457,7 +458,7 @@ def _subject(text: str) -> str:
         _TIME_WORDS.fullmatch(left[-1])
         or left[-1].lower().endswith("ly")
         or left[-1].lower() in ("in", "on", "during", "of", "the", "this", "last", "-", ",")
-        or re.fullmatch(r"\d[\d.,]*", left[-1])
+        or _rx(r"\d[\d.,]*").fullmatch(left[-1])
     ):
         left.pop()
     if not left:
@@ -494,7 +495,7 @@ def _strip_time_phrases(toks: list[str]) -> list[str]:
                 if tail and all(
                     t.lower() in _TIME_PHRASE_WORDS
                     or _TIME_WORDS.fullmatch(t)
-                    or re.fullmatch(r"\d[\d.,/-]*", t)
+                    or _rx(r"\d[\d.,/-]*").fullmatch(t)
                     or t in (",", "-", "'s")
                     for t in tail
                 ):
@@ -518,12 +519,12 @@ def _cut_np(np: str) -> str:
 def _strip_np(np: str) -> str:
     """Trim determiners, trailing punctuation and time words off a noun phrase."""
     words = np.replace("\n", " ").split()
-    while words and (words[0].lower() in _FUNCTION or re.fullmatch(r"\W+", words[0])):
+    while words and (words[0].lower() in _FUNCTION or _rx(r"\W+").fullmatch(words[0])):
         words.pop(0)
     while words and (
         words[-1].lower() in _FUNCTION
         or _TIME_WORDS.fullmatch(words[-1].strip(".,"))
-        or re.fullmatch(r"\W+", words[-1])
+        or _rx(r"\W+").fullmatch(words[-1])
     ):
         words.pop()
     out = " ".join(words).strip(" ,.;:")

@@ -22,6 +22,7 @@ from extract.numbers import (
     combine_words,
     parse_digits,
 )
+from extract.patterns import rx as _rx
 from extract.units import UnitInfo, lexicon, norm
 
 
@@ -442,8 +443,8 @@ def _word_cores(text: str) -> list[_Core]:
         while j < len(matches):
             gap = text[group[-1].end() : matches[j].start()]
             after_scale = group[-1].group().lower() in ("hundred", "thousand", "million", "billion")
-            joined = re.fullmatch(r"[\s-]+", gap) or (
-                after_scale and re.fullmatch(r"\s+and\s+", gap)
+            joined = _rx(r"[\s-]+").fullmatch(gap) or (
+                after_scale and _rx(r"\s+and\s+").fullmatch(gap)
             )
             if joined and _joins(group[-1].group(), matches[j].group()):
                 group.append(matches[j])
@@ -451,9 +452,9 @@ def _word_cores(text: str) -> list[_Core]:
             else:
                 break
         start, end = group[0].start(), group[-1].end()
-        words = re.findall(r"[A-Za-z]+", text[start:end])
+        words = _rx(r"[A-Za-z]+").findall(text[start:end])
         before = text[max(0, start - 3) : start]
-        if re.search(r"\ban?\s$", before, re.I) and words[0].lower() in (
+        if _rx(r"\ban?\s$", re.I).search(before) and words[0].lower() in (
             "hundred",
             "thousand",
             "million",
@@ -461,10 +462,10 @@ def _word_cores(text: str) -> list[_Core]:
             "trillion",
             "dozen",
         ):
-            start = start - len(re.search(r"an?\s$", before, re.I).group())
+            start = start - len(_rx(r"an?\s$", re.I).search(before).group())
             words = ["a", *words]
         # "one and a half", "two and a half billion"
-        tail = re.match(r"\s+and\s+a\s+half\b", text[end:], re.I)
+        tail = _rx(r"\s+and\s+a\s+half\b", re.I).match(text[end:])
         half = 0.0
         if tail:
             end += tail.end()
@@ -485,17 +486,17 @@ def _word_cores(text: str) -> list[_Core]:
             out.append(_Core(m.start(), m.end(), num / den, 0, spelled=True, fraction_only=True))
     for m in _HALF.finditer(text):
         after = text[m.end() :]
-        scale = re.match(r"\s+an?\s+(million|billion|trillion|thousand|dozen)\b", after, re.I)
+        scale = _rx(r"\s+an?\s+(million|billion|trillion|thousand|dozen)\b", re.I).match(after)
         if scale:
             factor = WORD_SCALES.get(scale.group(1).lower(), 12.0)
             out.append(
                 _Core(m.start(), m.end() + scale.end(), 0.5 * factor, 0, spelled=True, scaled=True)
             )
-        elif re.match(r"\s+(?:an?\s+)?(?:percentage\s+)?(?:point|pct|percent)\b", after, re.I):
-            a = re.match(r"\s+an?(?=\s)", after)
+        elif _rx(r"\s+(?:an?\s+)?(?:percentage\s+)?(?:point|pct|percent)\b", re.I).match(after):
+            a = _rx(r"\s+an?(?=\s)").match(after)
             out.append(_Core(m.start(), m.end() + (a.end() if a else 0), 0.5, 0, spelled=True))
-        elif not re.search(
-            r"\b(?:first|second|1st|2nd|the|this|last|next)\s*$", text[: m.start()], re.I
+        elif not _rx(r"\b(?:first|second|1st|2nd|the|this|last|next)\s*$", re.I).search(
+            text[: m.start()]
         ):
             out.append(_Core(m.start(), m.end(), 0.5, 0, spelled=True, fraction_only=True))
     return out
@@ -528,11 +529,11 @@ def _core_ok(text: str, c: _Core) -> bool:
         return False
     if _TIME_OF_DAY.match(after):
         return False
-    if re.match(r"^\d*:\d", text[c.end : c.end + 3]) or re.search(r"\d:$", before):
+    if _rx(r"^\d*:\d").match(text[c.end : c.end + 3]) or _rx(r"\d:$").search(before):
         return False
     if _LETTER_GLUE_BEFORE.search(before) and not lexicon().prefix_re.search(before):
         return False
-    if re.match(r"[A-Za-z]", after) and not _known_suffix(after):
+    if _rx(r"[A-Za-z]").match(after) and not _known_suffix(after):
         return False
     if _IDENTIFIER_BEFORE.search(before):
         return False
@@ -542,14 +543,14 @@ def _core_ok(text: str, c: _Core) -> bool:
     if c.start < 4 and _LIST_MARKER.match(text[: c.end + 2]):
         return False
     # "1986/87" or "5/14/82" that the periods stage missed, and "24/7", "9/11".
-    return not (re.match(r"/\d", after) and not c.fraction_only)
+    return not (_rx(r"/\d").match(after) and not c.fraction_only)
 
 
 @lru_cache(maxsize=4096)
 def _known_suffix(after: str) -> bool:
     """Letters glued to a number that make it a quantity ("5bn", "10km", "40p") or not ("3M")."""
     lex = lexicon()
-    word = re.match(r"[A-Za-z°/²³]+", after)
+    word = _rx(r"[A-Za-z°/²³]+").match(after)
     if not word:
         return False
     w = word.group()
@@ -578,8 +579,8 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
         if prefix.group(1) == "$":
             family = "dollar"  # "$" is the dollar of the country reporting
         start = prefix.start(1)
-        sm = re.search(r"[-−+]\s?$", text[max(0, start - 2) : start])
-        if sm and not re.search(r"[\w)]\s*[-−+]\s?$", text[max(0, start - 4) : start]):
+        sm = _rx(r"[-−+]\s?$").search(text[max(0, start - 2) : start])
+        if sm and not _rx(r"[\w)]\s*[-−+]\s?$").search(text[max(0, start - 4) : start]):
             sign = -1 if sm.group().strip() in "-−" else 1
             start -= len(sm.group())
 
@@ -587,7 +588,7 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
     pos = end
     scale = 1.0
     while True:
-        sm = re.match(r"(\s*|-)", text[pos:])
+        sm = _rx(r"(\s*|-)").match(text[pos:])
         gap = sm.group() if sm else ""
         m = lex.scale_re.match(text, pos + len(gap))
         if not m:
@@ -606,7 +607,7 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
         pos = m.end()
         if factor >= 1e3:
             # one scale word, except "thousand million" style stacking
-            nxt = lex.scale_re.match(text, pos + len(re.match(r"\s*", text[pos:]).group()))
+            nxt = lex.scale_re.match(text, pos + len(_rx(r"\s*").match(text[pos:]).group()))
             if not (nxt and token.lower() in ("thousand", "hundred")):
                 break
     if scale != 1.0:
@@ -623,7 +624,7 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
             end = u_end
             explicit = True
             if kind == "time":
-                old = re.match(r"-old\b|\s+old\b", text[end:])
+                old = _rx(r"-old\b|\s+old\b").match(text[end:])
                 if old:
                     end += old.end()  # "a 25-year-old": an age
                 elif not hyphenated and (
@@ -658,7 +659,7 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
     # Range: "$2-3 billion", "between 5 and 6 pct", "1,750 to 1,780 dlrs", "four to six pct".
     low = high = None
     range_end = None
-    if not re.fullmatch(r"(1[89]|20)\d\d", text[core.start : core.end]):
+    if not _rx(r"(1[89]|20)\d\d").fullmatch(text[core.start : core.end]):
         range_end = _range_end(text, start, end, core, later, value, scale, unit)
     if range_end:
         low, high, end, r_unit, r_kind, r_factor = range_end
@@ -670,11 +671,11 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
         low *= r_factor
         value = (low + high) / 2
 
-    if not kind and re.match(r"[A-Za-z]", text[end : end + 1]) and end == core.end:
+    if not kind and _rx(r"[A-Za-z]").match(text[end : end + 1]) and end == core.end:
         return None  # "3M", "5G": letters glued to a number that are neither scale nor unit
 
     if core.fraction_only and not kind:
-        if not re.match(r"\s+(?:of|the|a|an|its|their)\b", text[end:], re.I) and core.spelled:
+        if not _rx(r"\s+(?:of|the|a|an|its|their)\b", re.I).match(text[end:]) and core.spelled:
             return None
         unit, kind = "", "other"
 
@@ -735,11 +736,11 @@ def _qualifier_applies(text: str, q_start: int, qualifier: str) -> bool:
     """'over' and 'under' are qualifiers before a number, not in 'over the year to 5%'."""
     before = text[max(0, q_start - 20) : q_start].lower()
     word = text[q_start : q_start + 6].lower()
-    if word.startswith("some") and re.search(r"\b(?:in|for|of|by)\s+$", before):
+    if word.startswith("some") and _rx(r"\b(?:in|for|of|by)\s+$").search(before):
         return True
     if qualifier == "up_to" and _MOTION_BEFORE.search(before):
         return False  # "net profit went up to 8.6 mln": a rise, not a bound
-    return not (word.startswith(("over", "under")) and re.search(r"\b(?:rose|fell)\s+$", before))
+    return not (word.startswith(("over", "under")) and _rx(r"\b(?:rose|fell)\s+$").search(before))
 
 
 _MOTION_BEFORE = re.compile(
@@ -845,8 +846,8 @@ def _per_unit(text: str, pos: int) -> tuple[str, int] | None:
     m = _PER.match(text, pos)
     if not m or m.end() == pos:
         return None
-    w = re.match(
-        r"(?:[A-Za-z]+(?:[ -](?:hour|foot|feet|metre|meter|ton|tonne|ounce))?)", text[m.end() :]
+    w = _rx(r"(?:[A-Za-z]+(?:[ -](?:hour|foot|feet|metre|meter|ton|tonne|ounce))?)").match(
+        text[m.end() :]
     )
     if not w:
         return None
@@ -860,7 +861,7 @@ def _per_unit(text: str, pos: int) -> tuple[str, int] | None:
 
 
 def _definite_before(text: str, pos: int) -> bool:
-    m = re.search(r"([A-Za-z]+)\s+$", text[max(0, pos - 20) : pos])
+    m = _rx(r"([A-Za-z]+)\s+$").search(text[max(0, pos - 20) : pos])
     return bool(m and m.group(1).lower() in _DETERMINERS)
 
 
@@ -922,7 +923,7 @@ def _counted_noun(text: str, pos: int) -> tuple[str, str, int] | None:
     cursor = pos
     words: list[re.Match[str]] = []
     for _ in range(5):
-        gap = re.match(r"[ \t]*\n?[ \t]*", text[cursor:])
+        gap = _rx(r"[ \t]*\n?[ \t]*").match(text[cursor:])
         start = cursor + (gap.end() if gap else 0)
         if start == cursor and text[cursor : cursor + 1].isalpha():
             return None  # glued letters were already judged by the unit lookup
@@ -934,7 +935,7 @@ def _counted_noun(text: str, pos: int) -> tuple[str, str, int] | None:
         word = w.group()
         low = word.lower()
         if (_is_plural_noun(word) and not word[0].isupper()) or low in _IRREGULAR_PLURALS:
-            nxt = _WORD.match(text, cursor + len(re.match(r"\s*", text[cursor:]).group()))
+            nxt = _WORD.match(text, cursor + len(_rx(r"\s*").match(text[cursor:]).group()))
             if (
                 len(words) < 4
                 and nxt
@@ -1013,7 +1014,7 @@ def _range_end(
 def _loose_range_context(text: str, start: int) -> bool:
     """'X to Y' is a range unless it is 'from X to Y' after a change ('rose from 5 to 6 pct')."""
     before = text[max(0, start - 25) : start].lower()
-    return not re.search(r"\bfrom\s+\S*\s*$", before)
+    return not _rx(r"\bfrom\s+\S*\s*$").search(before)
 
 
 # --- second pass: units shared by neighbours --------------------------------------------------
@@ -1032,7 +1033,7 @@ def _link_units(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if (
             prev.unit_kind in _RELATIVE_KINDS
-            and re.fullmatch(r"\s*to\s*", between)
+            and _rx(r"\s*to\s*").fullmatch(between)
             and _CHANGE_BEFORE_RANGE.search(text, max(0, prev.start - 60), prev.start)
         ):
             continue  # "fell 0.4 pct to 99.7": the new level is not a percent
@@ -1047,7 +1048,7 @@ def _link_units(text: str, mentions: list[Mention]) -> list[Mention]:
         if (
             nxt.unit
             and nxt.unit_kind != "count"
-            and (_BACKWARD_LINK.match(between) or re.fullmatch(r"\s*to\s*", between))
+            and (_BACKWARD_LINK.match(between) or _rx(r"\s*to\s*").fullmatch(between))
         ):
             out[i] = _inherit(m, nxt)
     # wire style: a scaled bare amount in a sentence about money is money ("from 3.39 billion")
@@ -1088,7 +1089,7 @@ def _inherit(m: Mention, other: Mention) -> Mention:
 
 def _core_value(m: Mention) -> float:
     """The number as written, without scale: recovered from the surface's first core."""
-    digits = re.search(r"\d[\d,]*(?:\.\d+)?", m.surface)
+    digits = _rx(r"\d[\d,]*(?:\.\d+)?").search(m.surface)
     if not digits:
         return m.value
     parsed = parse_digits(digits.group())
@@ -1102,7 +1103,7 @@ def _keep(text: str, m: Mention) -> bool:
     """Bare 4-digit years and lone small integers without any unit are not figures."""
     if m.unit:
         return True
-    return not re.fullmatch(r"(1[89]|20)\d\d", text[m.num_start : m.num_end])
+    return not _rx(r"(1[89]|20)\d\d").fullmatch(text[m.num_start : m.num_end])
 
 
 def _finish(text: str, m: Mention, hints: DocHints) -> Mention:
@@ -1124,20 +1125,19 @@ def _finish(text: str, m: Mention, hints: DocHints) -> Mention:
             m.value >= 1000 or _scaled(m) or label.group("label").lower() in _PER_SHARE_LABELS
         ):
             unit, kind = hints.currency or "USD", "currency"
-        elif _scaled(m) and (re.search(r"\bvs\b", text) or _MONEY_NOUNS.search(text)):
+        elif _scaled(m) and (_rx(r"\bvs\b").search(text) or _MONEY_NOUNS.search(text)):
             # "Other income 30 mln vs 41 mln": an earnings line in the document's currency
             unit, kind = hints.currency or hints.dollar, "currency"
         else:
             kind = "other"
     if (
         kind == "index_point"
-        and re.search(
+        and _rx(
             r"\b(?:rates?|yields?|interest|pct|percent|per cent|%|prime|discount|libor|bond)\b",
-            text,
             re.I,
-        )
-        and not re.search(
-            r"\b(?:index|indices|average|dow|nikkei|ftse|s&p|composite)\b", text, re.I
+        ).search(text)
+        and not _rx(r"\b(?:index|indices|average|dow|nikkei|ftse|s&p|composite)\b", re.I).search(
+            text
         )
     ):
         unit, kind = "pp", "percentage_point"
@@ -1150,11 +1150,11 @@ _HAS_CENTS = frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "EUR", "TWD", 
 
 
 def _is_minor(m: Mention) -> bool:
-    return bool(re.search(r"\b(?:cents?|cts?|¢)\b|\d[c¢]\b", m.surface, re.I))
+    return bool(_rx(r"\b(?:cents?|cts?|¢)\b|\d[c¢]\b", re.I).search(m.surface))
 
 
 def _scaled(m: Mention) -> bool:
-    return bool(re.search(r"\b(?:mln|bln|billion|million|thousand|mn|bn|trillion)\b", m.surface))
+    return bool(_rx(r"\b(?:mln|bln|billion|million|thousand|mn|bn|trillion)\b").search(m.surface))
 
 
 # Words that tie a document to a country, for currency words several countries share.
@@ -1258,7 +1258,7 @@ def _resolve_family(family: str, default: str, hints: DocHints, sentence: str) -
                 return code
         if "United Kingdom" in local or "United Kingdom" in hints.countries:
             return "GBP"
-        if re.search(r"\b(?:per|a)\s+pound\b|\blbs?\b", sentence):
+        if _rx(r"\b(?:per|a)\s+pound\b|\blbs?\b").search(sentence):
             return "lb"
         if hints.countries & {"Egypt", "Ireland", "Lebanon", "Syria", "Cyprus"}:
             country = sorted(hints.countries & {"Egypt", "Ireland", "Lebanon", "Syria", "Cyprus"})[
@@ -1271,7 +1271,7 @@ def _resolve_family(family: str, default: str, hints: DocHints, sentence: str) -
     if family == "dollar":
         if default != "USD":
             return default
-        if re.search(r"\bU\.?S\.?\s*(?:\$|dlrs|dollars?)", sentence):
+        if _rx(r"\bU\.?S\.?\s*(?:\$|dlrs|dollars?)").search(sentence):
             return "USD"
         return hints.dollar
     if family == "rouble" and hints.year and hints.year < 1992:

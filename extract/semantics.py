@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from extract.patterns import rx as _rx
 from extract.quantities import Mention
 
 _UP = (
@@ -225,8 +226,8 @@ def kind_and_sign(
     verb = None
     if has_verb:
         verb = _VERB_BEFORE.search(tail) or (_VERB_OBJECT_BEFORE.search(tail) if relative else None)
-    threshold = re.match(r"(?:below|above|beyond|under)\b", mention.surface, re.I)
-    if verb and not (money and re.match(r"rais", verb.group(), re.I)) and not threshold:
+    threshold = _rx(r"(?:below|above|beyond|under)\b", re.I).match(mention.surface)
+    if verb and not (money and _rx(r"rais", re.I).match(verb.group())) and not threshold:
         return "change", -1 if verb.group("down") else 1
     # "... and operating profit by 34.9 %": the verb is further back.
     if "by" in words and _BY_BEFORE.search(tail):
@@ -250,14 +251,14 @@ def kind_and_sign(
         return "change", -1 if grew_at.group("down") else 1
     # "compared with 16.6 pct", "and 0.3 pct in October": the figure it continues.
     # "fell $15.40, or 0.8%": the same change, relative.
-    if previous and previous[-1][1] == "change" and re.search(r",\s*or\s+\Z", tail):
+    if previous and previous[-1][1] == "change" and _rx(r",\s*or\s+\Z").search(tail):
         return "change", previous[-1][2]
     if previous and _CONTINUES.search(tail):
         for prev, prev_kind, prev_sign in reversed(previous):
             if prev.unit_kind == mention.unit_kind:
                 if prev_kind == "change" and _COMPARED.search(tail):
                     return "change", mention.sign or 1
-                if re.search(r"\b(?:from|to)\s+\S*\s*\Z", before, re.I) and prev_kind == "level":
+                if _rx(r"\b(?:from|to)\s+\S*\s*\Z", re.I).search(before) and prev_kind == "level":
                     return "level", 1
                 return prev_kind, prev_sign if prev_kind == "change" else 1
     if (
@@ -280,7 +281,7 @@ def _words(text: str) -> frozenset[str]:
 
 def _alternatives(pattern: str) -> frozenset[str]:
     """The words of a `a|b|picked\\s+up` alternation, for the set pre-checks."""
-    return frozenset(w for alt in pattern.split("|") for w in re.split(r"\\s\+|\s", alt) if w)
+    return frozenset(w for alt in pattern.split("|") for w in _rx(r"\\s\+|\s").split(alt) if w)
 
 
 _VERB_WORDS = _alternatives(_UP) | _alternatives(_DOWN) | {"raise", "hikes", "lifts", "cutting"}
@@ -330,10 +331,9 @@ def modality(sentence_raw: str, mention: Mention) -> str:
         return "projected"
     # "... 15,000 jobs, the ministry forecast": a forecast verb governing the whole sentence.
     head = sentence_raw[:c_start]
-    if c_start and re.search(
+    if c_start and _rx(
         r"\b(?:expects?|forecasts?|predicts?|projects?|estimates?\s+that|sees|plans?)\s+(?:that\s+)?$",
-        head[-40:],
         re.I,
-    ):
+    ).search(head[-40:]):
         return "projected"
     return "actual"
