@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import sqlalchemy as sa
 
 from extract.documents import Document
@@ -166,6 +167,24 @@ figure_entities_table = sa.Table(
         ["figure_id"], ["figures.figure_id"], name="fk_figure_entities_figure_id"
     ),
     sa.Index("ix_figure_entities_doc_id", "doc_id"),
+)
+
+# One row per series, kept in step with `figures` inside every write transaction, so the
+# dashboard's series list is a plain read instead of a GROUP BY over every figure.
+series_table = sa.Table(
+    "series",
+    metadata,
+    sa.Column("series_key", sa.Text, primary_key=True),
+    sa.Column("measure", sa.Text, nullable=False),
+    sa.Column("entities", sa.Text, nullable=False),
+    sa.Column("unit", sa.Text, nullable=False),
+    sa.Column("unit_kind", sa.String(32), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("n_figures", sa.Integer, nullable=False),
+    sa.Column("n_documents", sa.Integer, nullable=False),
+    sa.Column("n_sources", sa.Integer, nullable=False),
+    sa.Column("first_period", sa.Date),
+    sa.Column("last_period", sa.Date),
 )
 
 source_files_table = sa.Table(
@@ -497,9 +516,15 @@ class Store:
         with self._write() as conn:
             old: dict[str, set[str]] = {}
             known: dict[str, str | None] = {}
+            keys: set[str] = set()
             for part in _chunked(ids, _CHUNK):
                 known.update(
                     conn.execute(sa.select(d.doc_id, d.source_id).where(d.doc_id.in_(part))).all()
+                )
+                keys.update(
+                    conn.execute(
+                        sa.select(f.series_key).where(f.doc_id.in_(part)).distinct()
+                    ).scalars()
                 )
                 for doc_id, figure_id in conn.execute(
                     sa.select(f.doc_id, f.figure_id).where(f.doc_id.in_(part))
@@ -531,6 +556,8 @@ class Store:
             ):
                 for part in _chunked(rows, _CHUNK):
                     conn.execute(table.insert(), part)
+            keys.update(row["series_key"] for row in figure_rows)
+            refresh_series(conn, keys)
             self._bump_version(conn)
         report.figures_added += added
         report.figures_removed += removed
@@ -588,7 +615,13 @@ class Store:
         d, f, e = documents_table.c, figures_table.c, figure_entities_table.c
         with self._write() as conn:
             ids = list(conn.execute(sa.select(d.doc_id).where(d.source_id == source_id)).scalars())
+            keys: set[str] = set()
             for part in _chunked(ids, _CHUNK):
+                keys.update(
+                    conn.execute(
+                        sa.select(f.series_key).where(f.doc_id.in_(part)).distinct()
+                    ).scalars()
+                )
                 conn.execute(figure_entities_table.delete().where(e.doc_id.in_(part)))
                 conn.execute(figures_table.delete().where(f.doc_id.in_(part)))
                 conn.execute(documents_table.delete().where(d.doc_id.in_(part)))
@@ -596,6 +629,7 @@ class Store:
                 source_files_table.delete().where(source_files_table.c.source_id == source_id)
             )
             conn.execute(sources_table.delete().where(sources_table.c.name == source_id))
+            refresh_series(conn, keys)
             self._bump_version(conn)
         return len(ids)
 
@@ -762,7 +796,12 @@ class Store:
         """
 
         f = figures_table.c
-        query = sa.select(*(f[name] for name in COLUMNS), f.date_to)
+        raw_dates = self.is_sqlite  # ISO text, parsed below with a cache: far fewer calls
+        selected = [
+            sa.type_coerce(f[name], sa.String) if raw_dates and name in _RAW_DATES else f[name]
+            for name in (*COLUMNS, "date_to")
+        ]
+        query = sa.select(*selected)
         if series_key is not None:
             keys = [series_key] if isinstance(series_key, str) else list(series_key)
             query = query.where(f.series_key.in_(keys))
@@ -785,58 +824,50 @@ class Store:
                     )
                 )
             )
-        order = (f.date_to.is_(None), f.date_to, f.doc_id, f.char_start)
         rows: list[Any] = []
         with self._read() as conn:
-            if doc_ids is None:
-                query = query.order_by(*order)
-                if limit is not None:
-                    query = query.limit(limit)
+            if doc_ids is None and limit is not None:
+                order = (f.date_to.is_(None), f.date_to, f.doc_id, f.char_start)
+                rows = conn.execute(query.order_by(*order).limit(limit)).all()
+            elif doc_ids is None:
                 rows = conn.execute(query).all()
             else:
                 for part in _chunked(dict.fromkeys(doc_ids), _CHUNK):
                     rows.extend(conn.execute(query.where(f.doc_id.in_(part))).all())
-                rows.sort(key=_row_order)
-                rows = rows[:limit] if limit is not None else rows
         if not rows:
             return empty_frame()
-        return _figure_frame(rows)
+        # Sorting here, not in SQL: no temporary B-tree over whole rows, and one order on
+        # every backend whatever its collation. ISO date text sorts as the dates do.
+        rows.sort(key=_text_row_order if raw_dates else _row_order)
+        if limit is not None:
+            rows = rows[:limit]
+        return _figure_frame(rows, raw_dates=raw_dates)
 
     def series_summary(self) -> pd.DataFrame:
-        """One row per series, computed by one GROUP BY and cached until the data changes."""
+        """One row per series (see SUMMARY_COLUMNS), read from the maintained `series` table and
+        cached until the data changes.
+
+        `n_sources` counts the sources (sources.toml names; a document's own source when it
+        came without one) the series was found in.
+        """
         import pandas as pd
 
         version = self.data_version()
         with self._cache_lock:
             if self._summary_cache is not None and self._summary_cache[0] == version:
                 return self._summary_cache[1].copy()
-        f = figures_table.c
-        query = (
-            sa.select(
-                f.series_key,
-                sa.func.min(f.measure),
-                sa.func.min(f.entities),
-                sa.func.min(f.unit),
-                sa.func.min(f.unit_kind),
-                sa.func.min(f.kind),
-                sa.func.count(),
-                sa.func.count(sa.distinct(f.doc_id)),
-                sa.func.count(sa.distinct(f.source)),
-                sa.func.min(f.date_from),
-                sa.func.max(f.date_to),
-            )
-            .group_by(f.series_key)
-            .order_by(f.series_key)
-        )
+        c = series_table.c
+        query = sa.select(*(c[name] for name in SUMMARY_COLUMNS)).order_by(c.series_key)
         with self._read() as conn:
             rows = conn.execute(query).all()
-        frame = pd.DataFrame([tuple(r) for r in rows], columns=list(SUMMARY_COLUMNS))
-        for col in ("n_figures", "n_documents", "n_sources"):
-            frame[col] = frame[col].astype("int64")
-        for col in ("first_period", "last_period"):
-            frame[col] = pd.Series(
-                [as_date(v) for v in frame[col]], index=frame.index, dtype=object
-            )
+        columns = list(zip(*rows, strict=False)) or [()] * len(SUMMARY_COLUMNS)
+        data: dict[str, Any] = {}
+        for name, values in zip(SUMMARY_COLUMNS, columns, strict=True):
+            if name.startswith("n_"):
+                data[name] = np.array(values, dtype="int64")
+            else:
+                data[name] = pd.Series(values, dtype=object)
+        frame = pd.DataFrame(data, columns=list(SUMMARY_COLUMNS))
         with self._cache_lock:
             self._summary_cache = (version, frame)
         return frame.copy()
@@ -928,6 +959,13 @@ class Store:
             ).scalar()
             if ent_orphans:
                 problems.append(f"{ent_orphans} entity rows without their figure")
+            fresh = {tuple(row) for row in conn.execute(series_select())}
+            kept = {
+                tuple(row)
+                for row in conn.execute(sa.select(*(series_table.c[n] for n in SUMMARY_COLUMNS)))
+            }
+            if fresh != kept:
+                problems.append(f"{len(fresh ^ kept)} series rows out of step with their figures")
         return problems
 
 
@@ -987,7 +1025,53 @@ def _make_engine(url: str) -> sa.Engine:
     return engine
 
 
-def _figure_frame(rows: Sequence[Any]) -> pd.DataFrame:
+def series_select(keys: Sequence[str] | None = None) -> sa.Select[Any]:
+    """The summary of each series computed from its figures (all series when `keys` is None)."""
+    f, d = figures_table.c, documents_table.c
+    query = (
+        sa.select(
+            f.series_key,
+            sa.func.min(f.measure),
+            sa.func.min(f.entities),
+            sa.func.min(f.unit),
+            sa.func.min(f.unit_kind),
+            sa.func.min(f.kind),
+            sa.func.count(),
+            sa.func.count(sa.distinct(f.doc_id)),
+            sa.func.count(sa.distinct(sa.func.coalesce(d.source_id, f.source))),
+            sa.func.min(f.date_from),
+            sa.func.max(f.date_to),
+        )
+        .select_from(figures_table.join(documents_table, d.doc_id == f.doc_id))
+        .group_by(f.series_key)
+    )
+    if keys is not None:
+        query = query.where(f.series_key.in_(keys))
+    return query
+
+
+def refresh_series(conn: sa.Connection, keys: Iterable[str]) -> None:
+    """Recompute the `series` rows of `keys` from their figures, in the caller's transaction."""
+    c = series_table.c
+    for part in _chunked(sorted(set(keys)), _CHUNK):
+        conn.execute(series_table.delete().where(c.series_key.in_(part)))
+        conn.execute(series_table.insert().from_select(list(SUMMARY_COLUMNS), series_select(part)))
+
+
+def _iso_dates(values: Sequence[str | None]) -> list[dt.date | None]:
+    """ISO date text to dates, each distinct text parsed once (a column repeats few dates)."""
+    seen: dict[str | None, dt.date | None] = {None: None}
+    out = []
+    for value in values:
+        try:
+            out.append(seen[value])
+        except KeyError:
+            seen[value] = date = dt.date.fromisoformat(value[:10])  # type: ignore[index]
+            out.append(date)
+    return out
+
+
+def _figure_frame(rows: Sequence[Any], *, raw_dates: bool = False) -> pd.DataFrame:
     """The frame `normalise_frame` would give, built column by column from typed SQL rows.
 
     The database already returns str, float, int and date values, so this skips the per-cell
@@ -1004,6 +1088,8 @@ def _figure_frame(rows: Sequence[Any]) -> pd.DataFrame:
             data[name] = np.array(values, dtype="float64")
         elif name in INT_COLUMNS:
             data[name] = np.array(values, dtype="int64")
+        elif name in DATE_COLUMNS and raw_dates:
+            data[name] = pd.Series(_iso_dates(values), dtype=object)
         elif name in DATE_COLUMNS or name == "title":
             data[name] = pd.Series(values, dtype=object)
         else:
@@ -1065,9 +1151,18 @@ def _entity_rows(fig: Figure) -> list[dict[str, Any]]:
     return list(rows.values())
 
 
-def _row_order(row: Any) -> tuple[Any, ...]:
+_RAW_DATES = (*DATE_COLUMNS, "date_to")
+_DOC_ID, _CHAR_START = COLUMNS.index("doc_id"), COLUMNS.index("char_start")
+
+
+def _row_order(row: Sequence[Any]) -> tuple[Any, ...]:
     date_to = row[-1]
-    return (date_to is None, date_to or dt.date.min, row.doc_id, row.char_start)
+    return (date_to is None, date_to or dt.date.min, row[_DOC_ID], row[_CHAR_START])
+
+
+def _text_row_order(row: Sequence[Any]) -> tuple[Any, ...]:
+    date_to = row[-1]
+    return (date_to is None, date_to or "", row[_DOC_ID], row[_CHAR_START])
 
 
 def _escape_like(text: str) -> str:
