@@ -450,3 +450,16 @@ def test_concurrent_first_opens_of_a_new_sqlite_file(tmp_path) -> None:
         assert proc.returncode == 0, err.decode()
     with Store.open(url) as s, s.engine.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM alembic_version")).scalar() == 1
+
+
+def test_series_migration_rebuilds_from_stored_figures(any_store: Store) -> None:
+    from extract.migrations import downgrade, upgrade
+
+    any_store.ingest(make_docs(8))
+    before = any_store.series_summary()
+    downgrade(any_store.engine, "0001")
+    assert "series" not in sa.inspect(any_store.engine).get_table_names()
+    upgrade(any_store.engine)
+    assert any_store.check_consistency() == []
+    any_store._summary_cache = None
+    pdt.assert_frame_equal(any_store.series_summary(), before)
