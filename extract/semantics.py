@@ -304,6 +304,19 @@ _GROWTH_WORDS = frozenset(
 )
 
 
+# Every word that can start a projection cue, for the pre-check in `modality`.
+_PROJECTED_WORDS = frozenset(
+    """will won't would wouldn't shall going expects expect expected forecast forecasts
+    forecasted forecasting projects project projected projecting predicts predict predicted
+    predicting plans plan planned planning aims aim aiming targets target targeted targeting
+    seeks seek intends intend should could may might can budget budgets budgeted outlook
+    guidance anticipates anticipate anticipated envisages envisage envisaged foresees foresee
+    foreseen scheduled set due proposed proposes propose proposal estimates estimate stands
+    stand likely unlikely track if goal objective pledge pledged pledges promise promised
+    promises commits commit committed""".split()
+)
+
+
 def _is_item(match: re.Match[str]) -> bool:
     """'an extraordinary gain of two cts', 'a loss of 5 mln': amounts, not changes."""
     word = (match.group("up") or match.group("down") or "").lower()
@@ -326,9 +339,10 @@ def modality(sentence_raw: str, mention: Mention) -> str:
     clause = sentence_raw[c_start:c_end]
     rel_start = mention.start - c_start
     window = clause[max(0, rel_start - 160) : min(len(clause), rel_start + 90)]
-    cleaned = _NOT_PROJECTED.sub(" ", window)
-    if _PROJECTED.search(cleaned):
-        return "projected"
+    if not _words(window).isdisjoint(_PROJECTED_WORDS) or "'ll" in window or "to be " in window:
+        cleaned = _NOT_PROJECTED.sub(" ", window)
+        if _PROJECTED.search(cleaned):
+            return "projected"
     # "... 15,000 jobs, the ministry forecast": a forecast verb governing the whole sentence.
     head = sentence_raw[:c_start]
     if c_start and _rx(
