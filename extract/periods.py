@@ -126,7 +126,7 @@ def _g() -> SimpleNamespace:
     wday = rf"(?:{_alt([w.title() for w in lex.weekdays] + [w.upper() for w in lex.weekdays])})"
     year = r"(?:1[89]\d\d|20\d\d)(?!\d)(?![.,]\d)"
     day = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%])(?![.,]\d)"
-    date = rf"(?:{mon}\s*{day}(?:,?\s*{year})?|{day}\s+(?:of\s+)?{mon}(?:,?\s*{year})?)"
+    date = rf"(?:{mon}\s*{day}(?:\s?,?\s*{year})?|{day}\s+(?:of\s+)?{mon}(?:\s?,?\s*{year})?)"
     tz = r"(?:GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|JST|HKT|SGT|UTC|hrs|hours|local\s+time)"
     atoms = rf"""
       (?P<numdate>(?<![\d/.,-])(?:\d{{4}}-[01]\d-[0-3]\d|[01]?\d/[0-3]?\d/(?:\d{{4}}|\d\d)
@@ -137,9 +137,11 @@ def _g() -> SimpleNamespace:
           |(?:1[0-2]|0?[1-9])\s*(?:[ap]\.m\.|[ap]m\b)))
     | (?P<weekmd>(?i:the\s+)?{mon}\s*{day}(?i:\s+week)\b)
     | (?P<ended>(?:(?P<en_n>\d{{1,2}}|{numw})[-\s](?P<en_u>(?i:weeks?|wks?|months?|mths?|mos)\.?)
+          (?:\s+(?i:period))?
           |(?:(?i:{ordw})[-\s])?(?P<en_w>(?i:fiscal\s+years?|financial\s+years?|years?|quarters?|qtrs?|half[-\s]years?
           |half|periods?|weeks?|wks?)))
-        \s+(?i:ended|ending|ends|to|through|thru)\s+(?P<en_date>(?i:end-|the\s+end\s+of\s+)?(?:{date}|{mon}(?:,?\s+{year})?)))
+        \s+(?i:ended|ending|ends|to|through|thru)\s+(?P<en_date>(?i:end-|the\s+end\s+of\s+)?(?:{date}
+          |{mon}(?:,?\s+{year})?|(?i:{mon_ci})(?:,?\s+{year})?)))
     | (?P<fiscal>(?i:fiscal|financial)(?:\s+(?i:years?))?\s+(?P<fi_a>{year}|'\d\d)
           (?:\s*[/-]\s*(?P<fi_b>\d{{4}}|\d\d)(?!\d))?
         |(?<![A-Za-z])FY\s?-?(?P<fi_c>{year}|\d\d(?!\d))(?:[/-](?P<fi_d>\d{{4}}|\d\d)(?!\d))?
@@ -151,9 +153,12 @@ def _g() -> SimpleNamespace:
           |(?P<qc_q2>[1-4])Q(?P<qc_y2>'?\d\d(?!\d))?)(?![\w$%]))
     | (?P<hcode>(?<![\w.$])(?:H(?P<hc_h>[12])(?:\s?[/-]?\s?(?P<hc_y>{year}|'\d\d))?
           |(?P<hc_h2>[12])H(?P<hc_y2>'?\d\d(?!\d))?)(?![\w$%]))
-    | (?P<quarter>(?i:(?P<q_o>{ordw})[-\s](?:quarter|qtr)s?(?:[-\s]year)?)(?![A-Za-z])\.?)
+    | (?P<quarter>(?i:(?P<q_o>{ordw})[-\s](?:quarter|qtr)s?(?:[-\s]year)?)(?![A-Za-z])\.?
+        |(?i:last\s+(?:quarter|qtr))(?=\s+of\s+(?:the\s+year|fiscal|financial|{year})))
     | (?P<half>(?i:(?P<h_o>first|second|1st|2nd)[-\s](?:half|hlf)(?:[-\s]year)?)(?![A-Za-z]))
     | (?P<nmonths>(?i:(?:first|initial)\s+(?P<nm_n>\d{{1,2}}|{numw})[-\s](?:months|mths|mos)\b\.?)
+        |(?i:(?:last|final|closing)\s+(?P<nm_l>\d{{1,2}}|{numw})[-\s](?:months|mths|mos)\b\.?)
+          (?=\s+of\s+(?:the\s+year|fiscal|financial|{year}))
         |\A\s*(?P<nm_h>\d{{1,2}}|(?i:{numw}))[-\s](?i:months|mths|mos)\.?(?=\s*:?\s*\Z)
         |\A\s*(?P<wk_h>\d{{1,2}}|(?i:{numw}))[-\s]?(?i:weeks|wks)\.?(?=\s*:?\s*\Z))
     | (?P<hyear>\A\s*(?i:(?:full|fiscal)\s+)?(?i:year)(?=\s*:?\s*\Z))
@@ -169,11 +174,19 @@ def _g() -> SimpleNamespace:
     | (?P<yoy>(?i:year[- ]on[- ]year|year[- ]over[- ]year|y/y|yr/yr|on\s+the\s+year
           |on\s+an\s+annual\s+basis|at\s+an\s+annual\s+rate))
     | (?P<reln>(?i:(?P<rn_w>last|past|next|previous|prior|coming|preceding|following)\s+
-          (?P<rn_n>\d{{1,2}}|{numw})\s+(?P<rn_u>years|months|quarters|weeks|days))\b)
+          (?P<rn_n>\d{{1,2}}|{numw})\s+(?P<rn_u>years|months|quarters|weeks|days))\b
+        |(?i:(?P<rn_n2>\d{{1,2}}|{numw})\s+(?P<rn_w2>previous|preceding|prior)\s+
+          (?P<rn_u2>years|months|quarters|weeks|days))\b)
     | (?P<same>(?i:(?:the\s+)?(?:same|corresponding|comparable|year[- ]earlier|year[- ]ago)\s+
           (?:period|quarter|qtr|month|week|time|year|half|months)
           (?:\s+(?:a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?last\s+year|(?:of\s+|in\s+)?
-          the\s+(?:previous|prior)\s+year|(?:of\s+|in\s+)?(?P<sm_y>{year})))?))
+          the\s+(?:previous|prior)\s+year|(?:of\s+|in\s+)?(?P<sm_y>{year})))?)
+        |(?i:(?:the\s+)?(?:(?:same|corresponding|comparable)\s+)?)(?P<sm_y2>{year})\s+
+          (?i:period|quarter|qtr|half|months)\b
+        |(?i:(?:the\s+)?(?:same|corresponding|comparable)\s+)(?P<sm_m>{mon})\s+
+          (?i:period|quarter|qtr|half|week|months)\b
+        |(?i:(?:a\s+)?year-(?:earlier|ago))\b(?!\s+(?i:period|quarter|qtr|month|week|time|year
+          |half|months)\b))
     | (?P<rel>(?i:(?P<r_w>last|this|next|past|previous|prior|current|coming|latest|preceding
           |following)\s+(?P<r_f>fiscal\s+|financial\s+|calendar\s+)?
           (?P<r_u>year|month|quarter|qtr|half|half-year|week|weekend|season)s?)\b)
@@ -185,6 +198,9 @@ def _g() -> SimpleNamespace:
           |(?P<se_b>spring|summer|autumn|winter)\s+(?:of\s+)?(?P<se_y>{year})))
     | (?P<day>(?i:today|yesterday|tomorrow|tonight)\b
           |(?:(?P<dy_w>(?i:last|next|this))\s+)?{wday}(?![A-Za-z]))
+    | (?P<monq>(?i:the\s+)?(?P<mq_m>{mon})(?:\s+(?P<mq_y>{year}))?[-\s](?i:quarter|qtr)\b)
+    | (?P<centred>(?i:(?:the\s+)?(?:quarter|three[-\s]month\s+period)\s+(?:based|centred|centered)
+          \s+on\s+)(?P<ce_m>{mon}|(?i:{mon_ci})))
     | (?P<dayrange>{mon}\s*(?P<dr_a>{day})\s*(?:[-–]|\s(?i:to|through|until|and)\s)\s*
           (?P<dr_b>{day})(?!\s*(?i:pct|percent|%|mln|billion|dlrs))(?:,?\s*(?P<dr_y>{year}))?)
     | (?P<date>{date}|{mon}\s+(?P<d_w>{dayw})(?=\s*[.,]?\s*\Z))
@@ -202,8 +218,9 @@ def _g() -> SimpleNamespace:
         |at|in|during|for|on|over|of|within|throughout|against|versus|vs\.?|compared\s+(?:with|to)
         |than(?:\s+in)?|starting|beginning|effective|ending|due|payable|pay|record|dated|maturing
         |matures|mature|expiring|expires|ahead\s+of|base)\s+)?
-      (?:(?P<art>the|a)\s+)?
-      (?:(?P<pos>end|mid|start|beginning|middle|close|early|late|turn)(?:-|\s+of\s+(?:the\s+)?|\s+))?
+      (?:\b(?P<art>the|a)\s+)?
+      (?:(?P<pos>end|mid|start|beginning|middle|close|early|late|turn|all|whole|rest|remainder
+        |balance)(?:-|\s+of\s+(?:the\s+)?|\s+))?
       (?P<art2>the\s+)?
       \Z"""
     clause = r"""(?x)
@@ -228,8 +245,8 @@ def _g() -> SimpleNamespace:
         clause=re.compile(clause),
         month=month_re,
         date=re.compile(
-            rf"(?:{mon})\s*(?P<d>{day})(?:,?\s*(?P<y>{year}))?|(?P<d2>{day})\s+(?:of\s+)?"
-            rf"(?:{mon})(?:,?\s*(?P<y2>{year}))?"
+            rf"(?:{mon})\s*(?P<d>{day})(?:\s?,?\s*(?P<y>{year}))?|(?P<d2>{day})\s+(?:of\s+)?"
+            rf"(?:{mon})(?:\s?,?\s*(?P<y2>{year}))?"
         ),
         year=re.compile(year),
         dateline=re.compile(
@@ -318,9 +335,12 @@ def _within(sub: tuple, ystart: dt.date) -> Interval:
     what = sub[0]
     if what == "year":
         return ystart, _add_months(ystart, 12) - dt.timedelta(days=1)
-    if what in ("quarter", "half", "first"):
-        size = {"quarter": 3, "half": 6, "first": sub[1]}[what]
-        s = ystart if what == "first" else _add_months(ystart, size * (sub[1] - 1))
+    if what in ("quarter", "half", "first", "last"):
+        size = {"quarter": 3, "half": 6, "first": sub[1], "last": sub[1]}[what]
+        if what in ("first", "last"):
+            s = ystart if what == "first" else _add_months(ystart, 12 - size)
+        else:
+            s = _add_months(ystart, size * (sub[1] - 1))
         return s, _add_months(s, size) - dt.timedelta(days=1)
     if what == "months":  # named months m1..m2 of the year starting at ystart
         m1, m2 = sub[1], sub[2]
@@ -458,6 +478,22 @@ def _anchored(months: int = 0, days: int = 0, instant_fallback: bool = False) ->
         size = abs(months) if abs(months) in (1, 3) else 12
         unit = {1: "month", 3: "quarter", 12: "year"}[size]
         return _rel_unit(unit, months // size, False)(env)
+
+    return resolve
+
+
+def _before_anchor(unit: str, n: int) -> Resolver:
+    """ "the two previous quarters": the n units just before the main period; without one,
+    the n units up to publication."""
+    rolling = _rolling(unit, n, -1)
+
+    def resolve(env: _Env) -> Interval | None:
+        if env.anchor is None or env.anchor[0] is None:
+            return rolling(env)
+        end = env.anchor[0] - dt.timedelta(days=1)
+        if unit in ("weeks", "days"):
+            return _ending(end, days=n * (7 if unit == "weeks" else 1))
+        return _ending(end, months=n * {"years": 12, "quarters": 3, "months": 1}[unit])
 
     return resolve
 
@@ -620,6 +656,7 @@ class _Expr:
     size: int = 0  # months (or weeks) of a bare table header
     attributive: bool = False  # "the 1985 farm bill": names a thing, does not date a report
     own_end: bool = False
+    lead_months: int = 0  # "for three straight months before the March decline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -665,6 +702,15 @@ def _month_no(text: str) -> int | None:
     if not m:
         return None
     return _lex().months.get(m.group(0).rstrip(".").lower())
+
+
+def _month_word(text: str) -> int | None:
+    """The first month name in any case ("ending march 1987"), where the context is a date."""
+    months = _lex().months
+    for w in re.findall(r"[A-Za-z]+", text):
+        if w.lower() in months:
+            return months[w.lower()]
+    return None
 
 
 def _months_in(text: str) -> list[int]:
@@ -759,7 +805,7 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
             a.year, a.explicit = ("abs", _yy(ytext)), True
         return a
     if kind == "quarter":
-        a.sub = ("quarter", lex.ordinals[m.group("q_o").lower()])
+        a.sub = ("quarter", lex.ordinals[m.group("q_o").lower()] if m.group("q_o") else 4)
         return a
     if kind == "half":
         a.sub = ("half", lex.ordinals[m.group("h_o").lower()])
@@ -768,15 +814,26 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         if m.group("wk_h"):
             a.table, a.size = "weeks", _num(m.group("wk_h")) or 0
             return a if 0 < a.size <= 53 else None
-        n = _num(m.group("nm_n") or m.group("nm_h"))
+        n = _num(m.group("nm_n") or m.group("nm_h") or m.group("nm_l"))
         if not n or n > 12:
             return None
-        a.sub = ("first", n)
+        a.sub = ("last", n) if m.group("nm_l") else ("first", n)
         if m.group("nm_h"):
             a.table, a.size = "months", n
         return a
     if kind == "hyear":
         a.sub, a.table, a.size = ("year",), "year", 12
+        return a
+    if kind in ("monq", "centred"):
+        mo = _month_word(m.group("mq_m") or m.group("ce_m") or "")
+        if mo is None:
+            return None
+        ytext = m.group("mq_y") if kind == "monq" else None
+        first = _add_months(dt.date(2001, mo, 1), -2 if kind == "monq" else -1)
+        a.sub = ("months", first.month, _add_months(first, 2).month)
+        if ytext:  # "the December 1986 quarter": the quarter that ends in that month
+            end = _month_end(int(ytext), mo)
+            a.when, a.explicit = _fixed((_add_months(end + dt.timedelta(days=1), -3), end)), True
         return a
     if kind == "ytd":
         a.when = _ytd()
@@ -809,13 +866,23 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         a.sub, a.year = ("months", mo, mo), ("rel", k)
         return a
     if kind == "reln":
-        n = _num(m.group("rn_n")) or 0
-        sign = 1 if m.group("rn_w").lower() in ("next", "coming", "following") else -1
-        a.when = _rolling(m.group("rn_u").lower(), n, sign)
+        n = _num(m.group("rn_n") or m.group("rn_n2")) or 0
+        word = (m.group("rn_w") or m.group("rn_w2")).lower()
+        unit = (m.group("rn_u") or m.group("rn_u2")).lower()
+        if word in ("previous", "preceding", "prior"):
+            a.anchored, a.when = True, _before_anchor(unit, n)
+            return a
+        sign = 1 if word in ("next", "coming", "following") else -1
+        a.when = _rolling(unit, n, sign)
         return a
     if kind == "same":
-        ytext = m.group("sm_y")
-        if ytext:
+        ytext = m.group("sm_y") or m.group("sm_y2")
+        if m.group("sm_m"):
+            mo = _month_no(m.group("sm_m"))
+            if mo is None:
+                return None
+            a.anchored, a.when = True, _same_month(mo)
+        elif ytext:
             a.anchored = True
             a.when = _same_in(int(ytext))
             a.explicit = True
@@ -959,6 +1026,36 @@ def _same_in(year: int) -> Resolver:
     return resolve
 
 
+def _same_month(month: int) -> Resolver:
+    """ "the same January period": the main period moved back into that month."""
+
+    def resolve(env: _Env) -> Interval | None:
+        if env.anchor is None or env.anchor[1] is None:
+            return _sub_resolver(("months", month, month), None)(env)
+        delta = -((env.anchor[1].month - month) % 12)
+        return _shift(env.anchor, months=delta)
+
+    return resolve
+
+
+def _same_as(year: Resolver) -> Resolver:
+    """ "the same period of fiscal 2004-05": the main period moved into the year named."""
+
+    def resolve(env: _Env) -> Interval | None:
+        target = year(env)
+        if target is None or target[0] is None or target[1] is None:
+            return None
+        if env.anchor is None or env.anchor[0] is None or env.anchor[1] is None:
+            return target
+        s, e = env.anchor
+        mid = target[0] + (target[1] - target[0]) / 2
+        own = s + (e - s) / 2
+        k = min(range(-6, 7), key=lambda k: abs((_add_months(own, 12 * k) - mid).days))
+        return _shift(env.anchor, months=12 * k)
+
+    return resolve
+
+
 def _rel_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
     word, unit = m.group("r_w").lower(), m.group("r_u").lower().replace("-", "")
     fiscal = bool(m.group("r_f") and m.group("r_f").strip().lower() in ("fiscal", "financial"))
@@ -1001,7 +1098,7 @@ def _rel_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
 def _ended_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
     lex = _lex()
     date_text = m.group("en_date")
-    mo = _month_no(date_text)
+    mo = _month_no(date_text) or _month_word(date_text)
     if mo is None:
         return None
     d = _g().date.search(date_text)
@@ -1150,6 +1247,18 @@ def _join(p: _Atom, a: _Atom, gap: str, raw: str) -> _Atom | None:
         and _GAP_YEAR_SUB.match(gap)
     ):
         return _Atom("composite", p.start, a.end, a.sub, p.year, p.fiscal, explicit=p.explicit)
+    # "the same period" + "of fiscal 2004-05"
+    if (
+        p.kind == "same"
+        and p.anchored
+        and not p.explicit
+        and a.kind in _YEAR_KINDS
+        and a.sub == ("year",)
+        and _GAP_OF.match(gap)
+    ):
+        r = _Atom("same", p.start, a.end, explicit=a.explicit, anchored=True)
+        r.when = _same_as(_atom_resolver(a))
+        return r
     # a split or fiscal year with its end: "1986/87, ending June 30"
     if p.kind in ("fiscal", "yrange_split") and a.kind == "date" and _GAP_ENDING.match(gap):
         assert a.sub is not None
@@ -1299,7 +1408,8 @@ def _starts(raw: str) -> list[int]:
     for m in _WORD.finditer(raw):
         w = m.group(0)
         c = w[0]
-        if c.isdigit() or c == "'" or w.lower() in triggers or (c in "QHF" and w[1:2] in "1234Y"):
+        low = w.lower().removesuffix("'s").rstrip("'")
+        if c.isdigit() or c == "'" or low in triggers or (c in "QHF" and w[1:2] in "1234Y"):
             out.append(m.start())
     return out
 
@@ -1364,7 +1474,8 @@ _MEANINGFUL = {
     "as at": "instant",
 }
 _LABEL_TAIL = re.compile(
-    r"(?:'s\b|\s+(season|crop\s+year|marketing\s+year|crop|campaign|harvest|budget\s+year)\b)",
+    r"(?:'s\b|\s+(season|crop\s+year|marketing\s+year|crop|campaign|harvest|budget\s+year)\b"
+    r"|\s+of\s+the\s+(?:fiscal\s+|financial\s+)?year\b)",
     re.I,
 )
 _CONSTANT = re.compile(r"(?i)\s*(?:=\s*100|base\b|prices\b|dollars\b|dlrs\b)")
@@ -1426,6 +1537,7 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
     if (
         a.start < dl_end
         or prep in _EVENT
+        or (a.kind in ("day", "daypart", "date") and _said_when(raw, label_start, a.end))
         or re.search(
             r"(?i)\b(?:of\s+record\s+(?:on\s+)?|base(?:\s+year)?:?\s+|constant\s+)\Z",
             raw[window_start : a.start],
@@ -1452,6 +1564,12 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
     if tail and (tail.group(1) is None or a.kind in ("yrange_split", "fiscal")):
         label_end = tail.end()
     label = " ".join(raw[label_start:label_end].split()).rstrip(",;:.")
+    lead = 0
+    if mode == "before" and pre is not None and pre.group("prep"):
+        d = _LEAD.search(raw, max(0, label_start - 40), label_start)
+        if d is not None:
+            n = _num(d.group("n")) or 0
+            lead = n * {"month": 1, "quarter": 3, "year": 12}[d.group("u").lower()]
     attributive = a.kind == "year" and not prep and bool(re.match(r"\s+[a-z]", after))
     return _Expr(
         start=label_start,
@@ -1467,7 +1585,30 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         size=a.size,
         attributive=attributive,
         own_end=a.own_end,
+        lead_months=lead,
     )
+
+
+_SAID_BEFORE = re.compile(
+    r"(?i)\b(?:said|says|announced|announces|reported|told|stated|disclosed|added|confirmed)"
+    r"(?:\s+\w+){0,1}?\s+(?:on\s+)?\Z"
+)
+_SAID_AFTER = re.compile(r"(?i)\s*,?\s*(?:said|announced|reported|told|disclosed|confirmed)\b")
+
+
+def _said_when(raw: str, start: int, end: int) -> bool:
+    """ "said today", "announced on Monday", "Tuesday reported": the day something was said,
+    not the period of the figures said."""
+    if _SAID_AFTER.match(raw, end):
+        return True
+    head = raw[max(0, start - 40) : start]
+    return bool(_SAID_BEFORE.search(head))
+
+
+_LEAD = re.compile(
+    r"(?i)\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:straight\s+|consecutive\s+|successive\s+|full\s+)?(?P<u>month|quarter|year)s?\s+\Z"
+)
 
 
 def _base_claimed(raw: str, start: int, clauses: tuple[tuple[int, int], ...]) -> bool:
@@ -1634,7 +1775,8 @@ def _resolve(ex: _Expr, env: _Env) -> tuple[Interval | None, bool]:
     elif mode == "since":
         e = env.published if env.published and s and env.published >= s else None
     elif mode == "before":
-        s, e = None, (s - dt.timedelta(days=1)) if s else None
+        e = (s - dt.timedelta(days=1)) if s else None
+        s = _add_months(e + dt.timedelta(days=1), -ex.lead_months) if e and ex.lead_months else None
     elif mode == "after":
         s, e = (e + dt.timedelta(days=1)) if e else None, None
     if s is None and e is None:
@@ -1977,7 +2119,14 @@ def _clause_of(clauses: tuple[tuple[int, int], ...], pos: int) -> tuple[int, int
     return 0, 0
 
 
+_PAREN = re.compile(r"\([^()]*\)")
+
+
 def _is_strong(gap: str) -> bool:
+    """Is a period this close after a figure its own? A parenthetical conversion in between
+    ("EUR 24.1 million ( USD 33.6 m ) in the third quarter") does not count."""
+    if "(" in gap:
+        gap = _PAREN.sub(" ", gap)
     if len(gap) > 28 or any(c.isdigit() for c in gap) or ";" in gap:
         return False
     if re.search(
@@ -2028,6 +2177,22 @@ _PAST_FORECAST = re.compile(
 )
 
 
+_LIST_BREAK = re.compile(
+    r"(?i)\b(?:from|against|versus|vs|compared|than|to|but|while|after|before|when|which|that"
+    r"|since|by|up|down|rose|fell|was|were|is|are)\b|[;:]"
+)
+
+
+def _is_list_gap(gap: str) -> bool:
+    """A comparison base's period may follow a list of parallel figures: "against 196.61 for
+    exports and 196.27 for imports a year earlier", "from 3.30 mln, 11.9 pct, in January"."""
+    if _is_strong(gap):
+        return True
+    if "(" in gap:
+        gap = _PAREN.sub(" ", gap)
+    return len(gap) <= 60 and len(gap.split()) <= 8 and not _LIST_BREAK.search(gap)
+
+
 def _future_clause(sc: _Scan, raw: str, ex: _Expr) -> bool:
     cs, ce = _clause_of(sc.clauses, ex.core[0])
     return bool(_g().future.search(raw, cs, ce))
@@ -2050,6 +2215,7 @@ def period_for(
     fe = max(fs, min(int(span[1]), len(raw)))
     doc = _doc(ctx)
     sc = _scan(raw)
+    fs, fe = _figure_span(sc, raw, fs, fe)
     projected = modality == "projected"
     env = _Env(
         doc.env.published, projected, doc.env.fiscal, doc.env.company_start, doc.env.split_start
@@ -2068,6 +2234,32 @@ def period_for(
     if carried is not None and (not projected or _PAST_FORECAST.search(raw)):
         return carried.period
     return _fallback(None, modality, env.published)
+
+
+_CONVERTED = re.compile(
+    r"(?:(?:[$€£¥]|\b[A-Z]{2,3}\$?)\s*)?\d[\d.,/-]*(?:\s+[A-Za-z%.]+){0,3}?\s*\(\s*\Z"
+)
+
+
+def _figure_span(sc: _Scan, raw: str, fs: int, fe: int) -> tuple[int, int]:
+    """The span whose period is asked: a figure that swallowed the start of a period ("EUR
+    207.1 mn a year earlier" read as a rate "a year") ends where the period begins; a
+    conversion in parentheses ("EUR 24.1 million ( USD 33.6 m )") stands for the figure
+    before it, unless it names its own period inside the parentheses."""
+    for x in sc.exprs:
+        if fs < x.core[0] < fe:
+            fe = fs + len(raw[fs : x.core[0]].rstrip())
+            break
+    if fs == 0 or "(" not in raw[max(0, fs - 3) : fs]:
+        return fs, fe
+    close = raw.find(")", fe)
+    if close < 0 or any(fe <= x.core[0] < close for x in sc.exprs):
+        return fs, fe
+    m = _CONVERTED.search(raw, max(0, fs - 60), fs)
+    if m is None:
+        return fs, fe
+    paren = raw.rfind("(", 0, fs)
+    return m.start(), m.start() + len(raw[m.start() : paren].rstrip())
 
 
 def _fallback(_: object, modality: str, published: dt.date | None) -> Period:
@@ -2122,14 +2314,12 @@ def _base_period(
     """A comparison base ("from 1.97 billion in 1986", "vs 1.10 dlrs"): its own period, else
     the same period a year earlier for "vs", else unknown."""
     cs, ce = _clause_of(sc.clauses, fs)
-    own = [
+    following = [
         x
         for x in sc.exprs
-        if x.role in ("base", "main", "compare")
-        and not x.table
-        and fe <= x.start < ce
-        and _is_strong(raw[fe : x.start])
+        if x.role in ("base", "main", "compare") and not x.table and fe <= x.start < ce
     ]
+    own = following[:1] if following and _is_list_gap(raw[fe : following[0].start]) else []
     marker_pos = fs - len(marker.group(0)) if marker else fs
     main = _choose(sc, raw, marker_pos, marker_pos, projected=projected)
     main_period: _Carry | None = None
