@@ -61,7 +61,10 @@ class DocHints:
 
 _DIGIT_CORE = re.compile(
     r"(?<![\d.,/])(?<![A-Za-z][-−+])(?P<sign>[-−+](?=\d|\.\d))?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+ \.\d+(?![\d.])|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+ \.\d+(?![\d.])|"
+    # a decimal comma, only where a scale or percent follows: "EUR 7,8 million", "5,5 %"
+    r"\d+,\d{1,2}(?=\s*(?:million|mln|billion|bn|mn|m\b|%|pct|per\s?cent))|"
+    r"\d+(?:\.\d+)?|\.\d+)"
     r"(?P<frac>(?:-|\s|\s?and\s)(?P<fn>\d{1,2})/(?P<fd>\d{1,2})(?![\d/])|[½¼¾⅓⅔⅛⅜⅝⅞])?"
 )
 _BARE_FRACTION = re.compile(r"(?<![\w./-])(?P<fn>\d{1,2})/(?P<fd>\d{1,3})(?![\w/])")
@@ -78,7 +81,7 @@ _HALF = re.compile(
 )
 _NIL = re.compile(
     r"\b(?:(?:profit|loss|net|shr|div)\s+)?(?P<nil>nil)\b(?=\s+vs\b)|"
-    r"\b(?:profit|loss|net|shr|div)\s+(?P<nil2>nil)\b",
+    r"\b(?:profit|loss|net|shr|div|vs\.?|against)\s+(?P<nil2>nil)\b",
     re.I,
 )
 _TIME_OF_DAY = re.compile(r"^\s*(?::\d\d|\s*(?:a\.?m\.?|p\.?m\.?|gmt|est|edt|bst|cet|hrs)\b)", re.I)
@@ -92,7 +95,8 @@ _IDENTIFIER_BEFORE = re.compile(
     r"block|formula|vol|volume|issue|episode|season|s&p|ftse|nikkei|stoxx|dax|cac|russell|"
     r"topix|kospi|sensex|nifty|psalm|verse|tier|level|code|line|track|channel|apollo|"
     r"group of|top|cat|size|pier|terminal|suite|unit|apartment|floor|box|studio|ward|"
-    r"region|zone|area|plant no|reactor|reactor no|exit|lane|bus|train|hall|building)\.?\s*$",
+    r"region|zone|area|plant no|reactor|reactor no|exit|lane|bus|train|hall|building|id|isin|"
+    r"band|registration|reg)\.?\s*$",
     re.I,
 )
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -112,6 +116,14 @@ _PERIOD_AFTER = re.compile(
     rf"ago|earlier|later|before|after|from\s+now|since|until|till)\b",
     re.I,
 )
+_INSTRUMENT_AFTER = re.compile(
+    r"[ \t\n]+(?:[A-Za-z'’-]+[ \t\n]+){0,3}?(?:notes?|bills?|paper|certificates?|deposits?|"
+    r"advances?|loans?|bonds?|debentures?|treasur(?:y|ies)|facility|facilities|repurchase|repos?|"
+    r"credits?|securities|money|interbank|call|rates?|yields?|accounts?|issues?|tenders?|"
+    r"contracts?|futures|options|mortgages?|swaps?|lending|borrowing|financing|funds)\b",
+    re.I,
+)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|a)\s+\Z", re.I)
 _CHANGE_BEFORE_RANGE = re.compile(
     r"\b(?:rose|rise|rises|risen|rising|increased|increases|increasing|grew|grows|growing|"
     r"gained|gains|climbed|climbs|jumped|jumps|surged|soared|advanced|added|up|fell|falls|"
@@ -122,6 +134,8 @@ _CHANGE_BEFORE_RANGE = re.compile(
     r"(?:seasonally\s+)?adjusted|net))*\s*\Z",
     re.I,
 )
+# "1-10/5" is days 1 to 10 of May; "7-3/4" (a proper fraction) is seven and three quarters.
+_LAYDAYS = re.compile(r"(?<![\d.,])(\d{1,2})-(\d{1,2})/(\d{1,2})(?![\d/])")
 _LIST_MARKER = re.compile(r"^\s*[(\[]?\d{1,2}[.)\]]\s")
 _LETTER_GLUE_BEFORE = re.compile(r"[A-Za-z]-?\Z")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
@@ -389,6 +403,11 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 def _cores(text: str, excluded: Sequence[tuple[int, int]]) -> list[_Core]:
     cores: list[_Core] = []
+    if "/" in text:  # shipping laydays "1-10/5" (1 to 10 May) are dates
+        excluded = [
+            *excluded,
+            *(m.span() for m in _LAYDAYS.finditer(text) if int(m.group(2)) >= int(m.group(3))),
+        ]
     for m in _DIGIT_CORE.finditer(text):
         # Financial PhraseBank's tokenizer splits decimals: "EUR18 .9 m" is 18.9.
         value = parse_digits(m.group("num").lstrip(".").replace(" .", "."))
@@ -525,6 +544,8 @@ def _core_ok(text: str, c: _Core) -> bool:
         return False  # "march 6", "6 March", "March 2 to 9": dates the periods stage missed
     if c.value in (100.0, 1000.0) and _INDEX_BASE_BEFORE.search(before):
         return False  # "(base 100)", "(1978 equals 100)"
+    if _rx(r"-\d+[A-Za-z]").match(after):
+        return False  # "Gynex 1-35E": a product code
     if _ORDINAL_SUFFIX.match(after):
         return False
     if _TIME_OF_DAY.match(after):
@@ -578,6 +599,7 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
         unit, kind, explicit = code, "currency", True
         if prefix.group(1) == "$":
             family = "dollar"  # "$" is the dollar of the country reporting
+        minor = prefix.group(1) in ("GBX", "GBp")  # pence sterling
         start = prefix.start(1)
         sm = _rx(r"[-−+]\s?$").search(text[max(0, start - 2) : start])
         if sm and not _rx(r"[\w)]\s*[-−+]\s?$").search(text[max(0, start - 4) : start]):
@@ -588,7 +610,7 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
     pos = end
     scale = 1.0
     while True:
-        sm = _rx(r"(\s*|-)").match(text[pos:])
+        sm = _rx(r"(-|\s*)").match(text[pos:])
         gap = sm.group() if sm else ""
         m = lex.scale_re.match(text, pos + len(gap))
         if not m:
@@ -596,8 +618,8 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
         token = m.group(1)
         if token in lex.ambiguous_scales:
             glued = gap == ""
-            if not glued and not unit:
-                break
+            if not glued and not unit and not _noun_follows(text, m.end()):
+                break  # "2.7 m shares" is millions; "5 m" alone is not
             if token in ("m", "mm", "M") and not unit and not _noun_follows(text, m.end()):
                 break  # "100m" with nothing after is a length, not a million
         factor = lex.scales[token]
@@ -627,9 +649,19 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
                 old = _rx(r"-old\b|\s+old\b").match(text[end:])
                 if old:
                     end += old.end()  # "a 25-year-old": an age
+                elif hyphenated and not _INSTRUMENT_AFTER.match(text, end):
+                    # "a two-week statement period", "its three-day rise": a span, not a
+                    # figure; maturities of instruments ("13-week notes") are figures
+                    return None
                 elif not hyphenated and (
                     _PERIOD_BEFORE.search(text, max(0, start - 30), start)
-                    or _PERIOD_AFTER.match(text[end:])
+                    or (
+                        _PERIOD_AFTER.match(text[end:])
+                        and (
+                            start == 0 or _DETERMINER_BEFORE.search(text, max(0, start - 12), start)
+                        )
+                    )
+                    or _rx(r"mths|qtrs?", re.I).fullmatch(text[u_end - 4 : u_end].strip())
                 ):
                     return None  # "the first three months of 1987" is a period, not a figure
     else:
@@ -679,7 +711,7 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
             return None
         unit, kind = "", "other"
 
-    spelled_bare = core.spelled and not kind and not core.scaled
+    spelled_bare = core.spelled and not kind and not core.scaled and scale == 1.0
     if core.spelled and kind == "count" and _definite_before(text, start):
         return None  # "the two countries" refers, it does not quantify
 

@@ -202,6 +202,8 @@ def lexicon() -> Lexicon:
             )
             if len(m) <= 2:
                 symbols[m] = minor  # "25c", "40p": only glued to the number (see quantities)
+                if m == "ct":
+                    words["ct"] = minor  # "one ct" in earnings tables
             else:
                 words[norm(m)] = minor
                 words[norm(m + "s")] = minor
