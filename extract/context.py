@@ -38,7 +38,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]+\S)")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov gen col lt st sr jr inc corp co ltd plc bros mt ft
     jan feb mar apr jun jul aug sep sept oct nov dec no nos vs approx est dept univ assn
-    av ave fig figs vol e.g i.e etc cf al u.s u.k u.n e.u u.s.s.r n.z s.a n.v a.g""".split()
+    av ave fig figs vol e.g i.e etc cf al u.s u.k u.n e.u u.s.s.r n.z s.a n.v a.g h.k""".split()
 )
 _SENTENCE_STARTERS = frozenset(
     """the a an it he she they we this that these those but and in on at for its his their

@@ -61,7 +61,7 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
                 measures=sentence_measures,
                 previous_measure=previous_measure,
             )
-            mention = _unit_from_context(raw, mention, measure)
+            mention = _unit_from_context(raw, mention, measure, hints)
             # "$58.24 per barrel", "5 mln tonnes a year": the unit stays plain and the rate's
             # denominator goes to the measure ("price per bbl").
             if mention.per_unit and mention.per_unit not in measure:
@@ -116,18 +116,23 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
 
 _PEOPLE_CONTEXT = re.compile(
     r"\b(?:unemploy\w*|jobless|employ\w*|workers?|work\s*force|labou?r\s+force|staff|"
-    r"out\s+of\s+work|"
+    r"out\s+of\s+work|personnel|employees|headcount|"
     r"people|persons|claimants|payrolls?|jobs?|redundanc\w+|layoffs?|population)\b",
     re.I,
 )
-_INDEX_CONTEXT = re.compile(r"\b(?:index|indices|indexes|average|barometer)\b", re.I)
+_INDEX_CONTEXT = re.compile(r"\b(?:index|indices|indexes|barometer)\b", re.I)
 
 
-def _unit_from_context(raw: str, mention: quantities.Mention, measure: str) -> quantities.Mention:
+def _unit_from_context(
+    raw: str, mention: quantities.Mention, measure: str, hints: quantities.DocHints
+) -> quantities.Mention:
     """A bare number takes the unit its measure implies: jobless totals count people, an index
-    level is in points."""
+    level is in points, tax credits are money, a closing share price is in the local dollar."""
     if mention.unit or mention.unit_kind not in ("", "other"):
         return mention
+    money = replace(mention, unit=hints.currency or hints.dollar, unit_kind="currency")
+    if _SHARE_PRICE_BEFORE.search(raw[: mention.start]):
+        return money
     whole = mention.value == int(mention.value)
     if whole and _EMPLOYS_BEFORE.search(raw[: mention.start]):
         return replace(mention, unit="employee", unit_kind="count")
@@ -135,6 +140,8 @@ def _unit_from_context(raw: str, mention: quantities.Mention, measure: str) -> q
     known = quantities.unit_for_word(head) if head else None
     if known is not None and known.kind not in ("currency", "percent"):
         return replace(mention, unit=known.unit, unit_kind=known.kind)
+    if head and _MONEY_HEADS.fullmatch(head) and mention.value >= 100:
+        return money
     if _PEOPLE_CONTEXT.search(measure) and (whole or mention.value >= 100):
         unit = "job" if re.search(r"\b(?:jobs?|payrolls?)\b", measure, re.I) else "person"
         if head and quantities.is_plural_noun(head) and head.lower() not in _GENERIC_PLURALS:
@@ -147,6 +154,16 @@ def _unit_from_context(raw: str, mention: quantities.Mention, measure: str) -> q
     return mention
 
 
+_SHARE_PRICE_BEFORE = re.compile(
+    r"\b(?:shares?|stock)\b[^.;]{0,60}\b(?:closed|traded|ended|finished|opened|was\s+quoted)\b"
+    r"[^.;]{0,30}\bat\s+\Z",
+    re.I,
+)
+_MONEY_HEADS = re.compile(
+    r"credits?|charges?|gains?|writedowns?|write-?offs?|provisions?|dividends?|income|profits?|"
+    r"loss(?:es)?|revenues?|sales|costs?|expenses?|proceeds|payments?|debts?|assets|reserves",
+    re.I,
+)
 _EMPLOYS_BEFORE = re.compile(
     r"\bemploy(?:s|ed|ing)?\s+(?:(?:about|some|around|nearly|almost|over|more\s+than|"
     r"roughly|approximately|a\s+total\s+of)\s+)?\Z",

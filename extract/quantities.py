@@ -770,7 +770,7 @@ def _qualifier_applies(text: str, q_start: int, qualifier: str) -> bool:
     word = text[q_start : q_start + 6].lower()
     if word.startswith("some") and _rx(r"\b(?:in|for|of|by)\s+$").search(before):
         return True
-    if qualifier == "up_to" and _MOTION_BEFORE.search(before):
+    if text[q_start : q_start + 2].lower() == "up" and _MOTION_BEFORE.search(before):
         return False  # "net profit went up to 8.6 mln": a rise, not a bound
     return not (word.startswith(("over", "under")) and _rx(r"\b(?:rose|fell)\s+$").search(before))
 
@@ -977,11 +977,13 @@ def _counted_noun(text: str, pos: int) -> tuple[str, str, int] | None:
             ):
                 continue  # "sales executives": the first plural modifies the second
             known = _unit_lookup(word, False)
+            if len(words) > 1:  # "floor square meters": the longest unit ending here
+                known = _unit_lookup(f"{words[-2].group()} {word}", False) or known
             if known is not None and known.kind != "currency":
                 return " ".join(text[words[0].start() : w.end()].split()), known.unit, w.end()
             head = _IRREGULAR_PLURALS.get(low) or _singular(word)
             compound: list[str] = []
-            for prev in reversed(words[:-1]):
+            for prev in reversed(words[:-1][-1:]):  # one noun modifier at most: "log house"
                 p = prev.group()
                 if p[0].isupper() or _is_adjective(p):
                     break
@@ -995,6 +997,8 @@ def _is_adjective(word: str) -> bool:
     w = word.lower()
     if w in _MODIFIERS:
         return True
+    if w.count("-") > 1:
+        return True  # "year-on-year", "cut-to-length"
     if "-" in w:
         return w.endswith(("ed", "ing", "owned", "based", "sized", "scale", "term", "time"))
     return w.endswith(_MODIFIER_SUFFIXES)
@@ -1156,7 +1160,7 @@ def _finish(text: str, m: Mention, hints: DocHints) -> Mention:
         elif label and (
             m.value >= 1000 or _scaled(m) or label.group("label").lower() in _PER_SHARE_LABELS
         ):
-            unit, kind = hints.currency or "USD", "currency"
+            unit, kind = hints.currency or hints.dollar, "currency"
         elif _scaled(m) and (_rx(r"\bvs\b").search(text) or _MONEY_NOUNS.search(text)):
             # "Other income 30 mln vs 41 mln": an earnings line in the document's currency
             unit, kind = hints.currency or hints.dollar, "currency"
@@ -1165,7 +1169,7 @@ def _finish(text: str, m: Mention, hints: DocHints) -> Mention:
     if (
         kind == "index_point"
         and _rx(
-            r"\b(?:rates?|yields?|interest|pct|percent|per cent|%|prime|discount|libor|bond)\b",
+            r"\b(?:rates?|yields?|interest|pct|percent|per cent|%|prime|discount|libor)\b",
             re.I,
         ).search(text)
         and not _rx(r"\b(?:index|indices|average|dow|nikkei|ftse|s&p|composite)\b", re.I).search(
