@@ -123,6 +123,9 @@ _INSTRUMENT_AFTER = re.compile(
     r"contracts?|futures|options|mortgages?|swaps?|lending|borrowing|financing|funds)\b",
     re.I,
 )
+_EXCEEDS_BEFORE = re.compile(
+    r"\b(?:surpass(?:es|ed|ing)?|exceed(?:s|ed)?|top(?:s|ped)?|beat(?:s)?)\s+\Z", re.I
+)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|a)\s+\Z", re.I)
 _CHANGE_BEFORE_RANGE = re.compile(
     r"\b(?:rose|rise|rises|risen|rising|increased|increases|increasing|grew|grows|growing|"
@@ -216,7 +219,7 @@ _MODIFIERS = frozenset(
 )
 _POSTFIX_QUALIFIER = re.compile(
     r"\s*(?:,\s*)?(?P<q>or\s+(?:more|above|higher|over|greater|better)|or\s+(?:less|fewer|below|lower"
-    r"|under)|or\s+so|-plus\b|\+(?![\d])|-odd\b|plus\b(?!\s+\d))",
+    r"|under)|or\s+so|-plus\b|\+(?![\d])|-odd\b|plus\b(?=\s*(?:[,.;)]|$)))",
     re.I,
 )
 _POSTFIX_MAP = {
@@ -328,7 +331,7 @@ def scan(sentence_raw: str, *, excluded: Sequence[tuple[int, int]] = ()) -> list
             continue
         mentions.append(mention)
         consumed_until = mention.end
-    linked = _link_units(text, mentions)
+    linked = _share_conversion_qualifiers(text, _link_units(text, mentions))
     return [m for m in linked if _keep(text, m) and not (m.spelled_bare and not m.unit)]
 
 
@@ -730,6 +733,10 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
         if q and _qualifier_applies(text, qm.start(1), q):
             qualifier = q
             start = qm.start(1)
+    if qualifier == "exact" and _EXCEEDS_BEFORE.search(text, max(0, start - 20), start):
+        qualifier = "more_than"  # "investments surpass EEK 150mn": the verb is the qualifier
+    if qualifier == "up_to" and _rx(r"\s+from\b").match(text, end):
+        qualifier, start = "exact", core.start if not prefix else prefix.start(1)
     pm = _POSTFIX_QUALIFIER.match(text, end)
     if pm and qualifier == "exact":
         word = pm.group("q").lower().replace("-", "").split()[-1].strip()
@@ -1102,6 +1109,22 @@ def _nearest_money(mentions: list[Mention], i: int) -> Mention | None:
         if mentions[j].unit_kind == "currency" and "/" not in mentions[j].unit:
             return mentions[j]
     return None
+
+
+def _share_conversion_qualifiers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'up to EUR250m USD332m': a conversion written right after an amount has its qualifier."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        prev, m = out[i - 1], out[i]
+        if (
+            m.qualifier == "exact"
+            and prev.qualifier != "exact"
+            and m.unit_kind == prev.unit_kind == "currency"
+            and m.unit != prev.unit
+            and _rx(r"[\s(/]*(?:or\s+)?(?:about\s+)?").fullmatch(text[prev.end : m.start])
+        ):
+            out[i] = replace(m, qualifier=prev.qualifier)
+    return out
 
 
 def _inherit(m: Mention, other: Mention) -> Mention:

@@ -39,7 +39,8 @@ _DOWN = (
     r"depreciated|depreciate|devalued|devalue|trimmed|trim|trims|slashed|slash|slashes|less|"
     r"went\s+down|edged\s+down|edged\s+lower|ticked\s+down|moved\s+down|inched\s+down|"
     r"moved\s+lower|came\s+down|dived|dove|dive|slowed|slow|slows|slowing|deteriorated|"
-    r"worsened|lagged|underperformed|tanked|crashed|collapsed|halved"
+    r"worsened|lagged|underperformed|tanked|crashed|collapsed|halved|dilute|dilutes|diluted|"
+    r"diluting|lay\s+off|lays\s+off|laid\s+off|laying\s+off|axed|axe|axes|eliminate|eliminated"
 )
 _FILLER = (
     r"(?:\s+(?:by|another|an\s+additional|a\s+further|a|an|some|just|only|nearly|almost|about|"
@@ -73,9 +74,11 @@ _GROWTH_AT = re.compile(
     re.I,
 )
 _CONTINUES = re.compile(
-    r"(?:\b(?:compared\s+with|compared\s+to|against|versus|vs\.?|from|after|and|or|but)|,)\s+"
+    r"(?:\b(?:compared\s+with|compared\s+to|against|versus|vs\.?|from|after|and|or|but|"
+    r"instead\s+of)|,)\s+"
     r"(?:(?:a|an|the)\s+)?(?:(?:revised|previous|year-earlier|provisional|preliminary|"
-    r"confirmed|downwardly\s+revised|upwardly\s+revised|originally\s+reported)\s+)?\Z",
+    r"confirmed|downwardly\s+revised|upwardly\s+revised|originally\s+reported|"
+    r"previously\s+reported)\s+)?\Z",
     re.I,
 )
 _COMPARED = re.compile(
@@ -92,12 +95,12 @@ _LEVEL_LINK_BEFORE = re.compile(
     re.I,
 )
 _CHANGE_NOUNS_UP = (
-    r"rise|rises|increase|increases|gain|gains|growth|jump|jumps|climb|surge|advance|hike|hikes|"
+    r"inflation|rise|rises|increase|increases|gain|gains|growth|jump|jumps|climb|surge|advance|hike|hikes|"
     r"rebound|improvement|expansion|upturn|appreciation|acceleration|pick-?up|uptick|"
     r"revaluation|recovery|boost|increment"
 )
 _CHANGE_NOUNS_DOWN = (
-    r"decline|declines|drop|drops|fall|falls|decrease|decreases|reduction|reductions|cut|cuts|"
+    r"dilution|negative\s+impact|adverse\s+impact|layoffs?|job\s+cuts?|decline|declines|drop|drops|fall|falls|decrease|decreases|reduction|reductions|cut|cuts|"
     r"contraction|slowdown|deterioration|downturn|depreciation|devaluation|slump|dip|plunge|"
     r"slide|shrinkage|retreat|erosion|loss"
 )
