@@ -255,7 +255,8 @@ def _g() -> SimpleNamespace:
         ),
         base=re.compile(
             rf"(?i)(?:\b(?P<m>{cmp})\s+(?:{filler}\s+){{0,4}}"
-            rf"|\b(?P<m2>{cmp})\s+[^;]*?\d[^;]*?\s+and\s+(?:{filler}\s+){{0,4}})\Z"
+            rf"|\b(?P<m2>{cmp})\s+[^;]*?\d[^;]*?\s+and\s+(?:{filler}\s+){{0,4}}"
+            rf"|\b(?P<m3>{cmp})\s+(?:{filler}\s+){{0,3}}[$€£¥]?\d[\d.,/-]*(?:\s+[A-Za-z%]+){{0,2}},\s*)\Z"
         ),
         compare_from=re.compile(
             r"(?i)(?:\d|%|\b(?:rose|rise|risen|rising|fell|fall|fallen|falling|up|down|increased?"
@@ -273,7 +274,9 @@ def _g() -> SimpleNamespace:
             r"(?i)\b(?:was|were|had|rose|fell|grew|dropped|declined|increased|decreased|gained"
             r"|lost|climbed|slipped|jumped|totall?ed|amounted|reached|stood|posted|reported"
             r"|earned|narrowed|widened|eased|edged|surged|plunged|improved|showed|came|ran|went"
-            r"|expanded|contracted|shrank|recorded|registered|compared|averaged|added|made|saw)\b"
+            r"|expanded|contracted|shrank|recorded|registered|compared|averaged|added|made|saw"
+            r"|bought|sold|paid|lent|borrowed|took|gave|held|kept|spent|won|began|became"
+            r"|raised|lowered|reduced|provided|offered|accepted|allotted|absorbed|injected)\b"
         ),
         present=re.compile(
             r"(?i)\b(?:is|are|amounts?|stands?|totals?|remains?|has|have|exceeds?|holds?|owns?"
@@ -655,6 +658,7 @@ class _Expr:
     table: str = ""  # a bare table header kind: year | months | weeks | ""
     size: int = 0  # months (or weeks) of a bare table header
     attributive: bool = False  # "the 1985 farm bill": names a thing, does not date a report
+    kind: str = ""  # the atom's kind: year, month, date, composite ...
     own_end: bool = False
     lead_months: int = 0  # "for three straight months before the March decline"
 
@@ -1570,7 +1574,14 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         if d is not None:
             n = _num(d.group("n")) or 0
             lead = n * {"month": 1, "quarter": 3, "year": 12}[d.group("u").lower()]
-    attributive = a.kind == "year" and not prep and bool(re.match(r"\s+[a-z]", after))
+    # "the 1985 farm bill", "within a 1987 target range", "the January position": names a thing
+    article = (pre.group("art") or "").lower() if pre is not None else ""
+    attributive = (
+        a.kind in ("year", "month")
+        and not a.mode
+        and bool(re.match(r"\s+[a-z]", after))
+        and (not prep or prep == "within" or article == "a")
+    )
     return _Expr(
         start=label_start,
         end=a.end,
@@ -1584,6 +1595,7 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         table=a.table,
         size=a.size,
         attributive=attributive,
+        kind=a.kind,
         own_end=a.own_end,
         lead_months=lead,
     )
@@ -1655,6 +1667,8 @@ class _Doc:
     carried: tuple[_Carry | None, ...]  # per sentence: the period a figure without one takes
     table: tuple[_Carry | None, ...]  # per sentence: the earnings-table period of a row
     rows: frozenset[int]
+    prior: tuple[_Carry | None, ...] = ()  # per sentence: the report's period so far, any tense
+    lead: _Carry | None = None  # the period the story reports on: its title's, else its first
 
 
 _DOCS: OrderedDict[int, tuple[DocContext, _Doc]] = OrderedDict()
@@ -1799,12 +1813,19 @@ def _analyse(ctx: DocContext) -> _Doc:
     scans = [_scan(s.raw) for s in ctx.sentences]
     table, rows = _tables(ctx, scans, env)
     carried: list[_Carry | None] = [None] * n
+    prior: list[_Carry | None] = [None] * n
     title_carry = _title_carry(ctx, env)
+    lead = title_carry
     state: _Carry | None = None
     since = -1
+    last: _Carry | None = None  # the last period stated, kept across asides in the present
+    last_since = -1
     seen_body = False
     for i, sc in enumerate(scans):
         mains = [x for x in sc.exprs if x.role == "main" and not x.anchored and not x.table]
+        if state is not None:
+            last, last_since = state, since
+        prior[i] = last if last is not None and i - last_since <= 4 else None
         if i in rows or table[i] is not None:
             carried[i] = state
             if table[i] is not None and table[i].interval != (None, None):
@@ -1813,8 +1834,13 @@ def _analyse(ctx: DocContext) -> _Doc:
         if mains:
             seen_body = True
             carried[i] = state
-            state = _state_of(sc, mains, env)
-            since = i
+            new = _state_of(sc, mains, env)
+            # "the January position", "the 1987 target", a forecast for next year: an aside
+            # that does not move the period the story reports on
+            if state is not None and _aside(sc, mains, ctx.sentences[i].raw):
+                continue
+            state, since = new, i
+            lead = lead or new
             continue
         # a present-tense stock ("investments amount to $17 billion") is as of publication,
         # and a plan ("it expects to earn") looks ahead: neither continues the report
@@ -1829,15 +1855,26 @@ def _analyse(ctx: DocContext) -> _Doc:
             carried[i] = None
             if not continues and sc.exprs == () and _has_digit(ctx.sentences[i].raw):
                 state = None
-    return _Doc(env=env, carried=tuple(carried), table=tuple(table), rows=frozenset(rows))
+    return _Doc(env, tuple(carried), tuple(table), frozenset(rows), tuple(prior), lead)
+
+
+def _aside(sc: _Scan, mains: list[_Expr], raw: str) -> bool:
+    """Is the first period of a sentence an aside rather than the story's next report period:
+    a name ("the January position", "a 1987 target range") or a forecast's year?"""
+    first = mains[0]
+    return first.attributive or _future_clause(sc, raw, first)
 
 
 def _state_of(sc: _Scan, mains: list[_Expr], env: _Env) -> _Carry | None:
     """The period a sentence states for what follows: that of its first clause with one,
     if unambiguous and not merely naming a thing ("the 1985 farm bill")."""
     first = _clause_of(sc.clauses, mains[0].core[0])
-    lead = [x for x in mains if _clause_of(sc.clauses, x.core[0]) == first and x.mode == "interval"]
-    if not lead or lead[0].attributive:
+    lead = [
+        x
+        for x in mains
+        if _clause_of(sc.clauses, x.core[0]) == first and x.mode in ("interval", "instant", "mid")
+    ]
+    if not lead or _names_thing(lead[0]):
         return None
     iv, explicit = _resolve(lead[0], env)
     if iv is None:
@@ -2122,6 +2159,12 @@ def _clause_of(clauses: tuple[tuple[int, int], ...], pos: int) -> tuple[int, int
 _PAREN = re.compile(r"\([^()]*\)")
 
 
+def _names_thing(x: _Expr) -> bool:
+    """ "the 1985 farm bill": a year that names a thing dates no figure outside its phrase (an
+    attributive month, "February imports", still dates its sentence)."""
+    return x.attributive and x.kind == "year"
+
+
 def _is_strong(gap: str) -> bool:
     """Is a period this close after a figure its own? A parenthetical conversion in between
     ("EUR 24.1 million ( USD 33.6 m ) in the third quarter") does not count."""
@@ -2139,15 +2182,22 @@ def _is_strong(gap: str) -> bool:
 
 
 def _choose(
-    sc: _Scan, raw: str, fs: int, fe: int, *, projected: bool, roles: tuple[str, ...] = ("main",)
+    sc: _Scan,
+    raw: str,
+    fs: int,
+    fe: int,
+    *,
+    projected: bool,
+    roles: tuple[str, ...] = ("main",),
+    skip: frozenset[int] = frozenset(),
 ) -> _Expr | None:
     """The period expression a figure at [fs, fe) takes in its sentence: the one right after
     it, else the nearest before it in its clause, else one after it in its clause, else the
     nearest before it in the sentence (not from a comparison clause), else one after it."""
     cs, ce = _clause_of(sc.clauses, fs)
-    cands = [x for x in sc.exprs if x.role in roles and not x.table]
+    cands = [x for x in sc.exprs if x.role in roles and not x.table and x.core[0] not in skip]
     in_clause = [x for x in cands if cs <= x.core[0] < ce]
-    after = [x for x in in_clause if x.start >= fe and not x.attributive]
+    after = [x for x in in_clause if x.start >= fe and not _names_thing(x)]
     if after and _is_strong(raw[fe : after[0].start]):
         return after[0]
     before = [x for x in in_clause if x.end <= fs]
@@ -2160,7 +2210,7 @@ def _choose(
     others = [
         x
         for x in cands
-        if _clause_of(sc.clauses, x.core[0])[0] not in sc.comparative and not x.attributive
+        if _clause_of(sc.clauses, x.core[0])[0] not in sc.comparative and not _names_thing(x)
     ]
     before = [x for x in others if x.end <= fs]
     if before:
@@ -2221,19 +2271,163 @@ def period_for(
         doc.env.published, projected, doc.env.fiscal, doc.env.company_start, doc.env.split_start
     )
     carried = doc.carried[sent_index]
+    prior = doc.prior[sent_index] if doc.prior else None
+    context = carried or prior  # what "a year earlier" or "the same period" shift from
     table = doc.table[sent_index]
     cs, _ = _clause_of(sc.clauses, fs)
+    now = _now(sc, raw, fs, fe, cs, env.published)
+    if now is not None:
+        return now
     marker = _base_marker(raw, fs, cs)
     if marker is not None:
-        return _base_period(sc, raw, fs, fe, marker, env, carried, table, projected)
-    ex = _choose(sc, raw, fs, fe, projected=projected)
+        return _base_period(sc, raw, fs, fe, marker, env, context, table, projected)
+    skip = _future_days(sc, env) if not projected and sc.past else frozenset()
+    ex = _choose(sc, raw, fs, fe, projected=projected, skip=skip)
     if ex is None and table is not None:
         return table.period
     if ex is not None:
-        return _period(ex, _anchored_env(sc, raw, ex, env, carried))
-    if carried is not None and (not projected or _PAST_FORECAST.search(raw)):
-        return carried.period
+        ex_env = _anchored_env(sc, raw, ex, env, context)
+        if ex.mode == "since" and kind == "change" and context is not None:
+            grown = _grown_since(ex, ex_env, context)
+            if grown is not None:
+                return grown
+        return _period(ex, ex_env)
+    follows = _following(sc, raw, fe, env, projected)
+    if follows is not None:
+        return follows
+    report = carried
+    if report is None and prior is not None and not projected and _past_at(raw, cs, fs):
+        report = prior  # "..., which lowered risk provisions to 22.5 mln guilders"
+    if report is not None and (not projected or _PAST_FORECAST.search(raw)):
+        report = _not_the_base(sc, report, doc, env)
+        if kind == "change":
+            grown = _grown_from(sc, report, env)
+            if grown is not None:
+                return grown
+        return report.period
     return _fallback(None, modality, env.published)
+
+
+_NOW = re.compile(r"(?i)\b(?P<w>now|currently|presently|at\s+present)\b(?:\s+[A-Za-z-]+){0,4}\s*\Z")
+
+
+def _now(
+    sc: _Scan, raw: str, fs: int, fe: int, cs: int, published: dt.date | None
+) -> Period | None:
+    """ "its prime rate, now at a record low 5.5 pct", "which currently stands at eight pct":
+    a level as of publication, whatever the rest of the sentence plans."""
+    m = _NOW.search(raw, max(cs, fs - 40), fs)
+    if m is None:
+        return None
+    if any(x.start >= fe and _is_strong(raw[fe : x.start]) for x in sc.exprs if x.role == "main"):
+        return None
+    label = m.group("w")
+    if published is None:
+        return Period(None, None, label, "unknown")
+    return Period(None, published, label, "publication")
+
+
+def _future_days(sc: _Scan, env: _Env) -> frozenset[int]:
+    """Days after publication in a past-tense sentence ("bought bills for resale to the
+    discount houses on April 2"): the date of a later leg, not the period of what was done."""
+    if env.published is None:
+        return frozenset()
+    out = set()
+    for x in sc.exprs:
+        if x.kind != "date" or x.role != "main":
+            continue
+        iv = x.when(env)
+        if iv is not None and iv[0] is not None and iv[0] > env.published:
+            out.add(x.core[0])
+    return frozenset(out)
+
+
+def _grown_since(ex: _Expr, env: _Env, context: _Carry) -> Period | None:
+    """ "It has increased 8.3 pct since March last year" in a story on March: the change from
+    the March 1986 reading to the one reported, April 1986 to March 1987."""
+    iv = ex.when(env)
+    end = context.interval[1]
+    if iv is None or iv[1] is None or end is None or end <= iv[1] or context.interval[0] is None:
+        return None
+    if env.published is not None and end > env.published:
+        return None
+    basis = "explicit" if ex.explicit and context.explicit else "relative"
+    return Period(iv[1] + dt.timedelta(days=1), end, ex.label, basis)
+
+
+def _grown_from(sc: _Scan, report: _Carry, env: _Env) -> Period | None:
+    """ "Month on month, M1-B fell 5.19 pct from January" in a story on February: a change
+    from the reading named to the one reported."""
+    s, e = report.interval
+    if s is None or e is None:
+        return None
+    for x in sc.exprs:
+        if x.role != "compare" or x.anchored:
+            continue
+        iv = x.when(env)
+        if iv is None or iv[0] is None or iv[1] is None or not s <= iv[1] < e:
+            continue
+        start = iv[1] + dt.timedelta(days=1)
+        return Period(start, e, report.period.label, report.period.basis)
+    return None
+
+
+def _following(sc: _Scan, raw: str, fe: int, env: _Env, projected: bool) -> Period | None:
+    """ "M-1 rose 2.5 pct after a 1.1 pct fall in December": the figure is for the period
+    after the one it follows (January)."""
+    if projected:
+        return None
+    for x in sc.exprs:
+        if x.start < fe or x.role != "main" or x.anchored or x.table or x.mode != "interval":
+            continue
+        cs, _ = _clause_of(sc.clauses, x.core[0])
+        if cs not in sc.comparative or not _AFTER.match(raw, cs):
+            return None
+        iv = x.when(env)
+        if iv is None or iv[0] is None or iv[1] is None:
+            return None
+        size = round((iv[1] - iv[0]).days / 30.4)
+        if size not in (1, 3, 6, 12):
+            return None
+        s, e = _shift(iv, months=size)
+        if s is None or (env.published is not None and s > env.published):
+            return None
+        return Period(s, e, "", "explicit" if x.explicit else "relative")
+    return None
+
+
+_AFTER = re.compile(r"(?i)[\s,]*(?:after|following)\b")
+_ED = re.compile(
+    r"\b(?!(?:based|adjusted|unchanged|limited|listed|united|expected|estimated|projected"
+    r"|planned|proposed|scheduled|related|used|owned|concerned|needed|advanced|detailed"
+    r"|combined|consolidated|audited|unaudited|restated|revised|annualized|annualised"
+    r"|seasonally|indexed|registered)\b)[a-z]{3,}ed\b"
+)
+
+
+def _past_at(raw: str, cs: int, fs: int) -> bool:
+    """Is the verb nearest before a figure in the past tense ("which lowered ... to 22.5 mln")?"""
+    g = _g()
+    best, past = -1, False
+    for rx, is_past in ((g.past, True), (_ED, True), (g.present, False), (g.future, False)):
+        for m in rx.finditer(raw, cs, fs):
+            if m.start() >= best:
+                best, past = m.start(), is_past
+    return past
+
+
+def _not_the_base(sc: _Scan, report: _Carry, doc: _Doc, env: _Env) -> _Carry:
+    """ "fell to 3.23 mln from 3.30 mln in January" after a sentence on January: the figure
+    compared with January is not January's; it is the story's own period (February)."""
+    lead = doc.lead
+    if lead is None or lead.interval == report.interval or lead.interval == (None, None):
+        return report
+    for x in sc.exprs:
+        if x.role in ("base", "compare") and not x.anchored:
+            iv, _ = _resolve(x, env)
+            if iv == report.interval:
+                return lead
+    return report
 
 
 _CONVERTED = re.compile(
@@ -2345,7 +2539,7 @@ def _base_period(
         if ex.anchored and main_period is not None:
             return _period(ex, _with_anchor(env, main_period.interval, main_period.explicit))
         return _period(ex, env)
-    word = (marker.group("m") or marker.group("m2") or "").lower().rstrip(".")
+    word = (marker.group("m") or marker.group("m2") or marker.group("m3") or "").lower().rstrip(".")
     if word == "from" and main_period is not None and re.search(r"(?i)\brevis", raw[cs:marker_pos]):
         return main_period.period  # "revised to X from Y": both are the same period
     if word in ("vs", "versus") and main_period is not None:
