@@ -99,7 +99,10 @@ _IDENTIFIER_BEFORE = re.compile(
     r"band|registration|reg)\.?\s*$",
     re.I,
 )
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
+)
 _MONTH_BEFORE = re.compile(
     rf"\b{_MONTHS}\s*\Z|\b{_MONTHS}\s+\d{{1,2}}\s*(?:to|-|–|and|through|until|or)\s*\Z", re.I
 )
@@ -116,11 +119,10 @@ _PERIOD_AFTER = re.compile(
     rf"ago|earlier|later|before|after|from\s+now|since|until|till)\b",
     re.I,
 )
-_INSTRUMENT_AFTER = re.compile(
-    r"[ \t\n]+(?:[A-Za-z'’-]+[ \t\n]+){0,3}?(?:notes?|bills?|paper|certificates?|deposits?|"
-    r"advances?|loans?|bonds?|debentures?|treasur(?:y|ies)|facility|facilities|repurchase|repos?|"
-    r"credits?|securities|money|interbank|call|rates?|yields?|accounts?|issues?|tenders?|"
-    r"contracts?|futures|options|mortgages?|swaps?|lending|borrowing|financing|funds)\b",
+_SPAN_AFTER = re.compile(
+    rf"[ \t\n]+(?:[A-Za-z'’-]+[ \t\n]+)?(?:period|periods|high|highs|low|lows|moving|rise|fall|"
+    rf"gain|decline|drop|run|streak|span|window|stretch|statement|average|trading|losing|winning|"
+    rf"net|record|{_MONTHS})\b",
     re.I,
 )
 _EXCEEDS_BEFORE = re.compile(
@@ -652,9 +654,9 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
                 old = _rx(r"-old\b|\s+old\b").match(text[end:])
                 if old:
                     end += old.end()  # "a 25-year-old": an age
-                elif hyphenated and not _INSTRUMENT_AFTER.match(text, end):
-                    # "a two-week statement period", "its three-day rise": a span, not a
-                    # figure; maturities of instruments ("13-week notes") are figures
+                elif hyphenated and _SPAN_AFTER.match(text, end):
+                    # "a two-week statement period", "its three-day rise": a span of time
+                    # that names a period, not a figure ("13-week notes" is a maturity)
                     return None
                 elif not hyphenated and (
                     _PERIOD_BEFORE.search(text, max(0, start - 30), start)
