@@ -1120,7 +1120,7 @@ def _document_row(
 
 
 def _figure_row(fig: Figure) -> dict[str, Any]:
-    row = fig.to_row()
+    row = {name: getattr(fig, name) for name in COLUMNS}  # asdict() deep-copies: 10x slower
     for col in ("value", "value_low", "value_high"):
         value = row[col]
         if value is not None and value != value:  # NaN is stored as NULL

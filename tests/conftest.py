@@ -66,7 +66,7 @@ def pg_url() -> Iterator[str]:
     admin.dispose()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def any_url(request: pytest.FixtureRequest, sqlite_url: str) -> str:
     """Both backends: SQLite always, PostgreSQL when the test server is configured."""
     if request.param == "sqlite":
