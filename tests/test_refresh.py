@@ -380,23 +380,31 @@ def test_interrupted_runs_are_closed_by_the_next(store: Store, tmp_path: Path) -
 
 
 @pytest.mark.slow
-def test_dask_local_cluster_gives_the_same_store(tmp_path: Path) -> None:
+def test_dask_gives_the_same_store(tmp_path: Path) -> None:
+    """`--workers N` (a local cluster of its own) and `--dask ADDRESS` (an existing cluster)."""
+    from distributed import LocalCluster
+
     folder = make_folder(tmp_path)
     (folder / "more.sgm").write_text("".join(REUTERS.format(n=n) for n in range(20, 60)), "latin-1")
     config = write_config(tmp_path / "s.toml", f'[sources.f]\nkind = "folder"\npath = "{folder}"\n')
-    plain, dask = f"sqlite:///{tmp_path / 'plain.db'}", f"sqlite:///{tmp_path / 'dask.db'}"
+    plain = f"sqlite:///{tmp_path / 'plain.db'}"
     runner, app = CliRunner(), build_app()
     result = runner.invoke(app, ["refresh", "--db", plain, "--config", str(config)])
     assert result.exit_code == 0, result.output
-    result = runner.invoke(
-        app,
-        ["refresh", "--db", dask, "--config", str(config), "--workers", "2", "--batch-size", "7"],
-    )
-    assert result.exit_code == 0, result.output
-    with Store.open(plain) as a, Store.open(dask) as b:
-        assert a.counts() == b.counts() and a.counts()[0] == 46
-        pdt.assert_frame_equal(a.figures(), b.figures())
-        assert b.check_consistency() == []
-        with b.engine.connect() as conn:
-            owners = conn.execute(sa.text("SELECT DISTINCT source_id FROM documents")).all()
-        assert owners == [("f",)]
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+        runs = {
+            "workers": ["--workers", "2", "--batch-size", "7"],
+            "address": ["--dask", cluster.scheduler_address, "--batch-size", "5"],
+        }
+        for name, extra in runs.items():
+            db = f"sqlite:///{tmp_path / f'{name}.db'}"
+            result = runner.invoke(app, ["refresh", "--db", db, "--config", str(config), *extra])
+            assert result.exit_code == 0, result.output
+            with Store.open(plain) as a, Store.open(db) as b:
+                assert a.counts() == b.counts() and a.counts()[0] == 46
+                pdt.assert_frame_equal(a.figures(), b.figures())
+                pdt.assert_frame_equal(a.series_summary(), b.series_summary())
+                assert b.check_consistency() == []
+                with b.engine.connect() as conn:
+                    owners = conn.execute(sa.text("SELECT DISTINCT source_id FROM documents")).all()
+                assert owners == [("f",)]
