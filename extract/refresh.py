@@ -572,7 +572,7 @@ def dask_client(address: str | None = None, workers: int | None = None) -> Itera
             raise OSError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
     else:
         cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
         )
         client = Client(cluster)
     try:

@@ -391,7 +391,7 @@ def test_dask_gives_the_same_store(tmp_path: Path) -> None:
     runner, app = CliRunner(), build_app()
     result = runner.invoke(app, ["refresh", "--db", plain, "--config", str(config)])
     assert result.exit_code == 0, result.output
-    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0") as cluster:
         runs = {
             "workers": ["--workers", "2", "--batch-size", "7"],
             "address": ["--dask", cluster.scheduler_address, "--batch-size", "5"],
