@@ -215,7 +215,7 @@ def _g() -> SimpleNamespace:
     """
     pre = r"""(?ix)
       (?:\b(?P<prep>by|from|since|until|till|through|thru|to|before|after|between|as\s+of|as\s+at
-        |at|in|during|for|on|over|of|within|throughout|against|versus|vs\.?|compared\s+(?:with|to)
+        |at|in|during|for|on|over|of|within|throughout|against|versus|vs\.?|compar(?:ed|es|ing)\s+(?:with|to)
         |than(?:\s+in)?|starting|beginning|effective|ending|due|payable|pay|record|dated|maturing
         |matures|mature|expiring|expires|ahead\s+of|base)\s+)?
       (?:\b(?P<art>the|a)\s+)?
@@ -231,13 +231,14 @@ def _g() -> SimpleNamespace:
         |fourth|latest|previous|same|week|month|year))\b)
       |,?\s+(?=(?:after|following)\s+(?:\w+ing|a|an)\b)|,\s+(?=after\b)"""
     month_re = re.compile(mon)
-    cmp = r"from|against|versus|vs\.?|compared\s+(?:with|to)|contrasted\s+with"
+    cmp = r"from|against|versus|vs\.?|compar(?:ed|es|ing)\s+(?:with|to)|contrasted\s+with"
     filler = (
         r"(?:a|an|the|its|their|revised|upwardly|downwardly|previous|prior|previously|reported"
         r"|record|adjusted|unrevised|originally|restated|level|total|figure|peak|high|low"
         r"|average|profit|loss|net|of|year-earlier|year-ago|last|this|same|corresponding"
         r"|comparable|upward|downward|rise|increase|gain|growth|fall|decline|drop|surplus"
-        r"|deficit|\w+'s)"
+        r"|deficit|year|earlier|ago|projected|estimated|expected|forecast|provisional"
+        r"|preliminary|\w+'s)"
     )
     return SimpleNamespace(
         atoms=re.compile(atoms, re.X),
@@ -254,7 +255,7 @@ def _g() -> SimpleNamespace:
             rf"(?:[A-Z][a-z]+\s+)?(?P<date>(?i:{mon_ci})\s*\d{{1,2}}|{date}|{mon}\s+{dayw})\s*-+\s*"
         ),
         base=re.compile(
-            rf"(?i)(?:\b(?P<m>{cmp})\s+(?:{filler}\s+){{0,4}}"
+            rf"(?i)(?:\b(?P<m>{cmp})\s+(?:{filler}\s+){{0,5}}"
             rf"|\b(?P<m2>{cmp})\s+[^;]*?\d[^;]*?\s+and\s+(?:{filler}\s+){{0,4}}"
             rf"|\b(?P<m3>{cmp})\s+(?:{filler}\s+){{0,3}}[$€£¥]?\d[\d.,/-]*(?:\s+[A-Za-z%]+){{0,2}},\s*)\Z"
         ),
@@ -659,6 +660,8 @@ class _Expr:
     size: int = 0  # months (or weeks) of a bare table header
     attributive: bool = False  # "the 1985 farm bill": names a thing, does not date a report
     kind: str = ""  # the atom's kind: year, month, date, composite ...
+    describes: bool = False  # "deposits issued this week": dates a thing; not carried on
+    shift: int = 0  # years from the current one for "last year" / "this year" / "next year"
     own_end: bool = False
     lead_months: int = 0  # "for three straight months before the March decline"
 
@@ -1514,6 +1517,7 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
     art_start = pos_start = art2_start = -1
     if pre is not None:
         prep = " ".join((pre.group("prep") or "").lower().split())
+        prep = re.sub(r"\Acompar(?:es|ing)\b", "compared", prep)
         pos = (pre.group("pos") or "").lower()
         art_start = pre.start("art") if pre.group("art") else -1
         pos_start = pre.start("pos") if pre.group("pos") else -1
@@ -1542,6 +1546,7 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         a.start < dl_end
         or prep in _EVENT
         or (a.kind in ("day", "daypart", "date") and _said_when(raw, label_start, a.end))
+        or _ESTIMATED.search(raw, max(0, label_start - 24), label_start)
         or re.search(
             r"(?i)\b(?:of\s+record\s+(?:on\s+)?|base(?:\s+year)?:?\s+|constant\s+)\Z",
             raw[window_start : a.start],
@@ -1596,6 +1601,8 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         size=a.size,
         attributive=attributive,
         kind=a.kind,
+        describes=bool(_DESCRIBES.search(raw, max(0, label_start - 24), label_start)),
+        shift=a.year[1] if a.kind == "relyear" and a.year else 0,
         own_end=a.own_end,
         lead_months=lead,
     )
@@ -1606,6 +1613,12 @@ _SAID_BEFORE = re.compile(
     r"(?:\s+\w+){0,1}?\s+(?:on\s+)?\Z"
 )
 _SAID_AFTER = re.compile(r"(?i)\s*,?\s*(?:said|announced|reported|told|disclosed|confirmed)\b")
+
+
+_ESTIMATED = re.compile(r"(?i)\b(?:estimated|published|released|compiled)\s+\Z")
+_DESCRIBES = re.compile(
+    r"(?i)\b(?:issued|covering|launched|offered|maturing)\s+(?:the\s+)?(?:period\s+)?\Z"
+)
 
 
 def _said_when(raw: str, start: int, end: int) -> bool:
@@ -1628,8 +1641,8 @@ def _base_claimed(raw: str, start: int, clauses: tuple[tuple[int, int], ...]) ->
     clause_start = next((s for s, e in clauses if s <= start <= e), 0)
     head = raw[max(clause_start, start - 70) : start]
     m = re.search(
-        r"(?i)\b(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?P<tail>[^;]*?"
-        r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half)\b)[^;]*?"
+        r"(?i)\b(?:from|against|versus|vs\.?|compar(?:ed|es|ing)\s+(?:with|to))\s+(?P<tail>"
+        r"(?:[^\s;\d]+\s+){0,4}(?:[$€£¥]\s*|[A-Z]{3}\s?)?(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half)\b(?!-))[^;]*?"
         r"(?:\s+(?:in|during|for|at|on|over|of))?\s*(?:the\s+)?)\Z",
         head,
     )
@@ -1816,6 +1829,7 @@ def _analyse(ctx: DocContext) -> _Doc:
     prior: list[_Carry | None] = [None] * n
     title_carry = _title_carry(ctx, env)
     lead = title_carry
+    seen_lead = False
     state: _Carry | None = None
     since = -1
     last: _Carry | None = None  # the last period stated, kept across asides in the present
@@ -1840,7 +1854,8 @@ def _analyse(ctx: DocContext) -> _Doc:
             if state is not None and _aside(sc, mains, ctx.sentences[i].raw):
                 continue
             state, since = new, i
-            lead = lead or new
+            if not seen_lead and new is not None:
+                lead, seen_lead = new, True
             continue
         # a present-tense stock ("investments amount to $17 billion") is as of publication,
         # and a plan ("it expects to earn") looks ahead: neither continues the report
@@ -1874,7 +1889,7 @@ def _state_of(sc: _Scan, mains: list[_Expr], env: _Env) -> _Carry | None:
         for x in mains
         if _clause_of(sc.clauses, x.core[0]) == first and x.mode in ("interval", "instant", "mid")
     ]
-    if not lead or _names_thing(lead[0]):
+    if not lead or _names_thing(lead[0]) or lead[0].describes:
         return None
     iv, explicit = _resolve(lead[0], env)
     if iv is None:
@@ -2475,10 +2490,22 @@ def _anchored_env(sc: _Scan, raw: str, ex: _Expr, env: _Env, carried: _Carry | N
     if before:
         iv, explicit = _resolve(before[-1], env)
         if iv is not None:
+            if _inside(carried, iv):  # "The February interim surplus" after "the first 20 days"
+                assert carried is not None
+                return _with_anchor(env, carried.interval, carried.explicit)
             return _with_anchor(env, iv, explicit)
     if carried is not None and carried.interval != (None, None):
         return _with_anchor(env, carried.interval, carried.explicit)
     return env
+
+
+def _inside(carried: _Carry | None, iv: Interval) -> bool:
+    if carried is None or None in carried.interval or None in iv:
+        return False
+    cs, ce = carried.interval
+    s, e = iv
+    assert cs is not None and ce is not None and s is not None and e is not None
+    return s <= cs and ce <= e and (cs, ce) != (s, e)
 
 
 def _with_anchor(env: _Env, iv: Interval, explicit: bool) -> _Env:
@@ -2492,6 +2519,60 @@ def _with_anchor(env: _Env, iv: Interval, explicit: bool) -> _Env:
         explicit,
         env.ended,
     )
+
+
+_REVISED = re.compile(
+    r"(?i)\b(?:rais|lower|cut|upgrad|downgrad|reduc|trimm|boost|adjust|chang|increas|hik|par)"
+    r"\w*\b[^;]*\b(?:estimate|forecast|target|guidance|outlook|projection|prediction)s?\b"
+    r"|\b(?:estimate|forecast|target|guidance|outlook|projection|prediction)s?\b[^;]*\b(?:was|were"
+    r"|been|is|are)\s+(?:rais|lower|cut|upgrad|downgrad|reduc|revis|trimm)\w*"
+)
+
+
+_EARLIER_ESTIMATE = re.compile(
+    r"(?i)\b(?:earlier|preliminary|previously|originally|initial|unrevised|provisional)\b"
+)
+
+
+def _step_back(main: _Expr, main_period: _Carry) -> Period:
+    """ "the four-week moving average rose to 737.1 billion from 736.8 billion": the base is
+    the same average one step (a week, a month) earlier."""
+    low = main.label.lower()
+    iv = main_period.interval
+    if "week" in low:
+        iv = _shift(iv, days=-7)
+    elif "day" in low:
+        iv = _shift(iv, days=-1)
+    else:
+        iv = _shift(iv, months=-3 if "quarter" in low else -1)
+    p = main_period.period
+    return Period(iv[0], iv[1], p.label, p.basis)
+
+
+def _base_against(ex: _Expr, got: Period, main: _Carry, env: _Env) -> Period:
+    """A base's own period read against the period it is compared with: "16.6 pct last month"
+    against "the 12 months to the end of February" is the 12 months to January; "24.5 pct to
+    the end of February, 1986" against a 12-month span is the 12 months to then; "348 billion
+    this year" against a year ending March 31, 1988 is the year ending March 31, 1987."""
+    ms, me = main.interval
+    if ms is None or me is None or got.end is None:
+        return got
+    main_months = round(((me - ms).days + 1) / 30.4)
+    if ex.kind == "relyear" and main_months == 12 and ms.month != 1 and env.published:
+        s = _containing_year(env.published, _Env(None, fiscal=(ms.month, "start")), True)
+        s = _add_months(s, 12 * ex.shift)
+        e = _add_months(s, 12) - dt.timedelta(days=1)
+        return Period(s, e, got.label, got.basis)
+    if got.start is None and ex.mode == "instant" and got.label.lower().startswith("to "):
+        s, e = _ending(got.end, months=main_months)
+        return Period(s, e, got.label, got.basis)
+    if got.start is not None and not ex.explicit and got.start <= me and got.end >= ms:
+        # a relative base that overlaps the main period is the reading before it
+        months = round(((got.end - got.start).days + 1) / 30.4)
+        if (got.start, got.end) != (ms, me) and months in (1, 3, 12):
+            s, e = _shift((ms, me), months=-months)
+            return Period(s, e, got.label, got.basis)
+    return got
 
 
 def _base_period(
@@ -2534,13 +2615,32 @@ def _base_period(
             for x in sc.exprs
             if x.role != "event" and not x.table and x.start >= m_start and x.end <= fs
         ]
+    own = [x for x in own if x.mode not in ("start", "since")]  # when a change takes effect
     if own:
         ex = own[0]
         if ex.anchored and main_period is not None:
             return _period(ex, _with_anchor(env, main_period.interval, main_period.explicit))
+        got = _period(ex, env)
+        if main_period is not None:
+            return _base_against(ex, got, main_period, env)
+        return got
+    head = raw[cs:marker_pos]
+    parallel = [x for x in sc.exprs if x.role == "base" and not x.table and x.end <= marker_pos]
+    if parallel:  # "from 3.31 billion in January but imports fell to 1.74 billion from 2.41"
+        ex = parallel[-1]
+        if ex.anchored and main_period is not None:
+            return _period(ex, _with_anchor(env, main_period.interval, main_period.explicit))
         return _period(ex, env)
     word = (marker.group("m") or marker.group("m2") or marker.group("m3") or "").lower().rstrip(".")
-    if word == "from" and main_period is not None and re.search(r"(?i)\brevis", raw[cs:marker_pos]):
+    if main_period is not None and _EARLIER_ESTIMATE.search(marker.group(0)):
+        return main_period.period  # "down from an earlier preliminary 1.3 pct rise"
+    if main is not None and main.kind == "movavg" and main_period is not None:
+        return _step_back(main, main_period)
+    if (
+        word == "from"
+        and main_period is not None
+        and (re.search(r"(?i)\brevis", head) or _REVISED.search(head))
+    ):
         return main_period.period  # "revised to X from Y": both are the same period
     if word in ("vs", "versus") and main_period is not None:
         if re.match(r"\s*(?:\w+\s+){0,2}prior\b", raw[fe : fe + 24]):
