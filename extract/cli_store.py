@@ -265,6 +265,9 @@ def refresh_command(
     workers: WorkersOpt = None,
     batch_size: BatchOpt = 100,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log each source and progress to stderr.")
+    ] = False,
 ) -> None:
     """Fetch what is new or changed from every source, extract and store it.
 
@@ -276,6 +279,10 @@ def refresh_command(
 
     if dask and workers:
         raise _fail("give --dask ADDRESS or --workers N, not both")
+    if verbose:
+        logging.basicConfig(
+            level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        )
     try:
         report = _refresh_once(
             db, config, source, reextract, reextract_all, dask, workers, batch_size

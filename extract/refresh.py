@@ -175,6 +175,7 @@ def refresh_source(
     """One source; whatever goes wrong is recorded against it and the others still run."""
     out = SourceReport(source.name, source.kind)
     started = time.perf_counter()
+    log.info("%s: refreshing %s %s", source.name, source.kind, source.location)
     before = fetcher.requests if fetcher is not None else 0
     try:
         if source.kind == "folder":
@@ -197,7 +198,30 @@ def refresh_source(
     store.record_source_run(source.name, kind=source.kind, location=source.location, error=error)
     if out.error:
         log.warning("source %s failed: %s", source.name, out.error)
+    else:
+        log.info("%s: done in %.1fs", source.name, out.seconds)
     return out
+
+
+def _progress(name: str) -> Callable[[IngestReport], None]:
+    """Log a running count at most every few seconds: long backfills show they are alive."""
+    last = time.monotonic()
+
+    def report(so_far: IngestReport) -> None:
+        nonlocal last
+        now = time.monotonic()
+        if now - last >= 5:
+            last = now
+            log.info(
+                "%s: %d new, %d changed, %d unchanged, %d failed so far",
+                name,
+                so_far.new,
+                so_far.changed,
+                so_far.unchanged,
+                so_far.failed,
+            )
+
+    return report
 
 
 # --- folders -----------------------------------------------------------------------------------
@@ -276,7 +300,11 @@ def _refresh_folder(
             done[key] = (signature, count)
 
     ingested = store.ingest(
-        documents(), source_id=source.name, batch_size=batch_size, extractor=extractor
+        documents(),
+        source_id=source.name,
+        batch_size=batch_size,
+        extractor=extractor,
+        on_batch=_progress(source.name),
     )
     report.add(ingested)
     for doc_id in ingested.failed_ids:
@@ -394,7 +422,11 @@ def _refresh_urls(
                 yield doc
 
     ingested = store.ingest(
-        documents(), source_id=source.name, batch_size=batch_size, extractor=extractor
+        documents(),
+        source_id=source.name,
+        batch_size=batch_size,
+        extractor=extractor,
+        on_batch=_progress(source.name),
     )
     report.add(ingested)
     marks.save(store, ingested.failed_ids)
@@ -511,7 +543,11 @@ def _refresh_feed(
                 report.fail(entry.link or feed_url, str(exc))
 
     ingested = store.ingest(
-        documents(), source_id=source.name, batch_size=batch_size, extractor=extractor
+        documents(),
+        source_id=source.name,
+        batch_size=batch_size,
+        extractor=extractor,
+        on_batch=_progress(source.name),
     )
     report.add(ingested)
     marks.save(store, ingested.failed_ids)

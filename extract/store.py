@@ -435,6 +435,7 @@ class Store:
         batch_size: int = 100,
         extractor: Extractor | None = None,
         force: bool = False,
+        on_batch: Callable[[IngestReport], None] | None = None,
     ) -> IngestReport:
         """Store documents and their figures; unchanged documents cost one lookup, nothing else.
 
@@ -469,6 +470,8 @@ class Store:
         started = _clock()
         for batch, results in extractor(pending()):
             self._write_batch(batch, results, source_id=source_id, version=version, report=report)
+            if on_batch is not None:
+                on_batch(report)
         report.seconds = _clock() - started
         return report
 
