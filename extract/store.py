@@ -347,6 +347,9 @@ class Store:
             engine.dispose()
             reason = getattr(exc, "orig", None) or exc
             raise StoreError(f"cannot open the store {shown}: {reason}") from exc
+        except RuntimeError as exc:  # a schema from a newer version
+            engine.dispose()
+            raise StoreError(f"cannot open the store {shown}: {exc}") from exc
         except BaseException:
             engine.dispose()
             raise

@@ -463,3 +463,12 @@ def test_series_migration_rebuilds_from_stored_figures(any_store: Store) -> None
     assert any_store.check_consistency() == []
     any_store._summary_cache = None
     pdt.assert_frame_equal(any_store.series_summary(), before)
+
+
+def test_a_store_from_a_newer_version_is_refused_clearly(sqlite_url: str) -> None:
+    from extract.store import StoreError
+
+    with Store.open(sqlite_url) as s, s.engine.begin() as conn:
+        conn.execute(sa.text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(StoreError, match="revision 9999.*newer figures"):
+        Store.open(sqlite_url)

@@ -31,6 +31,12 @@ def head_revisions() -> set[str]:
     return set(ScriptDirectory.from_config(config()).get_heads())
 
 
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {rev.revision for rev in ScriptDirectory.from_config(config()).walk_revisions()}
+
+
 def current_revisions(engine: sa.Engine) -> set[str]:
     from alembic.runtime.migration import MigrationContext
 
@@ -40,8 +46,15 @@ def current_revisions(engine: sa.Engine) -> set[str]:
 
 def upgrade(engine: sa.Engine, revision: str = "head") -> None:
     """Bring the database to `revision` in one transaction; concurrent openers wait their turn."""
-    if revision == "head" and current_revisions(engine) == head_revisions():
+    current = current_revisions(engine)
+    if revision == "head" and current == head_revisions():
         return
+    unknown = current - known_revisions()
+    if unknown:
+        raise RuntimeError(
+            f"the store's schema is at revision {', '.join(sorted(unknown))}, which this version "
+            "of figures does not know: it was written by a newer figures; upgrade figures"
+        )
     from alembic import command
 
     cfg = config()
