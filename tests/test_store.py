@@ -470,5 +470,5 @@ def test_a_store_from_a_newer_version_is_refused_clearly(sqlite_url: str) -> Non
 
     with Store.open(sqlite_url) as s, s.engine.begin() as conn:
         conn.execute(sa.text("UPDATE alembic_version SET version_num = '9999'"))
-    with pytest.raises(StoreError, match="revision 9999.*newer figures"):
+    with pytest.raises(StoreError, match=r"revision 9999.*newer figures"):
         Store.open(sqlite_url)
