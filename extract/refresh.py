@@ -448,14 +448,20 @@ def parse_feed(content: bytes, url: str) -> list[FeedEntry]:
     """Entries of an RSS or Atom document, newest first as the feed lists them."""
     import feedparser
 
-    parsed = feedparser.parse(content, response_headers={"content-location": url})
-    if parsed.bozo and not parsed.entries:
-        reason = getattr(parsed, "bozo_exception", None) or "unknown format"
+    if not content.strip():
+        raise ValueError("not an RSS or Atom feed (empty response)")
+    try:
+        parsed = feedparser.parse(content, response_headers={"content-location": url})
+    except Exception as exc:  # feedparser wraps many parsers; any failure means "not a feed"
+        raise ValueError(f"not an RSS or Atom feed ({type(exc).__name__}: {exc})") from exc
+    entries = parsed.get("entries") or []
+    if parsed.get("bozo") and not entries:
+        reason = parsed.get("bozo_exception") or "unknown format"
         raise ValueError(f"not an RSS or Atom feed ({reason})")
-    if not parsed.version and not parsed.entries:
+    if not parsed.get("version") and not entries:
         raise ValueError("not an RSS or Atom feed")
     out = []
-    for entry in parsed.entries:
+    for entry in entries:
         # dict.get: feedparser's own get maps a missing `updated` to `published`, with a warning.
         when = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
         published = dt.date(when.tm_year, when.tm_mon, when.tm_mday) if when else None

@@ -3,6 +3,7 @@ real SQLite store; re-extraction, the lock, and a Dask LocalCluster."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -12,6 +13,8 @@ import pandas as pd
 import pandas.testing as pdt
 import pytest
 import sqlalchemy as sa
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from extract.cli import build_app
@@ -408,3 +411,28 @@ def test_dask_gives_the_same_store(tmp_path: Path) -> None:
                 with b.engine.connect() as conn:
                     owners = conn.execute(sa.text("SELECT DISTINCT source_id FROM documents")).all()
                 assert owners == [("f",)]
+
+
+# --- never raises --------------------------------------------------------------------------------
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    body=st.binary(max_size=400)
+    | st.text(max_size=400).map(
+        lambda t: f"<rss><channel><item>{t}</item></channel></rss>".encode()
+    ),
+    content_type=st.sampled_from(["text/html", "text/plain", "application/pdf", "", "text/xml"]),
+)
+def test_feeds_and_pages_fail_only_with_value_errors(body: bytes, content_type: str) -> None:
+    from extract.fetch import Response
+    from extract.refresh import document_from_response, parse_feed
+
+    with contextlib.suppress(ValueError):
+        parse_feed(body, "http://127.0.0.1/feed.xml")
+    resp = Response(
+        "http://127.0.0.1/p", "http://127.0.0.1/p", 200, body, content_type, None, None, None
+    )
+    with contextlib.suppress(ValueError):
+        doc = document_from_response(resp)
+        assert doc.doc_id == url_doc_id("http://127.0.0.1/p") and doc.text.strip()

@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from extract.cli import build_app
@@ -153,3 +155,12 @@ def test_cli_add_list_remove(tmp_path: Path) -> None:
     bad = runner.invoke(app, ["sources", "add", "bad name", "--feed", "https://a/b", *common])
     assert bad.exit_code == 2 and "names are letters" in bad.output
     assert config.read_text() == before
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_loads_or_gives_a_sources_error(text: str) -> None:
+    try:
+        parse_sources(text, Path("sources.toml"))
+    except SourcesError as exc:
+        assert "sources.toml" in str(exc)
