@@ -24,7 +24,7 @@ import json
 import re
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 from types import SimpleNamespace
@@ -216,7 +216,7 @@ def _g() -> SimpleNamespace:
     pre = r"""(?ix)
       (?:\b(?P<prep>by|from|since|until|till|through|thru|to|before|after|between|as\s+of|as\s+at
         |at|in|during|for|on|over|of|within|throughout|against|versus|vs\.?|compar(?:ed|es|ing)\s+(?:with|to)
-        |than(?:\s+in)?|starting|beginning|effective|ending|due|payable|pay|record|dated|maturing
+        |than(?:\s+in)?|starting|beginning|effective(?:\s+(?:with|from|on))?|ending|due|payable|pay|record|dated|maturing
         |matures|mature|expiring|expires|ahead\s+of|base)\s+)?
       (?:\b(?P<art>the|a)\s+)?
       (?:(?P<pos>end|mid|start|beginning|middle|close|early|late|turn|all|whole|rest|remainder
@@ -610,7 +610,7 @@ def _weekday_resolver(word: str, which: str = "") -> Resolver:
                 d = pub - dt.timedelta(days=delta or 7)
             elif which == "next":
                 d = pub + dt.timedelta(days=ahead or 7)
-            elif env.projected:
+            elif which == "coming" or env.projected:
                 d = pub + dt.timedelta(days=ahead)
             else:
                 d = pub - dt.timedelta(days=delta)
@@ -913,7 +913,10 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         return a
     if kind == "day":
         word = text.split()[-1]
-        a.when = _weekday_resolver(word, (m.group("dy_w") or "").lower())
+        which = (m.group("dy_w") or "").lower()
+        if not which and _EFFECTIVE.search(raw, max(0, s - 24), s):
+            which = "coming"
+        a.when = _weekday_resolver(word, which)
         return a
     if kind == "season":
         name = (m.group("se_a") or m.group("se_b")).lower()
@@ -976,6 +979,8 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
             return None
         a.sub = ("months", mo, mo)
         a.mode = _mod_mode(m.group("mo_mod"))
+        if _EFFECTIVE.search(raw, max(0, s - 24), s):
+            a.when = _coming_month(mo)
         return a
     if kind == "year":
         if m.group("y_s"):
@@ -1002,6 +1007,22 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         a.sub, a.explicit = ("year",), True
         return a
     return None
+
+
+_EFFECTIVE = re.compile(r"(?i)\beffective\s+(?:with\s+|from\s+|on\s+)?(?:the\s+)?\Z")
+
+
+def _coming_month(month: int) -> Resolver:
+    """ "effective with June billing statements": the June under way or next."""
+
+    def resolve(env: _Env) -> Interval | None:
+        pub = env.published
+        if pub is None:
+            return None
+        y = pub.year if _month_end(pub.year, month) >= pub else pub.year + 1
+        return dt.date(y, month, 1), _month_end(y, month)
+
+    return resolve
 
 
 def _mod_mode(mod: str | None) -> str:
@@ -1385,11 +1406,19 @@ def _scan(raw: str) -> _Scan:
         spans.append(dateline.span("date"))
     atoms = _merge([a for a in atoms if a.kind not in ("time", "yoy")], raw)
     clauses = _clauses(raw)
-    exprs = []
+    exprs: list[_Expr] = []
     for a in atoms:
         ex = _expr(a, raw, dl_end, clauses)
-        if ex is not None:
-            exprs.append(ex)
+        if ex is None:
+            continue
+        if (
+            ex.role == "main"
+            and exprs
+            and exprs[-1].role == "base"
+            and _COORDINATED.fullmatch(raw, exprs[-1].end, ex.start)
+        ):
+            ex = replace(ex, role="base")  # "from one pct in January and in February 1986"
+        exprs.append(ex)
     return _Scan(
         spans=tuple(_union(spans)),
         exprs=tuple(exprs),
@@ -1404,6 +1433,11 @@ def _scan(raw: str) -> _Scan:
     )
 
 
+_ONWARDS = re.compile(
+    r"(?i)(?:\b(?:a|per|each)\s+(?:year|annum)|\bannual(?:ly)?|\b(?:starting|beginning"
+    r"|commencing|effective))\s*,?\s*\Z"
+)
+_COORDINATED = re.compile(r"(?i)\s*,?\s*(?:and|or)\s+")
 _COMPARATIVE_CLAUSE = re.compile(r"(?i)\s*(?:after|following|compared|against|versus|from)\b")
 
 
@@ -1518,6 +1552,7 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
     if pre is not None:
         prep = " ".join((pre.group("prep") or "").lower().split())
         prep = re.sub(r"\Acompar(?:es|ing)\b", "compared", prep)
+        prep = re.sub(r"\Aeffective\b.*", "effective", prep)
         pos = (pre.group("pos") or "").lower()
         art_start = pre.start("art") if pre.group("art") else -1
         pos_start = pre.start("pos") if pre.group("pos") else -1
@@ -1560,7 +1595,8 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
     elif prep == "from" and a.kind not in ("range",):
         clause_start = next((s for s, e in clauses if s <= a.start <= e), 0)
         head = raw[clause_start : pre.start("prep")] if pre is not None else ""
-        if g.compare_from.search(head):
+        onwards = _ONWARDS.search(head)  # "20 mln a year from 2007", "starting from 2007"
+        if g.compare_from.search(head) and onwards is None:
             role, mode = "compare", "interval"
     if role == "main" and _base_claimed(raw, label_start if prep else a.start, clauses):
         role = "base"
@@ -2220,6 +2256,11 @@ def _choose(
         return before[-1]
     if after:
         return after[0]
+    when = _WHEN.search(raw, max(0, cs - 12), cs) if cs else None
+    if when is not None:  # "33,858.4 billion in January, when it fell 0.04 pct from December"
+        told = [x for x in sc.exprs if x.end <= when.start() and x.role != "event" and not x.table]
+        if told:
+            return told[-1]
     if projected and not _PAST_FORECAST.search(raw, cs, ce):
         return None  # "it expects to earn 7 mln": another clause's period is not its own
     others = [
@@ -2234,6 +2275,7 @@ def _choose(
     return after[0] if after else None
 
 
+_WHEN = re.compile(r"(?i),\s*when\s*\Z")
 _AHEAD = re.compile(
     r"(?i)\b(?:will|shall|expects?|plans?|forecasts|targets?|aims?|intends?|sees|predicts)\b"
 )
@@ -2306,7 +2348,8 @@ def period_for(
             grown = _grown_since(ex, ex_env, context)
             if grown is not None:
                 return grown
-        return _period(ex, ex_env)
+        got = _period(ex, ex_env)
+        return _shaped(got, ex, ex_env, raw, kind)
     follows = _following(sc, raw, fe, env, projected)
     if follows is not None:
         return follows
@@ -2321,6 +2364,31 @@ def period_for(
                 return grown
         return report.period
     return _fallback(None, modality, env.published)
+
+
+_STOCK_AT = re.compile(r"(?i)\b(?:stood|stands|stand|standing|amounted|amounting)\s+(?:at|to)\b")
+_PER_YEAR = re.compile(r"(?i)\b(?:a|per|each)\s+(?:year|annum)\b|\bannual(?:ly)?\b")
+
+
+def _shaped(got: Period, ex: _Expr, env: _Env, raw: str, kind: str) -> Period:
+    """Fit a period to how the figure uses it: a stock that "stood at" a sum on a day is an
+    instant; savings of 20 mln "a year from 2007" are first those of 2007; a change "effective
+    Tuesday" happens on that day."""
+    if (
+        got.start is not None
+        and got.start == got.end
+        and ex.kind == "date"
+        and _STOCK_AT.search(raw)
+    ):
+        return Period(None, got.end, got.label, got.basis)
+    if ex.mode == "start" and got.start is not None:
+        if ex.kind in ("year", "fiscal") and _PER_YEAR.search(raw):
+            iv = ex.when(env)
+            if iv is not None and iv[1] is not None:
+                return Period(got.start, iv[1], got.label, got.basis)
+        if kind == "change" and ex.kind in ("day", "date"):
+            return Period(got.start, got.start, got.label, got.basis)
+    return got
 
 
 _NOW = re.compile(r"(?i)\b(?P<w>now|currently|presently|at\s+present)\b(?:\s+[A-Za-z-]+){0,4}\s*\Z")
@@ -2459,16 +2527,30 @@ def _figure_span(sc: _Scan, raw: str, fs: int, fe: int) -> tuple[int, int]:
         if fs < x.core[0] < fe:
             fe = fs + len(raw[fs : x.core[0]].rstrip())
             break
-    if fs == 0 or "(" not in raw[max(0, fs - 3) : fs]:
+    if fs == 0:
+        return fs, fe
+    side = _SIDE_BY_SIDE.search(raw, max(0, fs - 40), fs)
+    if side is not None and _CURRENCY_START.match(raw, fs):  # "2.8 mln euro $ 3.7 mln"
+        return side.start(), side.start() + len(side.group(0).rstrip())
+    opened = _OPENED.search(raw, max(0, fs - 30), fs)
+    if opened is None:
         return fs, fe
     close = raw.find(")", fe)
     if close < 0 or any(fe <= x.core[0] < close for x in sc.exprs):
         return fs, fe
-    m = _CONVERTED.search(raw, max(0, fs - 60), fs)
+    paren = opened.start()
+    m = _CONVERTED.search(raw, max(0, paren - 60), paren + 1)
     if m is None:
         return fs, fe
-    paren = raw.rfind("(", 0, fs)
     return m.start(), m.start() + len(raw[m.start() : paren].rstrip())
+
+
+_OPENED = re.compile(r"\(\s*(?:[A-Za-z]+\s+){0,2}\Z")
+_CURRENCY_START = re.compile(r"[$€£¥]|(?:USD|EUR|GBP|JPY|US\$)\b")
+_SIDE_BY_SIDE = re.compile(
+    r"(?:[$€£¥]\s*)?\d[\d.,]*(?:\s*(?:mln|bln|million|billion|bn|mn|m|k|thousand))?\s*"
+    r"(?:euro|euros|eur|EUR|marks|pounds|yen|crowns|kronor|markka|SEK|DKK|NOK|GBP)\s+\Z"
+)
 
 
 def _fallback(_: object, modality: str, published: dt.date | None) -> Period:
