@@ -176,21 +176,31 @@ def refresh_source(
     out = SourceReport(source.name, source.kind)
     started = time.perf_counter()
     log.info("%s: refreshing %s %s", source.name, source.kind, source.location)
-    before = fetcher.requests if fetcher is not None else 0
+    http = fetcher if fetcher is not None or source.kind == "folder" else Fetcher(config.fetch)
+    before = http.requests if http is not None else 0
     try:
         if source.kind == "folder":
             _refresh_folder(store, source, config, out.report, extractor, batch_size)
-        elif source.kind == "urls":
-            assert fetcher is not None
+        elif source.kind == "urls" and http is not None:
             urls = source.url_list(config.base)
-            _refresh_urls(store, source, urls, fetcher, out.report, extractor, batch_size)
-        else:
-            assert fetcher is not None
-            _refresh_feed(store, source, fetcher, out.report, extractor, batch_size)
+            _refresh_urls(store, source, urls, http, out.report, extractor, batch_size)
+        elif http is not None:
+            _refresh_feed(store, source, http, out.report, extractor, batch_size)
     except (FetchError, SourcesError, OSError, ValueError) as exc:
         out.error = str(exc)
+    except Exception as exc:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if isinstance(exc, SQLAlchemyError):  # the store itself failing stops the refresh
+            raise
+        # A bug met on one source's input must not stop the others; keep the traceback.
+        log.exception("source %s: unexpected error", source.name)
+        out.error = f"unexpected error ({type(exc).__name__}: {exc})"
+    finally:
+        out.requests = (http.requests if http is not None else 0) - before
+        if http is not None and http is not fetcher:
+            http.close()
     out.seconds = time.perf_counter() - started
-    out.requests = (fetcher.requests if fetcher is not None else 0) - before
     error = out.error
     if error is None and out.report.failed:
         first = out.report.errors[0]
