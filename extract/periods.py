@@ -191,7 +191,8 @@ def _g() -> SimpleNamespace:
           |following)\s+(?P<r_f>fiscal\s+|financial\s+|calendar\s+)?
           (?P<r_u>year|month|quarter|qtr|half|half-year|week|weekend|season)s?)\b)
     | (?P<ago>(?i:(?P<ag_n>a|an|one|\d{{1,2}}|{numw})\s+(?P<ag_u>years?|months?|quarters?|weeks?
-          |days?)\s+(?:ago|earlier|before|previously))\b)
+          |days?)\s+(?:ago|earlier|before|previously)|(?P<ag_u2>year|month|quarter|week|day)\s+ago)
+          \b)
     | (?P<daypart>(?i:this\s+(?:morning|afternoon|evening)|(?:during|in)\s+the\s+(?:morning
           |afternoon|session)|earlier\s+today|later\s+today|overnight)\b)
     | (?P<season>(?i:(?P<se_w>last|this|next|past)\s+(?P<se_a>spring|summer|autumn|fall|winter)
@@ -272,12 +273,13 @@ def _g() -> SimpleNamespace:
         word_before=re.compile(r"([A-Za-z']+)\W*\Z"),
         word_after=re.compile(r"\s*([A-Za-z%/]+|%)"),
         past=re.compile(
-            r"(?i)\b(?:was|were|had|rose|fell|grew|dropped|declined|increased|decreased|gained"
+            r"(?i)(?<!been )(?<!being )(?<!be )\b(?:was|were|had|rose|fell|grew|dropped|declined"
+            r"|increased|decreased|gained"
             r"|lost|climbed|slipped|jumped|totall?ed|amounted|reached|stood|posted|reported"
             r"|earned|narrowed|widened|eased|edged|surged|plunged|improved|showed|came|ran|went"
             r"|expanded|contracted|shrank|recorded|registered|compared|averaged|added|made|saw"
-            r"|bought|sold|paid|lent|borrowed|took|gave|held|kept|spent|won|began|became"
-            r"|raised|lowered|reduced|provided|offered|accepted|allotted|absorbed|injected)\b"
+            r"|bought|lent|borrowed|took|spent|won|raised|lowered|reduced|accepted|allotted"
+            r"|absorbed|injected)\b"
         ),
         present=re.compile(
             r"(?i)\b(?:is|are|amounts?|stands?|totals?|remains?|has|have|exceeds?|holds?|owns?"
@@ -901,8 +903,9 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
     if kind == "rel":
         return _rel_atom(m, a)
     if kind == "ago":
-        n = 1 if m.group("ag_n").lower() in ("a", "an") else _num(m.group("ag_n")) or 1
-        unit = m.group("ag_u").lower().rstrip("s")
+        count = (m.group("ag_n") or "a").lower()
+        n = 1 if count in ("a", "an") else _num(count) or 1
+        unit = (m.group("ag_u") or m.group("ag_u2")).lower().rstrip("s")
         months = {"year": 12, "quarter": 3, "month": 1}.get(unit, 0)
         days = {"week": 7, "day": 1}.get(unit, 0)
         a.anchored = True
@@ -1301,7 +1304,10 @@ def _join(p: _Atom, a: _Atom, gap: str, raw: str) -> _Atom | None:
             return None
         if (
             gap.strip().lower() == "to"
-            and not re.search(r"(?i)\bfrom\s+(?:the\s+)?\Z", raw[max(0, p.start - 10) : p.start])
+            and not re.search(
+                r"(?i)\b(?:from|period|periods)\s+(?:the\s+)?\Z",
+                raw[max(0, p.start - 12) : p.start],
+            )
             and not (p.kind == a.kind == "year")
         ):
             return None
@@ -1580,7 +1586,7 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
     if (
         a.start < dl_end
         or prep in _EVENT
-        or (a.kind in ("day", "daypart", "date") and _said_when(raw, label_start, a.end))
+        or (a.kind in ("day", "daypart") and _said_when(raw, label_start, a.end))
         or _ESTIMATED.search(raw, max(0, label_start - 24), label_start)
         or re.search(
             r"(?i)\b(?:of\s+record\s+(?:on\s+)?|base(?:\s+year)?:?\s+|constant\s+)\Z",
@@ -1651,7 +1657,7 @@ _SAID_BEFORE = re.compile(
 _SAID_AFTER = re.compile(r"(?i)\s*,?\s*(?:said|announced|reported|told|disclosed|confirmed)\b")
 
 
-_ESTIMATED = re.compile(r"(?i)\b(?:estimated|published|released|compiled)\s+\Z")
+_ESTIMATED = re.compile(r"(?i)\b(?:estimated|published|released|compiled|made)\s+\Z")
 _DESCRIBES = re.compile(
     r"(?i)\b(?:issued|covering|launched|offered|maturing)\s+(?:the\s+)?(?:period\s+)?\Z"
 )
@@ -2284,9 +2290,10 @@ _PAST_FORECAST = re.compile(
 )
 
 
+_NEW_TARGET = re.compile(r"(?i)\s+(?:to|at)\s+[$€£¥]?\d")
 _LIST_BREAK = re.compile(
     r"(?i)\b(?:from|against|versus|vs|compared|than|to|but|while|after|before|when|which|that"
-    r"|since|by|up|down|rose|fell|was|were|is|are)\b|[;:]"
+    r"|since|by|up|down|rose|fell|was|were|is|are|week|month|year|quarter|ago|earlier)\b|[;:]"
 )
 
 
@@ -2432,6 +2439,8 @@ def _grown_since(ex: _Expr, env: _Env, context: _Carry) -> Period | None:
     end = context.interval[1]
     if iv is None or iv[1] is None or end is None or end <= iv[1] or context.interval[0] is None:
         return None
+    if iv[0] is None or (iv[1] - iv[0]).days > 92:
+        return None  # "since 1980" is a span from 1980, not from the reading after it
     if env.published is not None and end > env.published:
         return None
     basis = "explicit" if ex.explicit and context.explicit else "relative"
@@ -2480,19 +2489,13 @@ def _following(sc: _Scan, raw: str, fe: int, env: _Env, projected: bool) -> Peri
 
 
 _AFTER = re.compile(r"(?i)[\s,]*(?:after|following)\b")
-_ED = re.compile(
-    r"\b(?!(?:based|adjusted|unchanged|limited|listed|united|expected|estimated|projected"
-    r"|planned|proposed|scheduled|related|used|owned|concerned|needed|advanced|detailed"
-    r"|combined|consolidated|audited|unaudited|restated|revised|annualized|annualised"
-    r"|seasonally|indexed|registered)\b)[a-z]{3,}ed\b"
-)
 
 
 def _past_at(raw: str, cs: int, fs: int) -> bool:
     """Is the verb nearest before a figure in the past tense ("which lowered ... to 22.5 mln")?"""
     g = _g()
     best, past = -1, False
-    for rx, is_past in ((g.past, True), (_ED, True), (g.present, False), (g.future, False)):
+    for rx, is_past in ((g.past, True), (g.present, False), (g.future, False)):
         for m in rx.finditer(raw, cs, fs):
             if m.start() >= best:
                 best, past = m.start(), is_past
@@ -2603,6 +2606,25 @@ def _with_anchor(env: _Env, iv: Interval, explicit: bool) -> _Env:
     )
 
 
+def _year_earlier(main: _Carry) -> Period:
+    p = main.period
+    s, e = _shift(main.interval, months=-12)
+    label = f"{p.label} (year earlier)" if p.label else "year earlier"
+    if s is None and e is None:
+        return Period(None, None, label, "unknown")
+    return Period(s, e, label, p.basis if p.basis in ("explicit", "relative") else "relative")
+
+
+def _same_main(
+    sc: _Scan, raw: str, base: _Expr, main: _Expr | None, env: _Env, projected: bool
+) -> bool:
+    """Is an earlier base in the sentence compared with the same main period as this one?"""
+    other = _choose(sc, raw, base.start, base.start, projected=projected)
+    if other is None or main is None:
+        return other is main
+    return other is main or _resolve(other, env)[0] == _resolve(main, env)[0]
+
+
 _REVISED = re.compile(
     r"(?i)\b(?:rais|lower|cut|upgrad|downgrad|reduc|trimm|boost|adjust|chang|increas|hik|par)"
     r"\w*\b[^;]*\b(?:estimate|forecast|target|guidance|outlook|projection|prediction)s?\b"
@@ -2648,7 +2670,7 @@ def _base_against(ex: _Expr, got: Period, main: _Carry, env: _Env) -> Period:
     if got.start is None and ex.mode == "instant" and got.label.lower().startswith("to "):
         s, e = _ending(got.end, months=main_months)
         return Period(s, e, got.label, got.basis)
-    if got.start is not None and not ex.explicit and got.start <= me and got.end >= ms:
+    if ex.kind == "rel" and got.start is not None and got.start <= me and got.end >= ms:
         # a relative base that overlaps the main period is the reading before it
         months = round(((got.end - got.start).days + 1) / 30.4)
         if (got.start, got.end) != (ms, me) and months in (1, 3, 12):
@@ -2676,7 +2698,13 @@ def _base_period(
         for x in sc.exprs
         if x.role in ("base", "main", "compare") and not x.table and fe <= x.start < ce
     ]
-    own = following[:1] if following and _is_list_gap(raw[fe : following[0].start]) else []
+    own = []
+    if following and _is_list_gap(raw[fe : following[0].start]):
+        # not when the period starts another comparison: "from 472.3 mln and 22.3 pct
+        # year-to-date to 1.15 billion"
+        x = following[0]
+        if _is_strong(raw[fe : x.start]) or not _NEW_TARGET.match(raw, x.end):
+            own = [x]
     marker_pos = fs - len(marker.group(0)) if marker else fs
     main = _choose(sc, raw, marker_pos, marker_pos, projected=projected)
     main_period: _Carry | None = None
@@ -2698,8 +2726,11 @@ def _base_period(
             if x.role != "event" and not x.table and x.start >= m_start and x.end <= fs
         ]
     own = [x for x in own if x.mode not in ("start", "since")]  # when a change takes effect
+    word = (marker.group("m") or marker.group("m2") or marker.group("m3") or "").lower().rstrip(".")
     if own:
         ex = own[0]
+        if word in ("vs", "versus") and ex is main and main_period is not None:
+            return _year_earlier(main_period)  # "nil vs 16.1 mln dlrs in quarter"
         if ex.anchored and main_period is not None:
             return _period(ex, _with_anchor(env, main_period.interval, main_period.explicit))
         got = _period(ex, env)
@@ -2708,12 +2739,12 @@ def _base_period(
         return got
     head = raw[cs:marker_pos]
     parallel = [x for x in sc.exprs if x.role == "base" and not x.table and x.end <= marker_pos]
-    if parallel:  # "from 3.31 billion in January but imports fell to 1.74 billion from 2.41"
+    if parallel and _same_main(sc, raw, parallel[-1], main, env, projected):
+        # "from 3.31 billion in January but imports fell to 1.74 billion from 2.41 billion"
         ex = parallel[-1]
         if ex.anchored and main_period is not None:
             return _period(ex, _with_anchor(env, main_period.interval, main_period.explicit))
         return _period(ex, env)
-    word = (marker.group("m") or marker.group("m2") or marker.group("m3") or "").lower().rstrip(".")
     if main_period is not None and _EARLIER_ESTIMATE.search(marker.group(0)):
         return main_period.period  # "down from an earlier preliminary 1.3 pct rise"
     if main is not None and main.kind == "movavg" and main_period is not None:
@@ -2727,13 +2758,7 @@ def _base_period(
     if word in ("vs", "versus") and main_period is not None:
         if re.match(r"\s*(?:\w+\s+){0,2}prior\b", raw[fe : fe + 24]):
             return Period(None, None, "prior", "unknown")
-        p = main_period.period
-        s, e = _shift(main_period.interval, months=-12)
-        label = f"{p.label} (year earlier)" if p.label else "year earlier"
-        if s is None and e is None:
-            return Period(None, None, label, "unknown")
-        basis = p.basis if p.basis in ("explicit", "relative") else "relative"
-        return Period(s, e, label, basis)
+        return _year_earlier(main_period)
     if re.match(r"\s*(?:\w+\s+){0,2}prior\b", raw[fe : fe + 24]):
         return Period(None, None, "prior", "unknown")
     return _UNKNOWN
