@@ -45,17 +45,21 @@ def status_view(data: DashboardData) -> str:
     return data.status().text()
 
 
-def filter_options(data: DashboardData) -> tuple[list[dict], list[dict], list[dict]]:
-    """Options of the explorer's entity, unit-kind and source filters."""
+def _opts(values: Sequence[str]) -> list[dict]:
+    return [{"label": v, "value": v} for v in values]
 
-    def opts(values: Sequence[str]) -> list[dict]:
-        return [{"label": v, "value": v} for v in values]
 
-    return (
-        opts(data.entity_options()),
-        opts(data.unit_kind_options()),
-        opts(data.publisher_options()),
-    )
+def filter_options(data: DashboardData) -> tuple[list[dict], list[dict]]:
+    """Options of the explorer's unit-kind and source filters."""
+    return _opts(data.unit_kind_options()), _opts(data.publisher_options())
+
+
+def entity_options(data: DashboardData, search: str | None, current: str | None) -> list[dict]:
+    """Entities matching what is typed (thousands exist), most series first; the chosen one kept."""
+    names = data.entity_options((search or "").strip())
+    if current and current not in names:
+        names = [current, *names]
+    return _opts(names)
 
 
 def explorer_view(
@@ -320,13 +324,20 @@ def register_callbacks(app: Dash, data: DashboardData) -> None:
         return status_view(data)
 
     @app.callback(
-        Output("filter-entity", "options"),
         Output("filter-unit-kind", "options"),
         Output("filter-publisher", "options"),
         Input("url", "pathname"),
     )
-    def _filters(_path: str | None) -> tuple[list[dict], list[dict], list[dict]]:
+    def _filters(_path: str | None) -> tuple[list[dict], list[dict]]:
         return filter_options(data)
+
+    @app.callback(
+        Output("filter-entity", "options"),
+        Input("filter-entity", "search_value"),
+        State("filter-entity", "value"),
+    )
+    def _entities(search: str | None, current: str | None) -> list[dict]:
+        return entity_options(data, search, current)
 
     @app.callback(
         Output("explorer", "rowData"),

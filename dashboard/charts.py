@@ -5,7 +5,7 @@ Encodings, explained under the chart in the app:
 - a marker per report (shape by publisher, hollow when derived, faded when projected), placed at
   the end of its period, with a translucent bar spanning the period it covers;
 - lines join only points of the same period length, so Jan–Aug is never joined to a full year.
-Every marker carries [figure_id, doc_id] in customdata: clicking it opens its citation.
+Every marker carries [figure_id, doc_id, series_key] in customdata: clicking it opens its citation.
 """
 
 from __future__ import annotations
@@ -15,9 +15,7 @@ import html
 from collections.abc import Mapping
 
 import pandas as pd
-import plotly.graph_objects as go
 from plotly.colors import qualitative
-from plotly.subplots import make_subplots
 
 from extract.series import format_value, percent_change
 
@@ -31,26 +29,49 @@ def _esc(value: object) -> str:
     return html.escape("" if value is None or value != value else str(value), quote=False)
 
 
-def empty_chart(message: str) -> go.Figure:
-    fig = go.Figure()
-    fig.update_layout(
-        template="plotly_white",
-        height=360,
-        xaxis={"visible": False},
-        yaxis={"visible": False},
-        annotations=[
-            {
-                "text": _esc(message),
-                "showarrow": False,
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0.5,
-                "y": 0.5,
-                "font": {"size": 15, "color": "#555"},
-            }
-        ],
-    )
-    return fig
+def _iso(values: object) -> list:
+    """Dates as ISO strings (plotly.js reads them as dates; JSON cannot hold Timestamps)."""
+    out = []
+    for v in values:  # type: ignore[attr-defined]
+        if v is None or v is pd.NaT or (isinstance(v, float) and v != v):
+            out.append(None)
+        elif isinstance(v, pd.Timestamp | dt.datetime):
+            out.append(v.isoformat())
+        else:
+            out.append(v.isoformat() if isinstance(v, dt.date) else v)
+    return out
+
+
+STYLE = {
+    "paper_bgcolor": "white",
+    "plot_bgcolor": "white",
+    "font": {"family": "Liberation Sans, Arial, sans-serif", "size": 12, "color": "#2a3f5f"},
+    "hoverlabel": {"align": "left"},
+}
+AXIS = {"gridcolor": "#EBF0F8", "linecolor": "#EBF0F8", "zerolinecolor": "#C8D4E3"}
+
+
+def empty_chart(message: str) -> dict:
+    return {
+        "data": [],
+        "layout": {
+            **STYLE,
+            "height": 360,
+            "xaxis": {"visible": False},
+            "yaxis": {"visible": False},
+            "annotations": [
+                {
+                    "text": _esc(message),
+                    "showarrow": False,
+                    "xref": "paper",
+                    "yref": "paper",
+                    "x": 0.5,
+                    "y": 0.5,
+                    "font": {"size": 15, "color": "#555"},
+                }
+            ],
+        },
+    }
 
 
 def transform_points(points: pd.DataFrame, transform: str) -> pd.DataFrame:
@@ -95,14 +116,15 @@ def _hover(row: Mapping, label: str, shown_value: str) -> str:
 
 def _jitter(frame: pd.DataFrame) -> pd.Series:
     """Spread reports of the same date a little apart so each marker can be hovered and clicked."""
-    x = pd.to_datetime(frame["x"])
+    x = pd.to_datetime(frame["x"]).dt.as_unit("s")  # seconds: centuries apart cannot overflow
     if x.empty:
         return x
     span = (x.max() - x.min()) if len(x) > 1 else pd.Timedelta(days=365)
     step = max(pd.Timedelta(days=1), span / 45)  # about a marker's width on a typical chart
     rank = frame.groupby(x).cumcount()
     size = x.map(x.value_counts())
-    return x + (rank - (size - 1) / 2) * step
+    seconds = ((rank - (size - 1) / 2) * step.total_seconds()).round().astype("int64")
+    return x.dt.as_unit("s") + pd.to_timedelta(seconds, unit="s").dt.as_unit("s")
 
 
 def series_chart(
@@ -111,8 +133,12 @@ def series_chart(
     *,
     transform: str = "level",
     log: bool = False,
-) -> go.Figure:
-    """The selected series over time, comparable: one panel per (level or change, unit)."""
+) -> dict:
+    """The selected series over time, comparable: one panel per (level or change, unit).
+
+    Returns the figure as the dict plotly.js draws (what `go.Figure(...).to_plotly_json()`
+    gives), built directly: plotly.py's validation would cost ~100 ms per chart.
+    """
     plotted = transform_points(points, transform)
     if plotted.empty:
         return empty_chart(
@@ -127,78 +153,100 @@ def series_chart(
     keys = list(dict.fromkeys(k for k in labels if k in set(plotted["series_key"])))
     keys += [k for k in plotted["series_key"].unique() if k not in keys]
     publishers = {p: i for i, p in enumerate(dict.fromkeys(plotted["publisher"]))}
-    fig = make_subplots(
-        rows=len(panels),
-        cols=1,
-        shared_xaxes=True,
-        vertical_spacing=0.12 if len(panels) > 1 else 0.05,
-        subplot_titles=[_esc(p) for p in panels],
-    )
-    plotted["xj"] = pd.NaT
-    for panel in panels:
-        idx = plotted.index[plotted["panel"] == panel]
-        plotted.loc[idx, "xj"] = _jitter(plotted.loc[idx])
+    plotted["xj"] = pd.concat(
+        [_jitter(plotted[plotted["panel"] == panel]) for panel in panels]
+    ).reindex(plotted.index)
+    axis_of = {p: ("y" if i == 0 else f"y{i + 1}") for i, p in enumerate(panels)}
+    data: list[dict] = []
     for colour_index, key in enumerate(keys):
         colour = COLOURS[colour_index % len(COLOURS)]
         label = labels.get(key, key)
         mine = plotted[plotted["series_key"] == key]
         for panel, group in mine.groupby("panel", sort=False):
-            row = panels.index(panel) + 1
-            _add_spans(fig, group, colour, key, row)
-            _add_lines(fig, group, colour, key, row)
+            yaxis = axis_of[panel]
+            data += _spans(group, colour, key, yaxis)
+            data += _lines(group, colour, key, yaxis)
             shown = [format_value(v, u) for v, u in zip(group["value"], group["unit"], strict=True)]
             symbols = [
                 SYMBOLS[publishers[p] % len(SYMBOLS)] + ("-open" if d else "")
                 for p, d in zip(group["publisher"], group["derived"], strict=True)
             ]
-            fig.add_trace(
-                go.Scatter(
-                    x=group["xj"],
-                    y=group["value"],
-                    mode="markers",
-                    name=_esc(label),
-                    legendgroup=key,
-                    showlegend=True,
-                    marker={
+            data.append(
+                {
+                    "type": "scatter",
+                    "x": _iso(group["xj"]),
+                    "y": group["value"].astype(float).tolist(),
+                    "xaxis": "x",
+                    "yaxis": yaxis,
+                    "mode": "markers",
+                    "name": _esc(label),
+                    "legendgroup": key,
+                    "showlegend": True,
+                    "marker": {
                         "color": colour,
                         "size": 11,
                         "symbol": symbols,
                         "opacity": [0.55 if m == "projected" else 1.0 for m in group["modality"]],
                         "line": {"width": 1.5, "color": colour},
                     },
-                    customdata=list(
-                        zip(group["figure_id"], group["doc_id"], group["series_key"], strict=True)
-                    ),
-                    hovertext=[
+                    "customdata": [
+                        [f, d, k]
+                        for f, d, k in zip(
+                            group["figure_id"], group["doc_id"], group["series_key"], strict=True
+                        )
+                    ],
+                    "hovertext": [
                         _hover(r, label, s)
                         for r, s in zip(group.to_dict(orient="records"), shown, strict=True)
                     ],
-                    hovertemplate="%{hovertext}<extra></extra>",
-                ),
-                row=row,
-                col=1,
+                    "hovertemplate": "%{hovertext}<extra></extra>",
+                }
             )
-    for i, panel in enumerate(panels, start=1):
+    layout: dict = {
+        **STYLE,
+        "height": max(380, 300 * len(panels) + 80),
+        "hovermode": "closest",
+        "clickmode": "event",
+        "margin": {"l": 70, "r": 20, "t": 40, "b": 40},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0},
+        "uirevision": "|".join(keys) + f"|{transform}|{log}",
+        "xaxis": {**AXIS, "type": "date", "showgrid": True, "anchor": axis_of[panels[-1]]},
+        "annotations": [],
+    }
+    gap = 0.12 if len(panels) > 1 else 0.0
+    height = (1.0 - gap * (len(panels) - 1)) / len(panels)
+    for i, panel in enumerate(panels):
+        top = 1.0 - i * (height + gap)
         unit = panel.split(" · ", 1)[1]
-        axis: dict = {"title": {"text": _esc(unit)}, "zeroline": True, "exponentformat": "B"}
+        axis: dict = {
+            **AXIS,
+            "title": {"text": _esc(unit)},
+            "zeroline": True,
+            "exponentformat": "B",
+            "domain": [max(0.0, top - height), top],
+            "anchor": "x",
+        }
         values = plotted.loc[plotted["panel"] == panel, "value"]
-        if log and panel.startswith("Level") and (values > 0).all():
+        if log and panel.startswith("Level") and bool((values > 0).all()):
             axis["type"] = "log"
-        fig.update_yaxes(axis, row=i, col=1)
-    fig.update_xaxes(type="date", showgrid=True)
-    fig.update_layout(
-        template="plotly_white",
-        height=max(380, 300 * len(panels) + 80),
-        hovermode="closest",
-        clickmode="event",
-        margin={"l": 70, "r": 20, "t": 40, "b": 40},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0},
-        uirevision="|".join(keys) + f"|{transform}|{log}",
-    )
-    return fig
+        layout["yaxis" if i == 0 else f"yaxis{i + 1}"] = axis
+        layout["annotations"].append(
+            {
+                "text": _esc(panel),
+                "showarrow": False,
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0.5,
+                "xanchor": "center",
+                "y": top,
+                "yanchor": "bottom",
+                "font": {"size": 14},
+            }
+        )
+    return {"data": data, "layout": layout}
 
 
-def _add_spans(fig: go.Figure, group: pd.DataFrame, colour: str, key: str, row: int) -> None:
+def _spans(group: pd.DataFrame, colour: str, key: str, yaxis: str) -> list[dict]:
     """Translucent bars over the period each point covers (from period start to its end)."""
     xs: list = []
     ys: list = []
@@ -206,46 +254,55 @@ def _add_spans(fig: go.Figure, group: pd.DataFrame, colour: str, key: str, row: 
         group["period_start"], group["period_end"], group["value"], strict=True
     ):
         if isinstance(start, dt.date) and isinstance(end, dt.date) and start != end:
-            xs += [start, end, None]
-            ys += [value, value, None]
-    if xs:
-        fig.add_trace(
-            go.Scatter(
-                x=xs,
-                y=ys,
-                mode="lines",
-                line={"color": colour, "width": 7},
-                opacity=0.22,
-                hoverinfo="skip",
-                showlegend=False,
-                legendgroup=key,
-                name="period covered",
-            ),
-            row=row,
-            col=1,
-        )
+            xs += [start.isoformat(), end.isoformat(), None]
+            ys += [float(value), float(value), None]
+    if not xs:
+        return []
+    return [
+        {
+            "type": "scatter",
+            "x": xs,
+            "y": ys,
+            "xaxis": "x",
+            "yaxis": yaxis,
+            "mode": "lines",
+            "line": {"color": colour, "width": 7},
+            "opacity": 0.22,
+            "hoverinfo": "skip",
+            "showlegend": False,
+            "legendgroup": key,
+            "name": "period covered",
+        }
+    ]
 
 
-def _add_lines(fig: go.Figure, group: pd.DataFrame, colour: str, key: str, row: int) -> None:
+def _lines(group: pd.DataFrame, colour: str, key: str, yaxis: str) -> list[dict]:
     """Join comparable periods only; several reports of one period join through their mean."""
+    out = []
     for cls, same in group.groupby("period_class", sort=False):
         if cls == "unknown" or same["x"].nunique() < 2:
             continue
         means = same.groupby("x")["value"].mean().sort_index()
-        fig.add_trace(
-            go.Scatter(
-                x=means.index,
-                y=means.values,
-                mode="lines",
-                line={"color": colour, "width": 1.5, "dash": "solid" if cls == "year" else "dot"},
-                hoverinfo="skip",
-                showlegend=False,
-                legendgroup=key,
-                name=f"{cls} periods",
-            ),
-            row=row,
-            col=1,
+        out.append(
+            {
+                "type": "scatter",
+                "x": _iso(means.index),
+                "y": means.astype(float).tolist(),
+                "xaxis": "x",
+                "yaxis": yaxis,
+                "mode": "lines",
+                "line": {
+                    "color": colour,
+                    "width": 1.5,
+                    "dash": "solid" if cls == "year" else "dot",
+                },
+                "hoverinfo": "skip",
+                "showlegend": False,
+                "legendgroup": key,
+                "name": f"{cls} periods",
+            }
         )
+    return out
 
 
 def graph_config(filename: str = "figures-chart") -> dict:

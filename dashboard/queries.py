@@ -19,7 +19,9 @@ import pandas as pd
 from extract.documents import Document
 from extract.schema import as_date, empty_frame
 from extract.series import (
+    POINT_COLUMNS,
     build_points,
+    derive_points,
     normalise_measure,
     publisher_of,
     series_label,
@@ -116,6 +118,7 @@ class DashboardData:
         self._lock = threading.Lock()
         self._version: str | None = None
         self._memo: dict[str, Any] = {}
+        self._building: dict[str, threading.Lock] = {}
 
     # -- freshness -------------------------------------------------------------------------------
     def _fresh(self) -> None:
@@ -127,16 +130,30 @@ class DashboardData:
                 self._memo = {}
 
     def _cached(self, name: str, build: Any) -> Any:
+        """Memoised until the store changes; concurrent callers wait for one build, not many."""
         self._fresh()
         with self._lock:
             if name in self._memo:
                 return self._memo[name]
-        value = build()
-        with self._lock:
-            self._memo[name] = value
+            building = self._building.setdefault(name, threading.Lock())
+        with building:
+            with self._lock:
+                if name in self._memo:
+                    return self._memo[name]
+            value = build()
+            with self._lock:
+                self._memo[name] = value
         return value
 
     # -- reads -------------------------------------------------------------------------------------
+    def warm(self) -> None:
+        """Build the memos every first page needs, so the first visitor does not wait for them."""
+        self.summary()
+        self.labels([])
+        self.entity_counts()
+        self.publisher_options()
+        self.unit_kind_options()
+
     def status(self) -> StatusLine:
         status = self.store.status()
         failed = tuple(
@@ -170,12 +187,12 @@ class DashboardData:
         def build() -> pd.DataFrame:
             frame = self.store.series_summary().copy()
             # Labelled by the canonical measure: one series may be worded several ways.
-            frame["label"] = [series_label(k) for k in frame["series_key"]]
+            frame["label"] = series_labels(frame["series_key"])
             frame["haystack"] = (
                 frame["label"] + " " + frame["series_key"] + " " + frame["measure"].fillna("")
             ).str.lower()
-            frame["first_period"] = [_iso(v) for v in frame["first_period"]]
-            frame["last_period"] = [_iso(v) for v in frame["last_period"]]
+            for col in ("first_period", "last_period"):
+                frame[col] = [v.isoformat() if v is not None else None for v in frame[col]]
             return frame.sort_values(
                 ["n_figures", "n_documents", "series_key"], ascending=[False, False, True]
             ).reset_index(drop=True)
@@ -183,17 +200,28 @@ class DashboardData:
         return self._cached("summary", build)
 
     def labels(self, keys: Sequence[str]) -> dict[str, str]:
-        summary = self.summary().set_index("series_key")
-        return {k: summary.at[k, "label"] if k in summary.index else series_label(k) for k in keys}
+        known = self._cached(
+            "labels",
+            lambda: dict(zip(self.summary()["series_key"], self.summary()["label"], strict=True)),
+        )
+        return {k: known.get(k) or series_label(k) for k in keys}
 
-    def entity_options(self) -> list[str]:
-        def build() -> list[str]:
-            names: set[str] = set()
-            for value in self.summary()["entities"].dropna().unique():
-                names.update(e for e in str(value).split(";") if e)
-            return sorted(names)
+    def entity_counts(self) -> pd.Series:
+        """Series per entity, most first: the entity filter offers the biggest, then searches."""
 
-        return self._cached("entities", build)
+        def build() -> pd.Series:
+            ents = self.summary()["entities"].fillna("").str.split(";").explode()
+            ents = ents[ents != ""]
+            counts = ents.value_counts()
+            return counts.sort_index().sort_values(ascending=False, kind="stable")
+
+        return self._cached("entity_counts", build)
+
+    def entity_options(self, search: str = "", limit: int = 100) -> list[str]:
+        names = self.entity_counts().index
+        if search:
+            names = names[names.str.lower().str.contains(search.lower(), regex=False)]
+        return names[:limit].tolist()
 
     def unit_kind_options(self) -> list[str]:
         return self._cached(
@@ -273,9 +301,12 @@ class DashboardData:
         context = context[
             [pair in quoted for pair in zip(context["doc_id"], context["sentence"], strict=True)]
         ]
-        derived = build_points(context)
-        derived = derived[derived["derived"] & derived["series_key"].isin(list(keys))]
-        points = pd.concat([points, derived], ignore_index=True) if len(derived) else points
+        wanted = set(keys)
+        derived = [p for p in derive_points(context) if p["series_key"] in wanted]
+        if derived:
+            extra = pd.DataFrame.from_records(derived, columns=list(POINT_COLUMNS))
+            extra["x"] = pd.to_datetime(extra["x"])
+            points = pd.concat([points, extra], ignore_index=True)
         points = points.sort_values(["series_key", "x", "derived", "figure_id"], kind="stable")
         return frame, points.reset_index(drop=True)
 
@@ -308,6 +339,20 @@ class DashboardData:
             row = docs.loc[doc_id]
             lines.append(citation_line(row.to_dict()))
         return lines
+
+
+def series_labels(keys: pd.Series) -> pd.Series:
+    """`series_label` for many keys at once (58,000 series label in ~50 ms, not ~250 ms)."""
+    if keys.empty:
+        return keys.astype(object)
+    parts = keys.str.split("|", n=3, expand=True).reindex(columns=range(4)).fillna("")
+    measure = parts[0].mask(parts[0] == "", "(no measure)")
+    places = parts[1].str.replace(";", "–", regex=False)
+    unit = parts[2].mask(parts[2] == "", "no unit")
+    details = (
+        (places + ", ").mask(places == "", "") + unit + (", " + parts[3]).mask(parts[3] == "", "")
+    )
+    return measure + ": " + details
 
 
 def citation_line(doc: dict[str, Any]) -> str:

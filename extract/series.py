@@ -335,6 +335,7 @@ def publisher_of(source: str | None, url: str | None = None) -> str:
             return host.removeprefix("www.")
     if not source:
         return ""
+    source = re.split(r"[#?]", source, maxsplit=1)[0]  # 'reut2-000.sgm#NEWID=5': the file
     parts = [p for p in re.split(r"[\\/]", source) if p and p != "."]
     if len(parts) >= 2:
         return parts[-2]
@@ -456,10 +457,13 @@ def derive_points(frame: pd.DataFrame) -> list[dict]:
     out: list[dict] = []
     if frame.empty:
         return out
-    for (_doc, sentence), group in frame.groupby(["doc_id", "sentence"], sort=False):
+    by_sentence: dict[tuple[str, str], list[dict]] = {}
+    for row in frame.to_dict(orient="records"):
+        by_sentence.setdefault((row["doc_id"], row["sentence"]), []).append(row)
+    for (_doc, sentence), group in by_sentence.items():
         if len(group) < 2:
             continue
-        placed = _ordered_in_sentence(group.to_dict(orient="records"))
+        placed = _ordered_in_sentence(group)
         sequential = bool(_SEQUENTIAL_CUES.search(str(sentence)))
         for (a, _a0, a1), (b, b0, _b1) in pairwise(placed):
             between = str(sentence)[a1:b0]

@@ -114,13 +114,30 @@ def pick(page: Any, key: str) -> None:
 
 
 def click_point(page: Any, index: int, shown: str) -> str:
-    """Click the index-th marker; wait for the citation panel to change; its figure id."""
-    page.locator("#chart .scatterlayer .trace .points path.point").nth(index).click(force=True)
-    page.wait_for_function(
-        "(before) => { const p = document.querySelector('#citation-point');"
-        " return p && p.dataset.figure !== before; }",
-        arg=shown,
-    )
+    """Click the index-th marker and wait for the citation panel to show another point.
+
+    Plotly reports a click for the point last hovered, and hovering is throttled: on a busy
+    machine a quick click can still report the previous point. So hover first, and click again
+    if the panel did not change.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    point = page.locator("#chart .scatterlayer .trace .points path.point").nth(index)
+    for attempt in range(5):
+        point.hover(force=True)
+        point.click(force=True)
+        try:
+            page.wait_for_function(
+                "(before) => { const p = document.querySelector('#citation-point');"
+                " return p && p.dataset.figure !== before; }",
+                arg=shown,
+                timeout=4_000 if attempt < 4 else TIMEOUT_MS,
+            )
+            break
+        except PlaywrightTimeout:
+            page.mouse.move(0, 0)  # leave the chart, so the next hover starts afresh
+            if attempt == 4:
+                raise
     return page.locator("#citation-point").get_attribute("data-figure")
 
 
@@ -153,6 +170,15 @@ def wait_for_series(page: Any, keys: list[str]) -> None:
             return keys.length === seen.size && keys.every(k => seen.has(k));
         }""",
         arg=keys,
+    )
+
+
+def wait_for_transform(page: Any, suffix: str) -> None:
+    """Wait until the chart is drawn with a transformation and scale (its uirevision says)."""
+    page.wait_for_function(
+        "(s) => { const g = document.querySelector('#chart .js-plotly-plot');"
+        " return g && g.layout && String(g.layout.uirevision).endsWith(s); }",
+        arg=suffix,
     )
 
 
@@ -244,6 +270,7 @@ def test_a_copied_link_reopens_the_same_view(page: Any, browser: Any, sample: Se
     page.wait_for_function("() => location.search.includes('transform=pct')")
     keys = url_series(page)
     wait_for_series(page, keys)
+    wait_for_transform(page, "|pct|True")
     before = plotted(page)
     link = page.locator("#permalink").inner_text()
     assert link == page.url
@@ -251,6 +278,7 @@ def test_a_copied_link_reopens_the_same_view(page: Any, browser: Any, sample: Se
     try:
         open_view(other, link)
         wait_for_series(other, keys)
+        wait_for_transform(other, "|pct|True")
         assert url_series(other) == keys
         assert other.get_by_label("% change on previous period").is_checked()
         assert other.get_by_label("Log scale").is_checked()

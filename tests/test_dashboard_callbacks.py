@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 from dash import html
 from hypothesis import given, settings
@@ -255,6 +256,12 @@ def _find(component: Any, kind: type) -> list[Any]:
     return found
 
 
+def view(data: DashboardData, *args: Any) -> tuple[go.Figure, list[dict], str, str]:
+    """chart_view, with its figure dict read back through plotly.py (which validates it)."""
+    figure, rows, note, citation = cb.chart_view(data, *args)
+    return go.Figure(figure), rows, note, citation
+
+
 def _markers(figure: Any) -> list[Any]:
     return [t for t in figure.data if t.mode == "markers"]
 
@@ -299,8 +306,14 @@ def test_explorer_filters(data: DashboardData) -> None:
 
 
 def test_filter_options_come_from_the_store(data: DashboardData) -> None:
-    entities, unit_kinds, publishers = cb.filter_options(data)
+    unit_kinds, publishers = cb.filter_options(data)
+    entities = cb.entity_options(data, None, None)
     assert {"Russia", "Kazakhstan"} <= {o["value"] for o in entities}
+    assert [o["value"] for o in cb.entity_options(data, "kazakh", None)] == ["Kazakhstan"]
+    assert [o["value"] for o in cb.entity_options(data, "russ", "Kazakhstan")] == [
+        "Kazakhstan",
+        "Russia",
+    ]
     assert set(data.store.figures()["unit_kind"]) == {o["value"] for o in unit_kinds}
     assert {"seeds", "kazinform.example", "evil.example"} == {o["value"] for o in publishers}
 
@@ -351,7 +364,7 @@ def test_any_url_query_parses_to_a_valid_state(search: str) -> None:
 
 
 def test_chart_plots_the_store_values_and_derived_points(data: DashboardData) -> None:
-    figure, rows, note, citation = cb.chart_view(data, [TRADE_KEY], None, None, "level", [])
+    figure, rows, note, citation = view(data, [TRADE_KEY], None, None, "level", [])
     stored = data.store.figures(series_key=TRADE_KEY)
     plotted = {
         fid: y
@@ -374,7 +387,7 @@ def test_chart_plots_the_store_values_and_derived_points(data: DashboardData) ->
 
 
 def test_partial_periods_are_never_joined_to_full_years(data: DashboardData) -> None:
-    figure, *_ = cb.chart_view(data, [TRADE_KEY], None, None, "level", [])
+    figure, *_ = view(data, [TRADE_KEY], None, None, "level", [])
     lines = [t for t in figure.data if t.mode == "lines" and t.name.endswith("periods")]
     assert lines
     for trace in lines:
@@ -383,7 +396,7 @@ def test_partial_periods_are_never_joined_to_full_years(data: DashboardData) -> 
 
 
 def test_two_reports_of_one_period_stay_two_clickable_markers(data: DashboardData) -> None:
-    figure, rows, *_ = cb.chart_view(data, [TRADE_KEY], None, None, "level", [])
+    figure, rows, *_ = view(data, [TRADE_KEY], None, None, "level", [])
     y2022 = [r for r in rows if r["period"] == "2022" and r["status"] == "reported"]
     assert {r["publisher"] for r in y2022} == {"seeds", "kazinform.example"}
     xs = [
@@ -397,20 +410,20 @@ def test_two_reports_of_one_period_stay_two_clickable_markers(data: DashboardDat
 
 def test_change_and_level_panels_and_toggles(data: DashboardData) -> None:
     change_key = series_key("trade turnover", "Russia;Kazakhstan", "%", "change")
-    figure, *_ = cb.chart_view(data, [TRADE_KEY, change_key], None, None, "level", ["log"])
+    figure, *_ = view(data, [TRADE_KEY, change_key], None, None, "level", ["log"])
     titles = [a.text for a in figure.layout.annotations]
     assert titles == ["Level · USD", "Change · %"]
     assert figure.layout.yaxis.type == "log" and figure.layout.yaxis2.type != "log"
-    pct, _rows, *_ = cb.chart_view(data, [TRADE_KEY], None, None, "pct", [])
+    pct, _rows, *_ = view(data, [TRADE_KEY], None, None, "pct", [])
     assert [a.text for a in pct.layout.annotations] == ["Change · %"]
     values = [y for t in _markers(pct) for y in t.y]
     assert values and all(-100 < v < 100 for v in values)
 
 
 def test_range_limits_the_view(data: DashboardData) -> None:
-    _fig, rows, *_ = cb.chart_view(data, [TRADE_KEY], "2023-01-01", "2023-12-31", "level", [])
+    _fig, rows, *_ = view(data, [TRADE_KEY], "2023-01-01", "2023-12-31", "level", [])
     assert rows and all(r["period"].endswith("2023") for r in rows)
-    empty, rows, _note, _ = cb.chart_view(data, [], None, None, "level", [])
+    empty, rows, _note, _ = view(data, [], None, None, "level", [])
     assert rows == [] and "Pick a series" in empty.layout.annotations[0].text
 
 
@@ -418,7 +431,7 @@ def test_range_limits_the_view(data: DashboardData) -> None:
 
 
 def test_every_point_opens_its_quote_with_the_figure_highlighted(data: DashboardData) -> None:
-    figure, *_ = cb.chart_view(data, [TRADE_KEY], None, None, "level", [])
+    figure, *_ = view(data, [TRADE_KEY], None, None, "level", [])
     stored = data.store.figures(series_key=TRADE_KEY).set_index("figure_id")
     for trace in _markers(figure):
         for fid, doc_id, _key in trace.customdata:
@@ -436,7 +449,7 @@ def test_every_point_opens_its_quote_with_the_figure_highlighted(data: Dashboard
 
 
 def test_table_row_opens_the_same_citation(data: DashboardData) -> None:
-    _fig, rows, *_ = cb.chart_view(data, [TRADE_KEY], None, None, "level", [])
+    _fig, rows, *_ = view(data, [TRADE_KEY], None, None, "level", [])
     row = rows[0]
     target = cb.point_from_row({"rowId": row["row_id"]})
     assert target == (row["figure_id"], row["doc_id"])
@@ -452,7 +465,7 @@ def test_article_html_stays_text_and_bad_links_are_not_links(data: DashboardData
     assert "<script>window.__pwned = 3</script>" in "".join(_texts(_find(panel, html.Blockquote)))
     links = [a.href for a in _find(panel, html.A)]
     assert links == ["https://evil.example/a"]  # the javascript: URL is never made a link
-    figure, *_ = cb.chart_view(data, [TRADE_KEY], None, None, "level", [])
+    figure, *_ = view(data, [TRADE_KEY], None, None, "level", [])
     hover = " ".join(h for t in _markers(figure) for h in t.hovertext)
     assert "<script>" not in hover and "&lt;script&gt;" in hover
 
@@ -535,7 +548,7 @@ def test_serve_builds_the_seed_store_on_a_fresh_machine(tmp_path: Path) -> None:
         rows, _ = cb.explorer_view(data, "", None, None, None, None, None)
         assert sum(r["n_figures"] for r in rows) == len(data.store.figures()) > 0
         selected, *_ = cb.sync_state(data, None, "", None, None, None, None, None, None)
-        figure, _table, _note, _cit = cb.chart_view(data, selected, None, None, "level", [])
+        figure, _table, _note, _cit = view(data, selected, None, None, "level", [])
         stored = data.store.figures(series_key=selected)
         plotted = sorted(
             y
@@ -562,4 +575,16 @@ def test_serve_command_is_registered() -> None:
 def test_series_chart_is_json_serialisable(data: DashboardData) -> None:
     _frame, points = data.view_points([TRADE_KEY])
     figure = series_chart(points, data.labels([TRADE_KEY]))
-    json.loads(figure.to_json())
+    assert json.loads(json.dumps(figure)) == figure  # plain JSON, as dcc.Graph receives it
+    go.Figure(figure)  # and a valid plotly figure
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [["", "a", "a|b", "|||", "gdp|Japan|%|change", "x|A;B||level", "m|||", "|E|u|"]],
+)
+def test_vectorised_labels_equal_series_label(keys: list[str]) -> None:
+    from dashboard.queries import series_labels
+    from extract.series import series_label
+
+    assert series_labels(pd.Series(keys)).tolist() == [series_label(k) for k in keys]
