@@ -24,7 +24,7 @@ import json
 import re
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
 from types import SimpleNamespace
@@ -161,6 +161,10 @@ def _g() -> SimpleNamespace:
           (?=\s+of\s+(?:the\s+year|fiscal|financial|{year}))
         |\A\s*(?P<nm_h>\d{{1,2}}|(?i:{numw}))[-\s](?i:months|mths|mos)\.?(?=\s*:?\s*\Z)
         |\A\s*(?P<wk_h>\d{{1,2}}|(?i:{numw}))[-\s]?(?i:weeks|wks)\.?(?=\s*:?\s*\Z))
+    | (?P<tref>(?i:(?:in|for|during)\s+(?:the\s+)?)(?:(?i:quarter|qtr|year)
+          |(?P<tr_n>\d{{1,2}}|{numw})\s+(?i:mths|mos)\.?)(?![\w-])
+          (?!\s+(?i:ago|earlier|ended|ending|to|through|thru|of|based|centred|centered|so\b))
+        |\A\s*(?:NOTE:\s*)?(?:Latest\s+|Year-ago\s+)?(?:Quarter|Qtr|Year)(?=\s+[a-z]))
     | (?P<hyear>\A\s*(?i:(?:full|fiscal)\s+)?(?i:year)(?=\s*:?\s*\Z))
     | (?P<movavg>(?i:(?P<ma_n>\d{{1,2}}|{numw})[-\s](?P<ma_u>week|month|day|quarter)\s+moving
           \s+average))
@@ -830,6 +834,13 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         if m.group("nm_h"):
             a.table, a.size = "months", n
         return a
+    if kind == "tref":
+        n = m.group("tr_n")
+        low = text.lower()
+        a.table = "ref"
+        a.size = (_num(n) or 0) if n else 3 if ("quarter" in low or "qtr" in low) else 12
+        a.mode = "interval"
+        return a if 0 < a.size <= 12 else None
     if kind == "hyear":
         a.sub, a.table, a.size = ("year",), "year", 12
         return a
@@ -1604,7 +1615,11 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         onwards = _ONWARDS.search(head)  # "20 mln a year from 2007", "starting from 2007"
         if g.compare_from.search(head) and onwards is None:
             role, mode = "compare", "interval"
-    if role == "main" and _base_claimed(raw, label_start if prep else a.start, clauses):
+    if (
+        role == "main"
+        and a.table != "ref"
+        and _base_claimed(raw, label_start if prep else a.start, clauses)
+    ):
         role = "base"
     if role in ("compare", "base") and prep in _MEANINGFUL and pre is not None:
         # the comparison word is not part of the period: "from last year" reads "last year"
@@ -1724,6 +1739,7 @@ class _Doc:
     rows: frozenset[int]
     prior: tuple[_Carry | None, ...] = ()  # per sentence: the report's period so far, any tense
     lead: _Carry | None = None  # the period the story reports on: its title's, else its first
+    sections: dict[int, _Carry] = field(default_factory=dict)  # an earnings table's, by months
 
 
 _DOCS: OrderedDict[int, tuple[DocContext, _Doc]] = OrderedDict()
@@ -1866,7 +1882,8 @@ def _analyse(ctx: DocContext) -> _Doc:
     env = _Env(published, fiscal=country, company_start=company, split_start=split)
     n = len(ctx.sentences)
     scans = [_scan(s.raw) for s in ctx.sentences]
-    table, rows = _tables(ctx, scans, env)
+    sections: dict[int, _Carry] = {}
+    table, rows = _tables(ctx, scans, env, sections)
     carried: list[_Carry | None] = [None] * n
     prior: list[_Carry | None] = [None] * n
     title_carry = _title_carry(ctx, env)
@@ -1912,7 +1929,7 @@ def _analyse(ctx: DocContext) -> _Doc:
             carried[i] = None
             if not continues and sc.exprs == () and _has_digit(ctx.sentences[i].raw):
                 state = None
-    return _Doc(env, tuple(carried), tuple(table), frozenset(rows), tuple(prior), lead)
+    return _Doc(env, tuple(carried), tuple(table), frozenset(rows), tuple(prior), lead, sections)
 
 
 def _aside(sc: _Scan, mains: list[_Expr], raw: str) -> bool:
@@ -1967,7 +1984,9 @@ _TITLE_PERIOD = re.compile(
 )
 
 
-def _tables(ctx: DocContext, scans: list[_Scan], env: _Env) -> tuple[list[_Carry | None], set[int]]:
+def _tables(
+    ctx: DocContext, scans: list[_Scan], env: _Env, sections: dict[int, _Carry] | None = None
+) -> tuple[list[_Carry | None], set[int]]:
     """Earnings tables: the title or a header line ("Year", "Nine mths", "Qtr ended Jan 31")
     fixes the period of the rows below it."""
     g = _g()
@@ -1999,7 +2018,18 @@ def _tables(ctx: DocContext, scans: list[_Scan], env: _Env) -> tuple[list[_Carry
             continue
         if i in rows:
             out[i] = current
+            if sections is not None and current is not None:
+                months = _months_of(current.interval)
+                if months:
+                    sections.setdefault(months, current)
     return out, rows
+
+
+def _months_of(iv: Interval) -> int:
+    s, e = iv
+    if s is None or e is None:
+        return 0
+    return round(((e - s).days + 1) / 30.4)
 
 
 def _reanchor(ex: _Expr, anchor: _Anchor | None, env: _Env) -> _Anchor | None:
@@ -2214,6 +2244,7 @@ def _clause_of(clauses: tuple[tuple[int, int], ...], pos: int) -> tuple[int, int
 
 
 _PAREN = re.compile(r"\([^()]*\)")
+_VS_PAIR = re.compile(r"(?i)\s*vs\.?\s+(?:loss\s+|profit\s+)?[$]?[\d.,]+(?:\s+[A-Za-z]+){0,3}\s*")
 
 
 def _names_thing(x: _Expr) -> bool:
@@ -2227,6 +2258,8 @@ def _is_strong(gap: str) -> bool:
     ("EUR 24.1 million ( USD 33.6 m ) in the third quarter") does not count."""
     if "(" in gap:
         gap = _PAREN.sub(" ", gap)
+    if _VS_PAIR.fullmatch(gap):
+        return True  # "nil vs 16.1 mln dlrs in quarter": the pair shares its period
     if len(gap) > 28 or any(c.isdigit() for c in gap) or ";" in gap:
         return False
     if re.search(
@@ -2329,6 +2362,8 @@ def period_for(
     fe = max(fs, min(int(span[1]), len(raw)))
     doc = _doc(ctx)
     sc = _scan(raw)
+    if doc.sections:
+        sc = _with_sections(sc, doc.sections)
     fs, fe = _figure_span(sc, raw, fs, fe)
     projected = modality == "projected"
     env = _Env(
@@ -2350,7 +2385,7 @@ def period_for(
     if ex is None and table is not None:
         return table.period
     if ex is not None:
-        ex_env = _anchored_env(sc, raw, ex, env, context)
+        ex_env = _anchored_env(sc, raw, ex, env, _section_for(ex, doc) or context)
         if ex.mode == "since" and kind == "change" and context is not None:
             grown = _grown_since(ex, ex_env, context)
             if grown is not None:
@@ -2399,6 +2434,41 @@ def _shaped(got: Period, ex: _Expr, env: _Env, raw: str, kind: str) -> Period:
 
 
 _NOW = re.compile(r"(?i)\b(?P<w>now|currently|presently|at\s+present)\b(?:\s+[A-Za-z-]+){0,4}\s*\Z")
+
+
+def _with_sections(sc: _Scan, sections: dict[int, _Carry]) -> _Scan:
+    """In an earnings story, "in quarter", "in nine mths", "Quarter net" name the table's
+    periods; "NOTE: 1985 excludes ... in the quarter" moves them into the year named."""
+    if not any(x.table == "ref" for x in sc.exprs):
+        return sc
+    year = next((x for x in sc.exprs if x.kind == "year" and x.role == "main"), None)
+    exprs = []
+    for x in sc.exprs:
+        sec = sections.get(x.size) if x.table == "ref" else None
+        if sec is not None and sec.interval[0] is not None:
+            when = _fixed(sec.interval)
+            if year is not None and year.core[0] < x.core[0]:
+                when = _moved_into(year.when, sec.interval)
+            x = replace(x, table="", when=when, explicit=sec.explicit or year is not None)
+        exprs.append(x)
+    return replace(sc, exprs=tuple(exprs))
+
+
+def _moved_into(year: Resolver, iv: Interval) -> Resolver:
+    shifted = _same_as(year)
+    return lambda env: shifted(_with_anchor(env, iv, True))
+
+
+def _section_for(ex: _Expr, doc: _Doc) -> _Carry | None:
+    """The table section an anchored period ("1985 quarter", "for the year") shifts from."""
+    if not doc.sections or not (ex.anchored or ex.kind == "fullyear"):
+        return None
+    low = ex.label.lower()
+    if "quarter" in low or "qtr" in low:
+        return doc.sections.get(3)
+    if "year" in low and (ex.kind == "fullyear" or "period" not in low):
+        return doc.sections.get(12) if ex.kind == "fullyear" else None
+    return None
 
 
 def _now(
