@@ -193,8 +193,14 @@ class DashboardData:
             ).str.lower()
             for col in ("first_period", "last_period"):
                 frame[col] = [v.isoformat() if v is not None else None for v in frame[col]]
+            # Most figures first; among equals, series that span time (a chart, not a dot), levels.
+            first = pd.to_datetime(frame["first_period"], errors="coerce")
+            last = pd.to_datetime(frame["last_period"], errors="coerce")
+            frame["span_days"] = (last - first).dt.days.fillna(0).astype("int64")
+            frame["is_level"] = frame["kind"] == "level"
             return frame.sort_values(
-                ["n_figures", "n_documents", "series_key"], ascending=[False, False, True]
+                ["n_figures", "span_days", "is_level", "n_documents", "series_key"],
+                ascending=[False, False, False, False, True],
             ).reset_index(drop=True)
 
         return self._cached("summary", build)

@@ -136,6 +136,7 @@ _LEVEL_THEN_CHANGE = re.compile(
 )
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 
 
 # --- series keys ----------------------------------------------------------------------------------
@@ -175,7 +176,8 @@ def _apply_synonyms(tokens: list[str]) -> list[str]:
 @lru_cache(maxsize=65536)
 def normalise_measure(measure: str) -> str:
     """Lemmatised, synonym-mapped measure name: 'Mutual trade turnover' -> 'trade turnover'."""
-    words = [_lemma(t) for t in _TOKEN.findall(measure.lower())]
+    text = _POSSESSIVE.sub("", measure.lower())  # "Russia's investments": no stray "s"
+    words = [_lemma(t) for t in _TOKEN.findall(text)]
     words = _dedupe([t for t in words if t not in _DETERMINERS and t not in _FILLERS])
     for _ in range(len(words)):  # until no synonym applies ('mutual bilateral trade')
         mapped = _dedupe(_apply_synonyms(words))

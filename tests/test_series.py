@@ -114,6 +114,8 @@ def test_trade_synonyms_share_one_measure(variant: str) -> None:
 def test_lemmas_determiners_and_edge_words() -> None:
     assert normalise_measure("investments in") == normalise_measure("investment")
     assert normalise_measure("The investments") == normalise_measure("investment")
+    assert normalise_measure("Russia's investments") == "russia investment"
+    assert normalise_measure("Russia’s investments") == "russia investment"
     assert normalise_measure("companies") == normalise_measure("company")
     assert normalise_measure("net sales") == "net sales"  # a plural that keeps its meaning
     assert normalise_measure("jobless rates") == normalise_measure("unemployment rate")
