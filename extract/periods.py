@@ -99,6 +99,7 @@ def _lex() -> SimpleNamespace:
         numbers=raw["numbers"],
         year_nouns=frozenset(raw["year_nouns"]),
         year_attributive=frozenset(raw["year_attributive"]),
+        report_nouns=frozenset(raw["report_nouns"]),
         fiscal=raw["fiscal_years"],
         government=tuple(raw["government_cues"]),
         marketing=raw["marketing_years"],
@@ -243,7 +244,7 @@ def _g() -> SimpleNamespace:
         r"|average|profit|loss|net|of|year-earlier|year-ago|last|this|same|corresponding"
         r"|comparable|upward|downward|rise|increase|gain|growth|fall|decline|drop|surplus"
         r"|deficit|year|earlier|ago|projected|estimated|expected|forecast|provisional"
-        r"|preliminary|\w+'s)"
+        r"|preliminary|[a-z]+-[a-z]+|\w+'s)"
     )
     return SimpleNamespace(
         atoms=re.compile(atoms, re.X),
@@ -1618,6 +1619,7 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
     if (
         role == "main"
         and a.table != "ref"
+        and _MEANINGFUL.get(prep) not in ("start", "since", "end")
         and _base_claimed(raw, label_start if prep else a.start, clauses)
     ):
         role = "base"
@@ -1638,10 +1640,12 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
             lead = n * {"month": 1, "quarter": 3, "year": 12}[d.group("u").lower()]
     # "the 1985 farm bill", "within a 1987 target range", "the January position": names a thing
     article = (pre.group("art") or "").lower() if pre is not None else ""
+    noun = re.match(r"\s+([a-z][a-z-]*)", after)
     attributive = (
         a.kind in ("year", "month")
         and not a.mode
-        and bool(re.match(r"\s+[a-z]", after))
+        and noun is not None
+        and noun.group(1) not in _lex().report_nouns
         and (not prep or prep == "within" or article == "a")
     )
     return _Expr(
@@ -2244,7 +2248,9 @@ def _clause_of(clauses: tuple[tuple[int, int], ...], pos: int) -> tuple[int, int
 
 
 _PAREN = re.compile(r"\([^()]*\)")
-_VS_PAIR = re.compile(r"(?i)\s*vs\.?\s+(?:loss\s+|profit\s+)?[$]?[\d.,]+(?:\s+[A-Za-z]+){0,3}\s*")
+_VS_PAIR = re.compile(
+    r"(?i)(?:\s*(?:dlrs|dlr|pct|mln|billion|cts))?\s*vs\.?\s+(?:loss\s+|profit\s+)?[$]?[\d.,]+(?:\s+[A-Za-z]+){0,3}\s*"
+)
 
 
 def _names_thing(x: _Expr) -> bool:
@@ -2360,6 +2366,8 @@ def period_for(
     raw = ctx.sentences[sent_index].raw
     fs = max(0, min(int(span[0]), len(raw)))
     fe = max(fs, min(int(span[1]), len(raw)))
+    raw, shift = _joined(ctx, sent_index)
+    fs, fe = fs + shift, fe + shift
     doc = _doc(ctx)
     sc = _scan(raw)
     if doc.sections:
@@ -2434,6 +2442,25 @@ def _shaped(got: Period, ex: _Expr, env: _Env, raw: str, kind: str) -> Period:
 
 
 _NOW = re.compile(r"(?i)\b(?P<w>now|currently|presently|at\s+present)\b(?:\s+[A-Za-z-]+){0,4}\s*\Z")
+
+
+def _continues(before: str, after: str) -> bool:
+    """Is `after` the next line of the same sentence (a note broken across table lines)?"""
+    tail = before.rstrip()
+    return bool(tail) and tail[-1] not in ".!?:;" and after[:1].islower()
+
+
+def _joined(ctx: DocContext, i: int) -> tuple[str, int]:
+    """The sentence with the lines it was broken from ("NOTE: 1985 excludes loss ... of" /
+    "four cts per share in the quarter"), and the offset of its own text in it."""
+    sentences = ctx.sentences
+    raw, shift = sentences[i].raw, 0
+    if i > 0 and _continues(sentences[i - 1].raw, raw):
+        head = sentences[i - 1].raw.rstrip() + " "
+        raw, shift = head + raw, len(head)
+    if i + 1 < len(sentences) and _continues(raw, sentences[i + 1].raw):
+        raw = raw.rstrip() + " " + sentences[i + 1].raw
+    return raw, shift
 
 
 def _with_sections(sc: _Scan, sections: dict[int, _Carry]) -> _Scan:
@@ -2645,7 +2672,8 @@ def _anchored_env(sc: _Scan, raw: str, ex: _Expr, env: _Env, carried: _Carry | N
     if before:
         iv, explicit = _resolve(before[-1], env)
         if iv is not None:
-            if _inside(carried, iv):  # "The February interim surplus" after "the first 20 days"
+            if before[-1].attributive and _inside(carried, iv):
+                # "The February interim surplus" after "the first 20 days of February"
                 assert carried is not None
                 return _with_anchor(env, carried.interval, carried.explicit)
             return _with_anchor(env, iv, explicit)
@@ -2781,7 +2809,9 @@ def _base_period(
     if main is not None:
         main_env = _anchored_env(sc, raw, main, env, carried)
         iv, explicit = _resolve(main, main_env)
-        if iv is not None:
+        if iv is not None and main.attributive and _inside(carried, iv):
+            main_period = carried  # "The February interim surplus" of the first 20 days
+        elif iv is not None:
             main_period = _Carry(_period(main, main_env), iv, explicit)
     elif table is not None:
         main_period = table

@@ -590,6 +590,562 @@ def test_never_resolves_against_today() -> None:
 
 
 # ----------------------------------------------------------------------------------------------
+# Round 2: forms and document context added to reach the issue's 90% bar on unseen news. Each
+# case is a real sentence (Financial PhraseBank, no publication date) or a Reuters story
+# (reut2-000..015); the expected period is the one a reader gives it under docs/figures.md.
+
+COMPONENTA = (
+    "For the last quarter of 2010 , Componenta 's net sales doubled to EUR131m from EUR76m for "
+    "the same period a year earlier , while it moved to a zero pre-tax profit from a pre-tax loss "
+    "of EUR7m ."
+)
+FISKARS = (
+    "Finnish cutlery and hand tools maker Fiskars Oyj Abp ( HEL : FISAS ) said today its net "
+    "profit rose to EUR 24.1 million ( USD 33.6 m ) in the third quarter of 2010 from EUR 17.9 "
+    "million a year earlier ."
+)
+SATAMA = (
+    "Satama 's net profit for the third quarter of 2007 rose to 275,000 euro ( $ 395,000 ) from "
+    "270,000 euro ( $ 388,000 ) for the same period of 2006 ."
+)
+PANOSTAJA = (
+    "Finnish investment group Panostaja Oyj said its net profit went up to 8.6 mln euro $ 11.4 "
+    "mln in fiscal 2005-06 , ended October 31 , 2006 , from 2.8 mln euro $ 3.7 mln in the same "
+    "period of fiscal 2004-05 ."
+)
+ORDER_BOOK = (
+    "The company 's order book stood at 1.5 bln euro $ 2.2 bln on September 30 , 2007 , up by "
+    "24.2 pct on the year , with international orders amounting to 365 mln euro $ 534.3 mln ."
+)
+
+PHRASEBANK_CASES = [
+    # (sentence, surface, kind, modality, start, end)
+    (COMPONENTA, "EUR131m", "level", "actual", D(2010, 10, 1), D(2010, 12, 31)),
+    (COMPONENTA, "EUR76m", "level", "actual", D(2009, 10, 1), D(2009, 12, 31)),
+    (COMPONENTA, "EUR7m", "level", "actual", D(2009, 10, 1), D(2009, 12, 31)),
+    (FISKARS, "EUR 24.1 million", "level", "actual", D(2010, 7, 1), D(2010, 9, 30)),
+    (FISKARS, "USD 33.6 m", "level", "actual", D(2010, 7, 1), D(2010, 9, 30)),
+    (FISKARS, "EUR 17.9 million", "level", "actual", D(2009, 7, 1), D(2009, 9, 30)),
+    (SATAMA, "270,000 euro", "level", "actual", D(2006, 7, 1), D(2006, 9, 30)),
+    (SATAMA, "$ 388,000", "level", "actual", D(2006, 7, 1), D(2006, 9, 30)),
+    (SATAMA, "$ 395,000", "level", "actual", D(2007, 7, 1), D(2007, 9, 30)),
+    (PANOSTAJA, "8.6 mln euro", "level", "actual", D(2005, 11, 1), D(2006, 10, 31)),
+    (PANOSTAJA, "2.8 mln euro", "level", "actual", D(2004, 11, 1), D(2005, 10, 31)),
+    (PANOSTAJA, "$ 3.7 mln", "level", "actual", D(2004, 11, 1), D(2005, 10, 31)),
+    (ORDER_BOOK, "1.5 bln euro", "level", "actual", None, D(2007, 9, 30)),
+    (ORDER_BOOK, "24.2 pct", "change", "actual", None, D(2007, 9, 30)),
+    ("Profit before taxes decreased by 9 % to EUR 187.8 mn in the first nine months of 2008 , "
+     "compared to EUR 207.1 mn a year earlier .", "EUR 207.1 mn", "level", "actual",
+     D(2007, 1, 1), D(2007, 9, 30)),
+    ("In its financial report , published on Friday , SEB said its net profit soared to SEK6 "
+     ".745 bn in 2010 from a year-earlier SEK1 .114 bn and proposed a 50 % dividend increase to "
+     "SEK1 .50 per share .", "SEK1 .114 bn", "level", "actual", D(2009, 1, 1), D(2009, 12, 31)),
+    ("Finnish KCI Konecranes has raised its net sales growth estimate for 2006 from over 25 % to "
+     "over 35 % .", "over 25 %", "change", "projected", D(2006, 1, 1), D(2006, 12, 31)),
+    ("Cost savings will then rise to some 20 mln eur a year from 2007 , OKO said .",
+     "some 20 mln eur", "level", "projected", D(2007, 1, 1), D(2007, 12, 31)),
+    ("The financial impact is estimated to be some 1.5 MEUR annual improvement in the division "
+     "'s result , starting from fiscal year 2007 .", "some 1.5 MEUR", "change", "projected",
+     D(2007, 1, 1), D(2007, 12, 31)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "kind", "modality", "start", "end"), PHRASEBANK_CASES
+)
+def test_periods_without_publication_date(
+    sentence: str,
+    surface: str,
+    kind: str,
+    modality: str,
+    start: dt.date | None,
+    end: dt.date | None,
+) -> None:
+    got = period_of(sentence, surface, published=None, kind=kind, modality=modality)
+    assert (got.start, got.end) == (start, end)
+    assert got.basis in ("explicit", "relative")
+
+
+def test_a_figure_that_swallowed_a_period_ends_where_the_period_begins() -> None:
+    # the quantity scanner may read "EUR 207.1 mn a year" as a rate; the period still follows
+    text = (
+        "Profit before taxes decreased by 9 % to EUR 187.8 mn in the first nine months of 2008 , "
+        "compared to EUR 207.1 mn a year earlier ."
+    )
+    got = period_of(text, "EUR 207.1 mn a year", published=None)
+    assert (got.start, got.end, got.label) == (D(2007, 1, 1), D(2007, 9, 30), "a year earlier")
+
+
+WIRE_CASES = [
+    # (text, published, surface, occurrence, kind, modality, start, end)
+    ("Statistics Canada said final domestic demand rose 0.6 pct in the final three months of "
+     "the year after a 1.0 pct gain in the third quarter.", D(1987, 3, 3), "0.6 pct", 1,
+     "change", "actual", D(1986, 10, 1), D(1986, 12, 31)),
+    ("Business investment in plant and equipment rose 0.8 pct in the fourth quarter, partly "
+     "reversing the cumulative drop of 5.8 pct in the two previous quarters.", D(1987, 3, 3),
+     "5.8 pct", 1, "change", "actual", D(1986, 4, 1), D(1986, 9, 30)),
+    ("Calculated on a three-month moving average basis, M-3 rose 4.4 pct year-on-year in the "
+     "quarter based on December after rising 5.4 pct in the quarter centred on September.",
+     D(1987, 3, 9), "4.4 pct", 1, "change", "actual", D(1986, 11, 1), D(1987, 1, 31)),
+    ("Calculated on a three-month moving average basis, M-3 rose 4.4 pct year-on-year in the "
+     "quarter based on December after rising 5.4 pct in the quarter centred on September.",
+     D(1987, 3, 9), "5.4 pct", 1, "change", "actual", D(1986, 8, 1), D(1986, 10, 31)),
+    ("M-1 rose 2.5 pct after a 1.1 pct fall in December.", D(1987, 3, 9), "2.5 pct", 1,
+     "change", "actual", D(1987, 1, 1), D(1987, 1, 31)),
+    ("The final fourth quarter revision, however, left unchanged the previous estimate of a 2.5 "
+     "pct increase in GNP for all of 1986 over 1985.", D(1987, 3, 18), "2.5 pct", 1, "change",
+     "actual", D(1986, 1, 1), D(1986, 12, 31)),
+    ("Inflation for the 12-month period ending march 1987 was 67.4 pct compared to 120.8 pct "
+     "for the 12-month period ending march 1986.", D(1987, 4, 3), "67.4 pct", 1, "change",
+     "actual", D(1986, 4, 1), D(1987, 3, 31)),
+    ("Inflation for the 12-month period ending march 1987 was 67.4 pct compared to 120.8 pct "
+     "for the 12-month period ending march 1986.", D(1987, 4, 3), "120.8 pct", 1, "change",
+     "actual", D(1985, 4, 1), D(1986, 3, 31)),
+    ("The report reviewing the country's economy in the first three months of this year said "
+     "year-on-year gnp was provisionally estimated to have grown by about 12 pct in the period, "
+     "against a 10.5 pct growth in the same 1986 period.", D(1987, 4, 5), "10.5 pct", 1,
+     "change", "actual", D(1986, 1, 1), D(1986, 3, 31)),
+    ("It had remained unchanged at 6.7 pct for three straight months before the March decline.",
+     D(1987, 4, 3), "6.7 pct", 1, "level", "actual", D(1986, 12, 1), D(1987, 2, 28)),
+    ("The Department, citing the Household Labour Force Survey, said in a statement the number "
+     "of unemployed in October- December 1986 was 61,500 against 60,500 in the September "
+     "quarter and 60,500 a year earlier.", D(1987, 4, 7), "60,500", 1, "level", "actual",
+     D(1986, 7, 1), D(1986, 9, 30)),
+    ("Seasonally adjusted employment in February was 11,777,000, compared with 11,747,000 in "
+     "January, while unemployment slipped to 1,252,000 from 1,255,000.", D(1987, 3, 13),
+     "1,255,000", 1, "level", "actual", D(1987, 1, 1), D(1987, 1, 31)),
+    ("He said imports fell last year to 3,061.8 billion francs from 3,304.1 in 1985 while "
+     "exports were also lower at 3,066.6 billion francs against 3,163.7 billion.",
+     D(1987, 3, 5), "3,163.7 billion", 1, "level", "actual", D(1985, 1, 1), D(1985, 12, 31)),
+    ("Today, the Canadian bank rate fell to 7.28 pct from 7.54 pct last week and the Canadian "
+     "Imperial Bank of Commerce cut its prime rate, effective tomorrow, to 8.75 pct from 9.25 "
+     "pct.", D(1987, 3, 12), "9.25 pct", 1, "level", "actual", None, None),
+    ("TOKYO, March 23 - Japan's long-term banks will soon cut their prime rate, now at a record "
+     "low 5.5 pct, by 0.2 or 0.3 percentage point in response to falling secondary market "
+     "yields on their five-year debentures, long-term bankers said.", D(1987, 3, 22), "5.5 pct",
+     1, "level", "projected", None, D(1987, 3, 22)),
+    ("HONG KONG, April 4 - Hongkong and Shanghai Banking Corp and Standard Chartered Bank raised "
+     "their prime rate one-half point to 6.5 pct, effective Tuesday, the Association of Banks "
+     "said.", D(1987, 4, 3), "one-half point", 1, "change", "actual", D(1987, 4, 7),
+     D(1987, 4, 7)),
+    ("HONG KONG, April 4 - Hongkong and Shanghai Banking Corp and Standard Chartered Bank raised "
+     "their prime rate one-half point to 6.5 pct, effective Tuesday, the Association of Banks "
+     "said.", D(1987, 4, 3), "6.5 pct", 1, "level", "actual", D(1987, 4, 7), None),
+    ("MONTREAL, April 7 - (La Confederation des Caisses Populaires et d'Economie Desjardins), the "
+     "Quebec credit union group, said it is lowering the interest rate on unpaid balances on its "
+     "Visa credit card to 15.9 pct from 18.0 pct, effective with June billing statements.",
+     D(1987, 4, 7), "15.9 pct", 1, "level", "projected", D(1987, 6, 1), None),
+    ("CHICAGO, March 19 - Chicago Mercantile Exchange floor traders and commission house "
+     "representatives are guesstimating today's hog slaughter at about 295,000 to 305,000 head "
+     "versus 307,000 week ago and 311,000 a year ago.", D(1987, 3, 19), "307,000 week", 1,
+     "level", "actual", D(1987, 3, 12), D(1987, 3, 12)),
+    ("CHICAGO, March 19 - Chicago Mercantile Exchange floor traders and commission house "
+     "representatives are guesstimating today's hog slaughter at about 295,000 to 305,000 head "
+     "versus 307,000 week ago and 311,000 a year ago.", D(1987, 3, 19), "311,000", 1,
+     "level", "actual", D(1986, 3, 19), D(1986, 3, 19)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "surface", "occurrence", "kind", "modality", "start", "end"),
+    WIRE_CASES,
+)
+def test_wire_forms(
+    text: str,
+    published: dt.date,
+    surface: str,
+    occurrence: int,
+    kind: str,
+    modality: str,
+    start: dt.date | None,
+    end: dt.date | None,
+) -> None:
+    got = period_of(
+        text, surface, published=published, kind=kind, modality=modality, occurrence=occurrence
+    )
+    assert (got.start, got.end) == (start, end)
+
+
+# Reuters stories (reut2-000..015), as `ReutersStory.text` builds them
+
+D5215 = (  # reuters-5215: SWISS UNEMPLOYMENT FALLS TO 0.9 PCT IN FEBRUARY
+    "BERNE, March 16 - Swiss unemployment edged down to 0.9 pct\n"
+    "of the working population from one pct in January and in\n"
+    "February 1986, the Federal Office of Industry, Trade and Labour\n"
+    "said.\n"
+    "    Seasonally adjusted, however, there was a slight rise in\n"
+    "unemployment.\n"
+    "    The number out of work fell to 28,439, down 1,142 compared\n"
+    "with the previous month. The number of vacant positions\n"
+    "registered with employment offices stood at 11,968 against\n"
+    "10,694 in January.\n"
+    " REUTER"
+)
+D6951 = (  # reuters-6951: NEW ZEALAND UNEMPLOYMENT FALLS IN FEBRUARY
+    "WELLINGTON, March 19 - New Zealand's unemployment rate fell\n"
+    "to 6.0 pct of the workforce at the end of February from 6.1 pct\n"
+    "in January but was above the 4.3 pct level of February 1986,\n"
+    "the labour department said.\n"
+    "    It said the number of unemployed fell to 78,711 from 81,558\n"
+    "in January, and compared with 57,103 in February 1986.\n"
+    " REUTER"
+)
+D7013 = (  # reuters-7013: U.K. UNEMPLOYMENT FALLS IN FEBRUARY
+    "LONDON, March 19 - Unemployment in the U.K. Fell a\n"
+    "provisional seasonally-adjusted 44,100 in February, to total\n"
+    "3.07 mln or 11.1 pct of the workforce, the Employment\n"
+    "Department said.\n"
+    "    In January, seasonally adjusted unemployment fell by a\n"
+    "revised 1,100 to 11.3 pct, it said. Initially the January\n"
+    "position was reported as flat.\n"
+    "    The unadjusted jobless total, including school leavers,\n"
+    "fell to 3.23 mln, or 11.7 pct, from 3.30 mln, 11.9 pct, in\n"
+    "January.\n"
+    "    February was the seventh successive month that seasonally\n"
+    "adjusted unemployment registered a fall.\n"
+)
+D11160 = (  # reuters-11160: JAPAN UNEMPLOYMENT FALLS IN FEBRUARY
+    "TOKYO, March 31 - Japan's seasonally adjusted unemployment\n"
+    "rate fell to 2.9 pct in February from the record 3.0 pct in\n"
+    "January, the government's Management and Coordination Agency\n"
+    "said.\n"
+    "    The January level was the worst since the Goverment started\n"
+    "compiling unemployment statistics under the current system in\n"
+    "1953.\n"
+    "    Unemployment was up from 2.8 pct a year earlier.\n"
+)
+D10372 = (  # reuters-10372: S. AFRICAN TRADE SURPLUS RISES SHARPLY IN FEBRUARY
+    "JOHANNESBURG, March 27 - South Africa's trade surplus rose\n"
+    "to 1.62 billion rand in February after falling to 906.2 mln in\n"
+    "January, Customs and Excise figures show.\n"
+    "    This compares with a year earlier surplus of 958.9 mln\n"
+    "rand.\n"
+    "    Exports rose slightly to 3.36 billion rand in February from\n"
+    "3.31 billion in January but imports fell to 1.74 billion from\n"
+    "2.41 billion.\n"
+    "    This brought total exports for the first two months of 1987\n"
+    "to 6.67 billion rand and imports to 4.15 billion for a total\n"
+    "surplus of 2.52 billion rand against 1.71 billion a year\n"
+    "earlier.\n"
+    " REUTER"
+)
+D14771 = (  # reuters-14771: N.Z. UNEMPLOYMENT RATE 3.9 PCT IN DECEMBER QUARTER
+    "WELLINGTON, April 8 - New Zealand's unemployment rate was\n"
+    "3.9 pct of the workforce in the quarter ended December 31,\n"
+    "unchanged from a revised 3.9 pct (preliminary 3.8 pct) in the\n"
+    "previous quarter but slightly above 3.8 pct in the year-earlier\n"
+    "quarter, the Statistics Department said.\n"
+    "    The Department, citing the Household Labour Force Survey,\n"
+    "said in a statement the number of unemployed in October-\n"
+    "December 1986 was 61,500 against 60,500 in the September\n"
+    "quarter and 60,500 a year earlier.\n"
+    " REUTER"
+)
+D4131 = (  # reuters-4131: U.K. MONEY MARKET GIVEN FURTHER 442 MLN STG HELP
+    "LONDON, March 12 - The Bank of England said it provided the\n"
+    "market with a further 442 mln stg assistance during the morning\n"
+    "to offset a liquidity shortage it estimated at 1.60 billion\n"
+    "stg, revised up from 1.55 billion\n"
+    "    The bank bought outright eight mln stg of band one treasury\n"
+    "bills and five mln stg of band one bank bills at 10-3/8 pct.\n"
+    "    It bought a further 429 mln stg of bills for resale to the\n"
+    "discount houses on April 2 at an interest rate of 10-7/16 pct.\n"
+    "    So far today, the bank has given the market assistance\n"
+    "worth a total of 1.501 billion stg.\n"
+    " REUTER"
+)
+D9675 = (  # reuters-9675: AUSTRALIAN RESERVE BANK CUTS REDISCOUNT RATE
+    "SYDNEY, Mar 26 - The Reserve Bank of Australia this morning\n"
+    "cut the rediscount rate from 17.30 pct to 17.00 pct.\n"
+    "    The rediscount is the rate at which the bank buys back\n"
+    "treasury notes.\n"
+    "    Market sources said the cut reflected the recent easing in\n"
+    "market interest rates. They also pointed to yesterday's\n"
+    "treasury note tender where the 400 mln dlrs of 13-week notes\n"
+    "went at an average yield of 15.473 pct, down from 15.870 last\n"
+    "week. The 100 mln dlrs of 26-week notes went at an average\n"
+    "15.414 from 15.790 last week."
+)
+D524 = (  # reuters-524: JAPAN'S NTT FORECASTS PROFITS FALL IN 1987/88
+    "TOKYO, March 2 - <Nippon Telegraph and Telephone Corp>\n"
+    "(NTT) expects its profits to fall to 328 billion yen in the\n"
+    "year ending March 31, 1988 from a projected 348 billion this\n"
+    "year, the company said.\n"
+    "    Total sales for the same period are expected to rise to\n"
+    "5,506 billion yen from a projected 5,328 billion this year, NTT\n"
+    "said in a business operations plan submitted to the Post and\n"
+    "Telecommunications Ministry.\n"
+    "    NTT said it plans to make capital investments of 1,770\n"
+    "billion yen in 1987/88, including 109 billion for research and\n"
+    "development, as against a total of 1,600 billion this year."
+)
+D1040 = (  # reuters-1040: BELGIAN UNEMPLOYMENT FALLS IN FEBRUARY
+    "BRUSSELS, March 3 - Belgian unemployment, based on the\n"
+    "number of jobless drawing unemployment benefit, fell to 12.1\n"
+    "pct of the working population at the end of February from 12.6\n"
+    "pct at the end of January, the National Statistics Office said.\n"
+    "    The rate compares with 12.4 pct at the end of February\n"
+    "1986.\n"
+    "    The total number of jobless stood at 508,392, compared with\n"
+    "530,587 at the end of January and 521,219 at the end of\n"
+    "February 1986, the Statistics Office said.\n"
+    " REUTER"
+)
+D12758 = (  # reuters-12758: SOUTH KOREAN MONEY SUPPLY FALLS IN MARCH
+    "SEOUL, April 3 - South Korea's M-2 money supply fell two\n"
+    "pct to 33,463.4 billion won in March from 34,030.3 billion in\n"
+    "February, provisional Bank of Korea figures show.\n"
+    "    It rose a revised 0.5 pct in February and was up 14.7 pct\n"
+    "from a year earlier.\n"
+    "    M-1 money supply fell 8.7 pct to 7,767.8 billion won in\n"
+    "March against a revised rise of 4.3 pct in February. It has\n"
+    "increased 8.3 pct since March last year.\n"
+    "    Bank officials said the March falls were due mainly to\n"
+    "various measures by the bank to absorb excess money.\n"
+    " REUTER"
+)
+D9178 = (  # reuters-9178: TAIWAN MONEY SUPPLY RISES 48.22 PCT IN YEAR
+    "TAIPEI, March 25 - Taiwan's M-1B money supply rose a\n"
+    "seasonally adjusted 48.22 pct in the year to end-February,\n"
+    "after rising 54.96 pct in the year to January, a central bank\n"
+    "spokesman said.\n"
+    "    Month on month, M1-B fell 5.19 pct from January.\n"
+    "    Unadjusted February M1-B was 1,168 billion dlrs against\n"
+    "1,232 billion in January and 788 billion in February 1986.\n"
+)
+D271 = (  # reuters-271: JAPAN FEBRUARY INTERIM TRADE SURPLUS JUMPS
+    "TOKYO, March 2 - Japan's customs-cleared trade surplus in\n"
+    "the first 20 days of February jumped to 3.58 billion dlrs from\n"
+    "1.94 billion a year earlier, the Finance Ministry said.\n"
+    "    The February interim surplus was sharply up from a 965.04\n"
+    "mln dlr surplus in the same January period.\n"
+    "    FOB exports rose 14.6 pct from a year earlier in the first\n"
+    "20 days of February to 10.91 billion, while CIF imports fell\n"
+    "3.2 pct to 7.33 billion.\n"
+    "    The average dollar/yen rates were 152.32 for exports and\n"
+    "152.31 for imports against 196.61 for exports and 196.27 for\n"
+    "imports a year earlier.\n"
+    " REUTER"
+)
+D6466 = (  # reuters-6466: FEDERAL EXPRESS CORP <FDX> 3RD QTR FEB 28 NET
+    "MEMPHIS, Tenn., March 18 - Oper shr 69 cts vs 83 cts\n"
+    "    Oper net 35.9 mln vs 42.4 mln\n"
+    "    Revs 798.9 mln vs 659.2 mln\n"
+    "    Avg shrs 52.0 mln vs 50.9 mln\n"
+    "    Nine mths\n"
+    "    Oper shr 2.38 dlrs vs 2.75 dlrs\n"
+    "    Oper net 123.3 mln vs 135.6 mln\n"
+    "    Revs 2.31 billion vs 1.86 billion\n"
+    "    Avg shrs 51.8 mln vs 49.3 mln\n"
+    "    NOTE: Net excludes losses from discontinued operations of\n"
+    "nil vs 16.1 mln dlrs in quarter and 227.5 mln dlrs vs 42.7 mln\n"
+    "dlrs in nine mths.\n"
+    "    Quarter net includes gains from sale of aircraft of two mln\n"
+    "dlrs vs 6,200,000 dlrs."
+)
+D9807 = (  # reuters-9807: MICKELBERRY CORP <MBC> 4TH QTR NET
+    "NEW YORK, March 26 - Shr profit 61 cts vs loss 45 cts\n"
+    "    Net profit 3,568,000 vs loss 2,598,000\n"
+    "    Revs 34.6 mln vs 31.6 mln\n"
+    "    Avg shrs 5,861,000 vs 5,776,000\n"
+    "    Year\n"
+    "    Shr profit 56 cts vs loss 32 cts\n"
+    "    Net profit 3,374,000 vs loss 1,759,000\n"
+    "    Revs 132.0 mln vs 131.6 mln\n"
+    "    NOTE: 1985 quarter net includes 665,000 dlr tax credit."
+)
+D10046 = (  # reuters-10046: GOLDFIELD CORP <GV> 4TH QTR NET LOSS
+    "MELBOURNE, Fla., March 26 - Shr loss four cts vs loss five cts\n"
+    "    Net loss 527,065 vs loss 1,204,080\n"
+    "    Revs 622,470 vs 613,205\n"
+    "    Year\n"
+    "    Shr profit four cts vs loss 13 cts\n"
+    "    Net profit 1,099,778 vs loss 3,282,478\n"
+    "    Revs 7,579,547 vs 6,068,254\n"
+    "    NOTE: 1985 excludes loss from discontinued operations of\n"
+    "four cts per share in the quarter and loss 10 cts in the year.\n"
+    "1986 year excludes extraordinary gain of two cts a share."
+)
+D296 = (  # reuters-296: NEW DUTCH ADVANCES TOTAL 4.8 BILLION GUILDERS
+    "AMSTERDAM, 2 March - The Dutch Central Bank said it has\n"
+    "accepted bids totalling 4.8 billion guilders at tender for new\n"
+    "seven-day special advances at 5.3 pct covering the period March\n"
+    "2 to 9 aimed at relieving money market tightness.\n"
+    "    Subscriptions to 300 mln guilders were met in full, amounts\n"
+    "above 300 mln at 50 pct.\n"
+    "    The new facility replaces old five-day advances worth 8.0\n"
+)
+D2966 = (  # reuters-2966: YIELD FALLS ON 30-DAY SAMA DEPOSITS
+    "BAHRAIN, March 7 - The yield on 30-day bankers security\n"
+    "deposit accounts issued this week by the Saudi Arabian Monetary\n"
+    "Agency (SAMA) fell to 5.84073 pct from 6.21950 last Saturday,\n"
+    "bankers said.\n"
+    "    SAMA increased the offer price on the 900 mln riyal issue\n"
+    "to 99.51563 from 99.48438. One-month interbank riyal deposits\n"
+    "were quoted today at 6-1/4, six pct.\n"
+)
+D1912 = (  # reuters-1912: SOUTH KOREAN MONEY SUPPLY RISES IN FEBRUARY
+    "SEOUL, March 5 - South Korea's M-2 money supply rose 0.39\n"
+    "pct to 33,992.0 billion won in February from 33,858.4 billion\n"
+    "in January, when it fell a revised 0.04 pct from December,\n"
+    "provisional Bank of Korea figures show.\n"
+    "    The February figure was up 18.89 pct from a year earlier.\n"
+    "    M-1 money supply rose 4.13 pct to 8,492.1 billion won in\n"
+    "February from January, when it fell 7.82 pct from December. The\n"
+    "February figure marked a year-on-year rise of 18.45 pct.\n"
+    "    The bank previously said M-2 fell 0.06 pct in January.\n"
+    " REUTER"
+)
+D1147 = (  # reuters-1147: CHILEAN CONSUMER PRICES RISE 1.7 PCT IN FEBRUARY
+    "SANTIAGO, March 3 - Chile's consumer price index rose 1.7\n"
+    "pct in February to 562.01 (December, 1978 equals 100) after\n"
+    "increases of 2.0 pct in January and 0.9 pct in February 1986,\n"
+    "the government's National Statistics Institute said.\n"
+    "    Inflation as measured by the index rose to 17.5 pct over\n"
+    "the 12 months to the end of February, compared with 16.6 pct\n"
+    "last month and 24.5 pct to the end of February, 1986.\n"
+    "    In the first two months of the year, inflation was 3.8 pct,\n"
+    "against 3.6 pct in the same period of 1986.\n"
+    " REUTER"
+)
+D13172 = (  # reuters-13172: PERU CONSUMER PRICES RISE 5.3 PCT IN MARCH
+    "Lima, april 3 - peru's consuemr price index rose 5.3 pct\n"
+    "last month to 13,914.4 (base 100) following a 5.3 pct increase\n"
+    "in february and 5.3 pct rise in march 1986, the national\n"
+    "statistics institute said.\n"
+    "    It said that the accumulated inflation for the first three\n"
+    "months of 1987 was 18.5 pct compared to 15.4 pct for the same\n"
+    "period last year.\n"
+    "    Inflation for the 12-month period ending march 1987 was\n"
+    "67.4 pct compared to 120.8 pct for the 12-month period ending\n"
+    "march 1986."
+)
+
+
+DOC_CASES = [
+    # (text, title, published, surface, occurrence, kind, modality, start, end)
+    # a base list "from one pct in January and in February 1986" leaves the title's February
+    (D5215, "SWISS UNEMPLOYMENT FALLS TO 0.9 PCT IN FEBRUARY", D(1987, 3, 16), "0.9 pct", 1,
+     "level", "actual", D(1987, 2, 1), D(1987, 2, 28)),
+    (D5215, "SWISS UNEMPLOYMENT FALLS TO 0.9 PCT IN FEBRUARY", D(1987, 3, 16), "28,439", 1,
+     "level", "actual", D(1987, 2, 1), D(1987, 2, 28)),
+    (D5215, "SWISS UNEMPLOYMENT FALLS TO 0.9 PCT IN FEBRUARY", D(1987, 3, 16), "11,968", 1,
+     "level", "actual", D(1987, 2, 1), D(1987, 2, 28)),
+    # "at the end of February" is carried as an instant; bases do not carry
+    (D6951, "NEW ZEALAND UNEMPLOYMENT FALLS IN FEBRUARY", D(1987, 3, 19), "78,711", 1,
+     "level", "actual", None, D(1987, 2, 28)),
+    (D1040, "BELGIAN UNEMPLOYMENT FALLS IN FEBRUARY", D(1987, 3, 3), "508,392", 1, "level",
+     "actual", None, D(1987, 2, 28)),
+    # compared with January after a sentence on January: the story's own February
+    (D7013, "U.K. UNEMPLOYMENT FALLS IN FEBRUARY", D(1987, 3, 19), "3.23 mln", 1, "level",
+     "actual", D(1987, 2, 1), D(1987, 2, 28)),
+    (D7013, "U.K. UNEMPLOYMENT FALLS IN FEBRUARY", D(1987, 3, 19), "3.30 mln", 1, "level",
+     "actual", D(1987, 1, 1), D(1987, 1, 31)),
+    (D7013, "U.K. UNEMPLOYMENT FALLS IN FEBRUARY", D(1987, 3, 19), "11.9 pct", 1, "level",
+     "actual", D(1987, 1, 1), D(1987, 1, 31)),
+    # "The January level was the worst since 1953" is an aside: "a year earlier" is February's
+    (D11160, "JAPAN UNEMPLOYMENT FALLS IN FEBRUARY", D(1987, 3, 30), "2.8 pct", 1, "level",
+     "actual", D(1986, 2, 1), D(1986, 2, 28)),
+    # "This compares with a year earlier surplus": shifted from the story's February
+    (D10372, "S. AFRICAN TRADE SURPLUS RISES SHARPLY IN FEBRUARY", D(1987, 3, 27),
+     "958.9 mln", 1, "level", "actual", D(1986, 2, 1), D(1986, 2, 28)),
+    (D10372, "S. AFRICAN TRADE SURPLUS RISES SHARPLY IN FEBRUARY", D(1987, 3, 27),
+     "2.41 billion", 1, "level", "actual", D(1987, 1, 1), D(1987, 1, 31)),
+    # a revised level and the preliminary one in parentheses: both the previous quarter
+    (D14771, "N.Z. UNEMPLOYMENT RATE 3.9 PCT IN DECEMBER QUARTER", D(1987, 4, 7), "3.9 pct", 2,
+     "level", "actual", D(1986, 7, 1), D(1986, 9, 30)),
+    (D14771, "N.Z. UNEMPLOYMENT RATE 3.9 PCT IN DECEMBER QUARTER", D(1987, 4, 7), "3.8 pct", 1,
+     "level", "actual", D(1986, 7, 1), D(1986, 9, 30)),
+    # money-market operations "during the morning"; a resale date ahead is not the deal's day
+    (D4131, "U.K. MONEY MARKET GIVEN FURTHER 442 MLN STG HELP", D(1987, 3, 12),
+     "eight mln stg", 1, "level", "actual", D(1987, 3, 12), D(1987, 3, 12)),
+    (D4131, "U.K. MONEY MARKET GIVEN FURTHER 442 MLN STG HELP", D(1987, 3, 12), "429 mln stg",
+     1, "level", "actual", D(1987, 3, 12), D(1987, 3, 12)),
+    # "yesterday's treasury note tender", then the next sentence on the same tender
+    (D9675, "AUSTRALIAN RESERVE BANK CUTS REDISCOUNT RATE", D(1987, 3, 25), "400 mln dlrs", 1,
+     "level", "actual", D(1987, 3, 24), D(1987, 3, 24)),
+    (D9675, "AUSTRALIAN RESERVE BANK CUTS REDISCOUNT RATE", D(1987, 3, 25), "15.414", 1,
+     "level", "actual", D(1987, 3, 24), D(1987, 3, 24)),
+    # Japanese fiscal years: "this year" against the year ending March 31, 1988
+    (D524, "JAPAN'S NTT FORECASTS PROFITS FALL IN 1987/88", D(1987, 3, 2), "348 billion", 1,
+     "level", "projected", D(1986, 4, 1), D(1987, 3, 31)),
+    (D524, "JAPAN'S NTT FORECASTS PROFITS FALL IN 1987/88", D(1987, 3, 2), "5,506 billion yen",
+     1, "level", "projected", D(1987, 4, 1), D(1988, 3, 31)),
+    (D524, "JAPAN'S NTT FORECASTS PROFITS FALL IN 1987/88", D(1987, 3, 2), "1,600 billion", 1,
+     "level", "actual", D(1986, 4, 1), D(1987, 3, 31)),
+    # a change since (or from) a reading, in a story on the latest one
+    (D12758, "SOUTH KOREAN MONEY SUPPLY FALLS IN MARCH", D(1987, 4, 3), "8.3 pct", 1, "change",
+     "actual", D(1986, 4, 1), D(1987, 3, 31)),
+    (D9178, "TAIWAN MONEY SUPPLY RISES 48.22 PCT IN YEAR", D(1987, 3, 25), "5.19 pct", 1,
+     "change", "actual", D(1987, 2, 1), D(1987, 2, 28)),
+    # "the same January period" of a 20-day interim figure; a base list "a year earlier"
+    (D271, "JAPAN FEBRUARY INTERIM TRADE SURPLUS JUMPS", D(1987, 3, 2), "965.04", 1, "level",
+     "actual", D(1987, 1, 1), D(1987, 1, 20)),
+    (D271, "JAPAN FEBRUARY INTERIM TRADE SURPLUS JUMPS", D(1987, 3, 2), "196.61", 1, "level",
+     "actual", D(1986, 2, 1), D(1986, 2, 20)),
+    # ", when": the period just named
+    (D1912, "SOUTH KOREAN MONEY SUPPLY RISES IN FEBRUARY", D(1987, 3, 5), "0.04 pct", 1,
+     "change", "actual", D(1987, 1, 1), D(1987, 1, 31)),
+    (D1912, "SOUTH KOREAN MONEY SUPPLY RISES IN FEBRUARY", D(1987, 3, 5), "7.82 pct", 1,
+     "change", "actual", D(1987, 1, 1), D(1987, 1, 31)),
+    # "compared with 16.6 pct last month": last month's 12-month reading
+    (D1147, "CHILEAN CONSUMER PRICES RISE 1.7 PCT IN FEBRUARY", D(1987, 3, 3), "16.6 pct", 1,
+     "change", "actual", D(1986, 2, 1), D(1987, 1, 31)),
+    (D1147, "CHILEAN CONSUMER PRICES RISE 1.7 PCT IN FEBRUARY", D(1987, 3, 3), "24.5 pct", 1,
+     "change", "actual", D(1985, 3, 1), D(1986, 2, 28)),
+    # earnings notes name the table's periods
+    (D6466, "FEDERAL EXPRESS CORP <FDX> 3RD QTR FEB 28 NET", D(1987, 3, 18), "nil", 1, "level",
+     "actual", D(1986, 12, 1), D(1987, 2, 28)),
+    (D6466, "FEDERAL EXPRESS CORP <FDX> 3RD QTR FEB 28 NET", D(1987, 3, 18), "16.1 mln", 1,
+     "level", "actual", D(1985, 12, 1), D(1986, 2, 28)),
+    (D6466, "FEDERAL EXPRESS CORP <FDX> 3RD QTR FEB 28 NET", D(1987, 3, 18), "227.5 mln", 1,
+     "level", "actual", D(1986, 6, 1), D(1987, 2, 28)),
+    (D6466, "FEDERAL EXPRESS CORP <FDX> 3RD QTR FEB 28 NET", D(1987, 3, 18), "6,200,000", 1,
+     "level", "actual", D(1985, 12, 1), D(1986, 2, 28)),
+    (D9807, "MICKELBERRY CORP <MBC> 4TH QTR NET", D(1987, 3, 26), "665,000", 1, "level",
+     "actual", D(1985, 10, 1), D(1985, 12, 31)),
+    (D10046, "GOLDFIELD CORP <GV> 4TH QTR NET LOSS", D(1987, 3, 26), "four cts per share", 1,
+     "level", "actual", D(1985, 10, 1), D(1985, 12, 31)),
+    (D10046, "GOLDFIELD CORP <GV> 4TH QTR NET LOSS", D(1987, 3, 26), "10 cts", 1, "level",
+     "actual", D(1985, 1, 1), D(1985, 12, 31)),
+    # "covering the period March 2 to 9", "issued this week": they date a thing, not the story
+    (D296, "NEW DUTCH ADVANCES TOTAL 4.8 BILLION GUILDERS", D(1987, 3, 2), "4.8 billion", 1,
+     "level", "actual", D(1987, 3, 2), D(1987, 3, 9)),
+    (D296, "NEW DUTCH ADVANCES TOTAL 4.8 BILLION GUILDERS", D(1987, 3, 2), "300 mln guilders", 1,
+     "level", "actual", None, D(1987, 3, 2)),
+    (D2966, "YIELD FALLS ON 30-DAY SAMA DEPOSITS", D(1987, 3, 7), "900 mln riyal", 1, "level",
+     "actual", None, D(1987, 3, 7)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published", "surface", "occurrence", "kind", "modality", "start", "end"),
+    DOC_CASES,
+)
+def test_document_context(
+    text: str,
+    title: str,
+    published: dt.date,
+    surface: str,
+    occurrence: int,
+    kind: str,
+    modality: str,
+    start: dt.date | None,
+    end: dt.date | None,
+) -> None:
+    got = period_of(
+        text,
+        surface,
+        published=published,
+        title=title,
+        kind=kind,
+        modality=modality,
+        occurrence=occurrence,
+    )
+    assert (got.start, got.end) == (start, end)
+
+
+# ----------------------------------------------------------------------------------------------
 # properties: never raises, spans valid
 
 TEXT = st.lists(
