@@ -222,15 +222,12 @@ def chart_view(
     end: str | None,
     transform: str | None,
     log: Sequence[str] | None,
-) -> tuple[Any, list[dict], str, str]:
-    """(figure, table rows, note under the chart, citation text) for the current view."""
+) -> tuple[Any, str, str]:
+    """(figure, note under the chart, citation text) for the current view."""
     keys = list(selected or [])
     if not keys:
-        return empty_chart("Pick a series in the explorer"), [], "", ""
-    since, until = _date(start), _date(end)
-    _frame, points = data.view_points(keys, since, until)
-    points = _in_range(points, since, until)
-    labels = data.labels(keys)
+        return empty_chart("Pick a series in the explorer"), "", ""
+    points, labels = _view(data, keys, start, end)
     try:
         figure = series_chart(
             points, labels, transform=transform or "level", log="log" in (log or [])
@@ -248,7 +245,27 @@ def chart_view(
     if "log" in (log or []) and not points.empty and (points["value"] <= 0).any():
         notes.append("Log scale applies only to panels whose values are all positive.")
     citation = "\n".join(data.citations(points["doc_id"].tolist() if not points.empty else []))
-    return figure, table_rows(points, labels), " ".join(notes), citation
+    return figure, " ".join(notes), citation
+
+
+def table_view(
+    data: DashboardData, selected: Sequence[str] | None, start: str | None, end: str | None
+) -> list[dict]:
+    """The table's rows: every point of the view (a separate response, so the chart draws
+    without waiting for the quotes of thousands of rows)."""
+    keys = list(selected or [])
+    if not keys:
+        return []
+    points, labels = _view(data, keys, start, end)
+    return table_rows(points, labels)
+
+
+def _view(
+    data: DashboardData, keys: list[str], start: str | None, end: str | None
+) -> tuple[pd.DataFrame, dict[str, str]]:
+    since, until = _date(start), _date(end)
+    _frame, points = data.view_points(keys, since, until)
+    return _in_range(points, since, until), data.labels(keys)
 
 
 def citation_view(data: DashboardData, figure_id: str, doc_id: str) -> Any:
@@ -374,7 +391,6 @@ def register_callbacks(app: Dash, data: DashboardData) -> None:
 
     @app.callback(
         Output("chart", "figure"),
-        Output("table", "rowData"),
         Output("chart-note", "children"),
         Output("view-citation", "children"),
         Input("selected", "value"),
@@ -385,6 +401,15 @@ def register_callbacks(app: Dash, data: DashboardData) -> None:
     )
     def _chart(*args: Any) -> tuple[Any, ...]:
         return chart_view(data, *args)
+
+    @app.callback(
+        Output("table", "rowData"),
+        Input("selected", "value"),
+        Input("range", "start_date"),
+        Input("range", "end_date"),
+    )
+    def _table(*args: Any) -> list[dict]:
+        return table_view(data, *args)
 
     app.clientside_callback(
         _PERMALINK_JS, Output("permalink", "children"), Input("url", "search"), State("url", "href")

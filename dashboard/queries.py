@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -189,8 +190,13 @@ class DashboardData:
             # Labelled by the canonical measure: one series may be worded several ways.
             frame["label"] = series_labels(frame["series_key"])
             frame["haystack"] = (
-                frame["label"] + " " + frame["series_key"] + " " + frame["measure"].fillna("")
-            ).str.lower()
+                (frame["label"] + " " + frame["series_key"] + " " + frame["measure"].fillna(""))
+                .str.lower()
+                .astype("string[pyarrow]")
+            )  # substring search in C, not per row
+            frame["entity_set"] = (";" + frame["entities"].fillna("") + ";").astype(
+                "string[pyarrow]"
+            )
             for col in ("first_period", "last_period"):
                 frame[col] = [v.isoformat() if v is not None else None for v in frame[col]]
             # Most figures first; among equals, series that span time (a chart, not a dot), levels.
@@ -252,7 +258,25 @@ class DashboardData:
     def explore(
         self, filters: ExplorerFilters, *, limit: int = EXPLORER_LIMIT
     ) -> tuple[pd.DataFrame, int]:
-        """Series matching the explorer's filters, most figures first; (first `limit`, total)."""
+        """Series matching the explorer's filters, most figures first; (first `limit`, total).
+
+        Recent answers are kept (until the store changes): selecting a series re-runs the
+        explorer with the same filters only to mark the chosen rows.
+        """
+        recent: OrderedDict = self._cached("explore", OrderedDict)
+        key = (filters, limit)
+        with self._lock:
+            if key in recent:
+                recent.move_to_end(key)
+                return recent[key]
+        answer = self._explore(filters, limit)
+        with self._lock:
+            recent[key] = answer
+            while len(recent) > 64:
+                recent.popitem(last=False)
+        return answer
+
+    def _explore(self, filters: ExplorerFilters, limit: int) -> tuple[pd.DataFrame, int]:
         frame = self.summary()
         mask = pd.Series(True, index=frame.index)
         words = filters.search.lower().split()
@@ -266,8 +290,7 @@ class DashboardData:
                 by_words |= hay.str.contains(canonical, regex=False)
             mask &= by_words
         if filters.entity:
-            ents = frame["entities"].fillna("").map(lambda v: v.split(";"))
-            mask &= ents.map(lambda names: filters.entity in names)
+            mask &= frame["entity_set"].str.contains(f";{filters.entity};", regex=False)
         if filters.unit_kind:
             mask &= frame["unit_kind"] == filters.unit_kind
         if filters.publisher:
@@ -296,7 +319,31 @@ class DashboardData:
     def view_points(
         self, keys: Sequence[str], since: dt.date | None = None, until: dt.date | None = None
     ) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """(figures, chart points) of a view; derived points join the series they belong to."""
+        """(figures, chart points) of a view; derived points join the series they belong to.
+
+        The chart and the table ask for the same view at once: the last few answers are kept
+        (until the store changes) so it is read once.
+        """
+        recent: OrderedDict = self._cached("views", OrderedDict)
+        key = (tuple(keys), since, until)
+        with self._lock:
+            lock = self._building.setdefault(f"view:{key}", threading.Lock())
+        with lock:
+            with self._lock:
+                if key in recent:
+                    recent.move_to_end(key)
+                    return recent[key]
+            answer = self._view_points(keys, since, until)
+            with self._lock:
+                recent[key] = answer
+                while len(recent) > 16:
+                    recent.popitem(last=False)
+                self._building.pop(f"view:{key}", None)
+        return answer
+
+    def _view_points(
+        self, keys: Sequence[str], since: dt.date | None, until: dt.date | None
+    ) -> tuple[pd.DataFrame, pd.DataFrame]:
         frame = self.view_figures(keys, since, until)
         points = build_points(frame, derive=False)
         if frame.empty:

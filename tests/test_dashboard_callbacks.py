@@ -258,7 +258,8 @@ def _find(component: Any, kind: type) -> list[Any]:
 
 def view(data: DashboardData, *args: Any) -> tuple[go.Figure, list[dict], str, str]:
     """chart_view, with its figure dict read back through plotly.py (which validates it)."""
-    figure, rows, note, citation = cb.chart_view(data, *args)
+    figure, note, citation = cb.chart_view(data, *args)
+    rows = cb.table_view(data, *args[:3])
     return go.Figure(figure), rows, note, citation
 
 
