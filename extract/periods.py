@@ -165,7 +165,8 @@ def _g() -> SimpleNamespace:
     | (?P<tref>(?i:(?:in|for|during)\s+(?:the\s+)?)(?:(?i:quarter|qtr|year)
           |(?P<tr_n>\d{{1,2}}|{numw})\s+(?i:mths|mos)\.?)(?![\w-])
           (?!\s+(?i:ago|earlier|ended|ending|to|through|thru|of|based|centred|centered|so\b))
-        |\A\s*(?:NOTE:\s*)?(?:Latest\s+|Year-ago\s+)?(?:Quarter|Qtr|Year)(?=\s+[a-z]))
+        |\A\s*(?:NOTE:\s*)?(?:Latest\s+|Year-ago\s+)?(?:Quarter|Qtr|Year)(?=\s+[a-z])
+          (?!\s+(?:to|ago|earlier|ended|ending|end|on|over)\b))
     | (?P<hyear>\A\s*(?i:(?:full|fiscal)\s+)?(?i:year)(?=\s*:?\s*\Z))
     | (?P<movavg>(?i:(?P<ma_n>\d{{1,2}}|{numw})[-\s](?P<ma_u>week|month|day|quarter)\s+moving
           \s+average))
@@ -476,8 +477,18 @@ def _anchored(months: int = 0, days: int = 0, instant_fallback: bool = False) ->
     without one, from publication."""
 
     def resolve(env: _Env) -> Interval | None:
-        if env.anchor is not None and env.anchor != (None, None):
-            return _shift(env.anchor, months, days)
+        anchor = env.anchor
+        if anchor is not None and anchor != (None, None):
+            s, e = anchor
+            if days and s is not None and e is not None and (e - s).days > 7:
+                anchor = None  # "two days ago" in a story on a year counts from publication
+            elif s is None and e is not None and not instant_fallback and months:
+                # "the previous year" after "as of March 31": the year before that one's
+                size = abs(months) if abs(months) in (1, 3) else 12
+                start = _add_months(dt.date(e.year, 1, 1), (e.month - 1) // size * size)
+                return _shift((start, _add_months(start, size) - dt.timedelta(days=1)), months)
+            else:
+                return _shift(anchor, months, days)
         pub = env.published
         if pub is None:
             return None
@@ -1676,7 +1687,10 @@ _SAID_BEFORE = re.compile(
 _SAID_AFTER = re.compile(r"(?i)\s*,?\s*(?:said|announced|reported|told|disclosed|confirmed)\b")
 
 
-_ESTIMATED = re.compile(r"(?i)\b(?:estimated|published|released|compiled|made)\s+\Z")
+_ESTIMATED = re.compile(
+    r"(?i)(?:\b(?:estimated|published|released|compiled)|\b(?:estimate|forecast|projection"
+    r"|prediction)s?\s+made)\s+\Z"
+)
 _DESCRIBES = re.compile(
     r"(?i)\b(?:issued|covering|launched|offered|maturing)\s+(?:the\s+)?(?:period\s+)?\Z"
 )
@@ -1688,7 +1702,10 @@ def _said_when(raw: str, start: int, end: int) -> bool:
     if _SAID_AFTER.match(raw, end):
         return True
     head = raw[max(0, start - 40) : start]
-    return bool(_SAID_BEFORE.search(head))
+    said = _SAID_BEFORE.search(head)
+    return said is not None and not re.search(
+        r"\d[\d.,]*\s+(?:[A-Za-z]+\s+){0,2}\Z", head[: said.start()]
+    )
 
 
 _LEAD = re.compile(
@@ -2297,6 +2314,8 @@ def _choose(
     if after and _is_strong(raw[fe : after[0].start]):
         return after[0]
     before = [x for x in in_clause if x.end <= fs]
+    if before and after and _AND.search(raw, before[-1].end, fs):
+        return after[0]  # "four cts in the quarter and loss 10 cts in the year"
     if before:
         return before[-1]
     if after:
@@ -2320,6 +2339,7 @@ def _choose(
     return after[0] if after else None
 
 
+_AND = re.compile(r"(?i)\band\b")
 _WHEN = re.compile(r"(?i),\s*when\s*\Z")
 _AHEAD = re.compile(
     r"(?i)\b(?:will|shall|expects?|plans?|forecasts|targets?|aims?|intends?|sees|predicts)\b"
@@ -2332,7 +2352,8 @@ _PAST_FORECAST = re.compile(
 _NEW_TARGET = re.compile(r"(?i)\s+(?:to|at)\s+[$€£¥]?\d")
 _LIST_BREAK = re.compile(
     r"(?i)\b(?:from|against|versus|vs|compared|than|to|but|while|after|before|when|which|that"
-    r"|since|by|up|down|rose|fell|was|were|is|are|week|month|year|quarter|ago|earlier)\b|[;:]"
+    r"|since|by|up|down|rose|fell|was|were|is|are|week|month|year|quarter|ago|earlier|below"
+    r"|above|over|under|higher|lower|more|less)\b|[;:]"
 )
 
 
@@ -2343,7 +2364,12 @@ def _is_list_gap(gap: str) -> bool:
         return True
     if "(" in gap:
         gap = _PAREN.sub(" ", gap)
-    return len(gap) <= 60 and len(gap.split()) <= 8 and not _LIST_BREAK.search(gap)
+    return (
+        len(gap) <= 60
+        and len(gap.split()) <= 8
+        and any(c.isdigit() for c in gap)  # a list of figures, not any words at all
+        and not _LIST_BREAK.search(gap)
+    )
 
 
 def _future_clause(sc: _Scan, raw: str, ex: _Expr) -> bool:
@@ -2763,6 +2789,8 @@ def _base_against(ex: _Expr, got: Period, main: _Carry, env: _Env) -> Period:
     if ex.kind == "relyear" and main_months == 12 and ms.month != 1 and env.published:
         s = _containing_year(env.published, _Env(None, fiscal=(ms.month, "start")), True)
         s = _add_months(s, 12 * ex.shift)
+        if s == ms:  # "from 125,313 dlrs reported last year" against the year just ended
+            s = _add_months(s, -12)
         e = _add_months(s, 12) - dt.timedelta(days=1)
         return Period(s, e, got.label, got.basis)
     if got.start is None and ex.mode == "instant" and got.label.lower().startswith("to "):
