@@ -187,8 +187,9 @@ def _g() -> SimpleNamespace:
           (?:period|quarter|qtr|month|week|time|year|half|months)
           (?:\s+(?:a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?last\s+year|(?:of\s+|in\s+)?
           the\s+(?:previous|prior)\s+year|(?:of\s+|in\s+)?(?P<sm_y>{year})))?)
-        |(?i:(?:the\s+)?(?:(?:same|corresponding|comparable)\s+)?)(?P<sm_y2>{year})\s+
+        |(?i:(?:the\s+)?(?:same|corresponding|comparable)\s+)(?P<sm_y2>{year})\s+
           (?i:period|quarter|qtr|half|months)\b
+        |(?i:(?:the\s+)?)(?P<sm_y3>{year})\s+(?i:quarter|qtr|half)\b
         |(?i:(?:the\s+)?(?:same|corresponding|comparable)\s+)(?P<sm_m>{mon})\s+
           (?i:period|quarter|qtr|half|week|months)\b
         |(?i:(?:a\s+)?year-(?:earlier|ago))\b(?!\s+(?i:period|quarter|qtr|month|week|time|year
@@ -245,7 +246,7 @@ def _g() -> SimpleNamespace:
         r"|average|profit|loss|net|of|year-earlier|year-ago|last|this|same|corresponding"
         r"|comparable|upward|downward|rise|increase|gain|growth|fall|decline|drop|surplus"
         r"|deficit|year|earlier|ago|projected|estimated|expected|forecast|provisional"
-        r"|preliminary|[a-z]+-[a-z]+|\w+'s)"
+        r"|preliminary|[a-z]+-[a-z]+|(?:19|20)\d\d|expenditure|spending|\w+'s)"
     )
     return SimpleNamespace(
         atoms=re.compile(atoms, re.X),
@@ -908,7 +909,7 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         a.when = _rolling(unit, n, sign)
         return a
     if kind == "same":
-        ytext = m.group("sm_y") or m.group("sm_y2")
+        ytext = m.group("sm_y") or m.group("sm_y2") or m.group("sm_y3")
         if m.group("sm_m"):
             mo = _month_no(m.group("sm_m"))
             if mo is None:
@@ -2508,8 +2509,18 @@ def _with_sections(sc: _Scan, sections: dict[int, _Carry]) -> _Scan:
 
 
 def _moved_into(year: Resolver, iv: Interval) -> Resolver:
+    """A table period moved into the year a note names, unless it already falls in it."""
     shifted = _same_as(year)
-    return lambda env: shifted(_with_anchor(env, iv, True))
+
+    def resolve(env: _Env) -> Interval | None:
+        named = year(env)
+        if named and None not in named and None not in iv:
+            assert named[0] and named[1] and iv[0] and iv[1]
+            if iv[0] <= named[1] and named[0] <= iv[1]:
+                return iv  # "1987 earnings ... in the quarter" ended January 31, 1987
+        return shifted(_with_anchor(env, iv, True))
+
+    return resolve
 
 
 def _section_for(ex: _Expr, doc: _Doc) -> _Carry | None:
@@ -2564,6 +2575,8 @@ def _grown_since(ex: _Expr, env: _Env, context: _Carry) -> Period | None:
         return None
     if iv[0] is None or (iv[1] - iv[0]).days > 92:
         return None  # "since 1980" is a span from 1980, not from the reading after it
+    if abs(_months_of(iv) - _months_of(context.interval)) > 0:
+        return None  # a monthly reading since a month; not a yearly story since September
     if env.published is not None and end > env.published:
         return None
     basis = "explicit" if ex.explicit and context.explicit else "relative"
