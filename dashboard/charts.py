@@ -185,8 +185,10 @@ def series_chart(
                     "marker": {
                         "color": colour,
                         "size": 11,
-                        "symbol": symbols,
-                        "opacity": [0.55 if m == "projected" else 1.0 for m in group["modality"]],
+                        "symbol": _scalar_if_same(symbols),
+                        "opacity": _scalar_if_same(
+                            [0.55 if m == "projected" else 1.0 for m in group["modality"]]
+                        ),
                         "line": {"width": 1.5, "color": colour},
                     },
                     "customdata": [
@@ -244,6 +246,11 @@ def series_chart(
             }
         )
     return {"data": data, "layout": layout}
+
+
+def _scalar_if_same(values: list) -> object:
+    """One value for a trace instead of one per point, when all are equal (a lighter payload)."""
+    return values[0] if values and all(v == values[0] for v in values) else values
 
 
 def _spans(group: pd.DataFrame, colour: str, key: str, yaxis: str) -> list[dict]:

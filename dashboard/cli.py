@@ -44,12 +44,16 @@ def register(app: typer.Typer) -> None:
         from sqlalchemy.exc import SQLAlchemyError
 
         from dashboard.app import create_app
+        from extract.store import StoreError
 
         url = db or os.environ.get("FIGURES_DB") or None
         try:
             dash_app = create_app(url, seed_if_empty=seed and url is None)
-        except (OSError, ValueError, SQLAlchemyError) as exc:
-            typer.echo(f"error: cannot open the store {url or '(default)'}: {exc}", err=True)
+        except (StoreError, OSError, ValueError, SQLAlchemyError) as exc:
+            message = str(exc)
+            if not message.startswith("cannot open the store"):
+                message = f"cannot open the store {url or '(default)'}: {message}"
+            typer.echo(f"error: {message}", err=True)
             raise typer.Exit(1) from exc
         typer.echo(f"figures dashboard on http://{host}:{port}/  (Ctrl+C to stop)", err=True)
         dash_app.run(host=host, port=port, debug=debug)

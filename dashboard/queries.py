@@ -31,7 +31,7 @@ from extract.series import (
 if TYPE_CHECKING:
     from extract.store import Store
 
-EXPLORER_LIMIT = 500
+EXPLORER_LIMIT = 200  # rows sent to the explorer; search narrows the rest
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 
 

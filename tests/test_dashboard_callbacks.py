@@ -21,6 +21,7 @@ import pytest
 from dash import html
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_series import random_figures
 from typer.testing import CliRunner
 
 from dashboard import callbacks as cb
@@ -593,3 +594,29 @@ def test_vectorised_labels_equal_series_label(keys: list[str]) -> None:
     from extract.series import series_label
 
     assert series_labels(pd.Series(keys)).tolist() == [series_label(k) for k in keys]
+
+
+@given(
+    st.lists(random_figures(), max_size=8),
+    st.sampled_from(["level", "pct"]),
+    st.booleans(),
+)
+@settings(max_examples=120, deadline=None)
+def test_series_chart_never_raises_and_is_always_a_valid_figure(
+    figures: list[Figure], transform: str, log: bool
+) -> None:
+    from extract.schema import to_frame
+    from extract.series import build_points
+
+    figure = series_chart(build_points(to_frame(figures)), {}, transform=transform, log=log)
+    go.Figure(figure)
+    json.dumps(figure, allow_nan=False)
+    markers = [t for t in figure["data"] if t["mode"] == "markers"]
+    for trace in markers:
+        assert len(trace["customdata"]) == len(trace["x"]) == len(trace["y"])
+
+
+def test_serve_names_a_store_it_cannot_open() -> None:
+    result = CliRunner().invoke(build_app(), ["serve", "--db", "nosuchdriver://x"])
+    assert result.exit_code == 1
+    assert "cannot open the store nosuchdriver://x" in result.output
