@@ -1264,6 +1264,11 @@ def _merge(atoms: list[_Atom], raw: str) -> list[_Atom]:
     return out
 
 
+_NOUN_GAP = re.compile(r"\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?\s+")
+_NOT_NOUN = re.compile(
+    r"\b(?:was|were|is|are|has|had|have|rose|fell|from|to|in|of|for|against|than|and|or|but"
+    r"|compared|with|by|since|after|before|on|at|versus|vs)\b"
+)
 _GAP_OF = re.compile(r"(?i)\A(?:\s*,)?\s*(?:(?:of|in|for)\s+)?(?:the\s+)?\Z")
 _GAP_YEAR_SUB = re.compile(r"(?i)\A(?:'s)?\s+(?:the\s+)?\Z")
 _GAP_RANGE = re.compile(r"(?i)\A\s*(?:[-–]|to|through|thru|until|till|and)\s*\Z")
@@ -1302,6 +1307,18 @@ def _join(p: _Atom, a: _Atom, gap: str, raw: str) -> _Atom | None:
         and _GAP_YEAR_SUB.match(gap)
     ):
         return _Atom("composite", p.start, a.end, a.sub, p.year, p.fiscal, explicit=p.explicit)
+    # "The January surplus last year": a month naming a figure, then its year
+    if (
+        p.kind == "month"
+        and p.year is None
+        and a.kind in ("relyear", "year")
+        and _NOUN_GAP.fullmatch(gap)
+        and not _NOT_NOUN.search(gap)
+        and re.search(r"(?i)\bthe\s+\Z", raw[max(0, p.start - 5) : p.start])
+    ):
+        return _Atom(
+            "composite", p.start, a.end, p.sub, a.year, a.fiscal, explicit=a.explicit, mode=p.mode
+        )
     # "the same period" + "of fiscal 2004-05"
     if (
         p.kind == "same"
@@ -2312,6 +2329,9 @@ def _choose(
     cands = [x for x in sc.exprs if x.role in roles and not x.table and x.core[0] not in skip]
     in_clause = [x for x in cands if cs <= x.core[0] < ce]
     after = [x for x in in_clause if x.start >= fe and not _names_thing(x)]
+    paired = _respectively(raw, fs, fe, after)
+    if paired is not None:
+        return paired
     if after and _is_strong(raw[fe : after[0].start]):
         return after[0]
     before = [x for x in in_clause if x.end <= fs]
@@ -2341,6 +2361,24 @@ def _choose(
 
 
 _AND = re.compile(r"(?i)\band\b")
+_FIG = r"[$]?\d[\d.,/-]*(?:\s+(?:pct|percent|%|mln|million|billion|bln|dlrs|points?))?"
+_FIRST_OF_PAIR = re.compile(rf"(?i)\s*(?:,|and)\s+{_FIG}\s*")
+_SECOND_OF_PAIR = re.compile(rf"(?i){_FIG}\s*(?:,|and)\s+\Z")
+_PAIR_GAP = re.compile(r"(?i)\s*(?:,\s*and|,|and)\s*")
+
+
+def _respectively(raw: str, fs: int, fe: int, after: list[_Expr]) -> _Expr | None:
+    """ "falling 0.1 pct and 0.3 pct in November and October": two figures, two periods, in
+    order."""
+    if len(after) < 2 or not _PAIR_GAP.fullmatch(raw, after[0].end, after[1].start):
+        return None
+    if _FIRST_OF_PAIR.fullmatch(raw, fe, after[0].start):
+        return after[0]
+    if _SECOND_OF_PAIR.search(raw, max(0, fs - 40), fs) and _is_strong(raw[fe : after[0].start]):
+        return after[1]
+    return None
+
+
 _WHEN = re.compile(r"(?i),\s*when\s*\Z")
 _AHEAD = re.compile(
     r"(?i)\b(?:will|shall|expects?|plans?|forecasts|targets?|aims?|intends?|sees|predicts)\b"

@@ -743,6 +743,35 @@ WIRE_CASES = [
      "representatives are guesstimating today's hog slaughter at about 295,000 to 305,000 head "
      "versus 307,000 week ago and 311,000 a year ago.", D(1987, 3, 19), "311,000", 1,
      "level", "actual", D(1986, 3, 19), D(1986, 3, 19)),
+    # a year written before a comparison base; a range "the 1981 through 1985 period"
+    ("He projected a capital expenditure budget of 730 mln dlrs, up from the 1986 expenditure "
+     "of 655 mln dlrs.", D(1987, 3, 12), "655 mln dlrs", 1, "level", "projected", D(1986, 1, 1),
+     D(1986, 12, 31)),
+    ("Newmont said Magma has pre-tax losses of 290 mln dlrs during the 1981 through 1985 "
+     "period, noting the five major U.S. primary copper producers reported aggregate pre-tax "
+     "losses of 1.9 billion dlrs during five year period.", D(1987, 3, 12), "290 mln dlrs", 1,
+     "level", "actual", D(1981, 1, 1), D(1985, 12, 31)),
+    # "last year" against a fiscal year just ended is the fiscal year before it
+    ("MIAMI, March 31 - Sun City Industries Inc said preliminary unaudited results of ongoing "
+     "operations for the fiscal year ended January 31, 1987 are expected to rise over 580 pct to "
+     "700,000 dlrs or 70 cts per share from the 125,313 dlrs or 12 cts reported last year.",
+     D(1987, 3, 31), "125,313 dlrs", 1, "level", "projected", D(1985, 2, 1), D(1986, 1, 31)),
+    # "since" a month more than a reading ago, with no report of the same length: up to now
+    ("The Taiwan dollar has risen by about 16 pct against the U.S. Dollar since September "
+     "1985.", D(1987, 3, 31), "about 16 pct", 1, "change", "actual", D(1985, 9, 1),
+     D(1987, 3, 31)),
+    # two figures, two periods, in order
+    ("OTTAWA, March 30 - Canada's gross domestic product rose 0.1 pct, seasonally adjusted, in "
+     "January after gaining 1.0 pct in December but falling 0.1 pct and 0.3 pct in November and "
+     "October, Statistics Canada said.", D(1987, 3, 30), "0.1 pct", 2, "change", "actual",
+     D(1986, 11, 1), D(1986, 11, 30)),
+    ("OTTAWA, March 30 - Canada's gross domestic product rose 0.1 pct, seasonally adjusted, in "
+     "January after gaining 1.0 pct in December but falling 0.1 pct and 0.3 pct in November and "
+     "October, Statistics Canada said.", D(1987, 3, 30), "0.3 pct", 1, "change", "actual",
+     D(1986, 10, 1), D(1986, 10, 31)),
+    # a month naming a figure, then its year
+    ("The January surplus last year was 1.19 billion dlrs.", D(1987, 3, 12), "1.19 billion", 1,
+     "level", "actual", D(1986, 1, 1), D(1986, 1, 31)),
 ]  # fmt: skip
 
 
