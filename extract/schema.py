@@ -142,19 +142,42 @@ def normalise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     for col in INT_COLUMNS:
         out[col] = pd.to_numeric(out[col]).astype("int64")
     for col in DATE_COLUMNS:
-        out[col] = pd.Series([as_date(v) for v in out[col]], index=out.index, dtype=object)
+        out[col] = _date_column(out[col])
     for col in COLUMNS:
         if col in FLOAT_COLUMNS or col in INT_COLUMNS or col in DATE_COLUMNS:
             continue
+        series = out[col].astype(object)
+        present = series.notna()
         if col == "title":
             out[col] = pd.Series(
-                [None if _missing(v) else str(v) for v in out[col]], index=out.index, dtype=object
+                [_text_or_none(v) for v in series.tolist()], index=out.index, dtype=object
             )
         else:
-            out[col] = pd.Series(
-                ["" if _missing(v) else str(v) for v in out[col]], index=out.index, dtype=object
-            )
+            out[col] = series.where(present, "").map(str).astype(object)
     return out.reset_index(drop=True)
+
+
+def _date_column(series: pd.Series) -> pd.Series:
+    """Dates as datetime.date or None, converting values by kind once rather than one by one
+    (a 100,000-row frame read back from a store or CSV would otherwise take seconds)."""
+    if pd.api.types.is_datetime64_any_dtype(series):
+        dates = series.dt.date.astype(object)
+        return dates.where(series.notna(), None)
+    cache: dict[Any, dt.date | None] = {}
+    values = []
+    for v in series.tolist():
+        try:
+            values.append(cache[v])
+        except KeyError:
+            cache[v] = as_date(v)
+            values.append(cache[v])
+        except TypeError:  # unhashable
+            values.append(as_date(v))
+    return pd.Series(values, index=series.index, dtype=object)
+
+
+def _text_or_none(value: Any) -> str | None:
+    return None if _missing(value) else str(value)
 
 
 def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
