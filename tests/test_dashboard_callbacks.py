@@ -620,3 +620,47 @@ def test_serve_names_a_store_it_cannot_open() -> None:
     result = CliRunner().invoke(build_app(), ["serve", "--db", "nosuchdriver://x"])
     assert result.exit_code == 1
     assert "cannot open the store nosuchdriver://x" in result.output
+
+
+def test_status_line_names_failed_sources_and_the_last_refresh(data: DashboardData) -> None:
+    store = data.store
+    store.record_source_run(
+        "tass-feed", kind="feed", location="http://127.0.0.1:9/feed", error="HTTP 503"
+    )
+    run = store.start_run()
+    store.finish_run(run, {"documents": {"new": 0}})
+    text = cb.status_view(data)
+    status = store.status()
+    assert "1 failed source(s): tass-feed (HTTP 503)" in text
+    assert status.last_refresh_at is not None
+    assert f"last refreshed {status.last_refresh_at.isoformat(sep=' ', timespec='seconds')}" in text
+
+
+@pytest.mark.postgres
+def test_the_dashboard_reads_postgresql_the_same_way(pg_url: str, sample_url: str) -> None:
+    """The same sample on the team backend: explorer, chart, citation and CSV agree with SQLite."""
+    store = Store.open(pg_url)
+    try:
+        ingest_known(store, sample_corpus())
+    finally:
+        store.close()
+    pg = create_app(pg_url).server.config["FIGURES_DATA"]
+    lite = create_app(sample_url).server.config["FIGURES_DATA"]
+    try:
+        for name in ("explorer", "chart", "csv"):
+            if name == "explorer":
+                a = cb.explorer_view(pg, "trade", None, None, None, None, None)
+                b = cb.explorer_view(lite, "trade", None, None, None, None, None)
+            elif name == "chart":
+                a = view(pg, [TRADE_KEY], None, None, "level", [])[1]
+                b = view(lite, [TRADE_KEY], None, None, "level", [])[1]
+            else:
+                a = cb.csv_view_download(pg, [TRADE_KEY], "2022-01-01", None)["content"]
+                b = cb.csv_view_download(lite, [TRADE_KEY], "2022-01-01", None)["content"]
+            assert a == b, name
+        hostile = sample_corpus()["hostile"][1][0]
+        a = _texts(cb.citation_view(pg, hostile.figure_id, hostile.doc_id))
+        assert a == _texts(cb.citation_view(lite, hostile.figure_id, hostile.doc_id))
+    finally:
+        pg.store.close()
+        lite.store.close()
