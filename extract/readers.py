@@ -439,14 +439,9 @@ def read_file(path: Path, *, published: dt.date | None = None) -> list[ReadResul
     return list(iter_documents([path], published=published))
 
 
-def _walk(folder: Path, name: str) -> Iterator[tuple[Path, str] | ReadError]:
-    """Supported files under `folder`, sorted, hidden files and folders and sidecars skipped."""
-    errors: list[ReadError] = []
-
-    def onerror(exc: OSError) -> None:
-        where = exc.filename or name
-        errors.append(ReadError(str(where), _os_reason(exc)))
-
+def folder_files(folder: Path, onerror: Callable[[OSError], None] | None = None) -> list[Path]:
+    """Supported files under `folder`, sorted by relative path; hidden files and folders and
+    sidecars skipped. Refresh uses the same list to know which files a folder source holds."""
     found: list[tuple[tuple[str, ...], Path]] = []
     for root, dirs, files in os.walk(folder, onerror=onerror):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -457,12 +452,23 @@ def _walk(folder: Path, name: str) -> Iterator[tuple[Path, str] | ReadError]:
                 continue
             if candidate.suffix.lower() in FORMATS:
                 found.append((candidate.relative_to(folder).parts, candidate))
+    return [path for _, path in sorted(found)]
+
+
+def _walk(folder: Path, name: str) -> Iterator[tuple[Path, str] | ReadError]:
+    errors: list[ReadError] = []
+
+    def onerror(exc: OSError) -> None:
+        where = exc.filename or name
+        errors.append(ReadError(str(where), _os_reason(exc)))
+
+    found = folder_files(folder, onerror)
     yield from errors
     if not found and not errors:
         supported = ", ".join(SUPPORTED_SUFFIXES)
         yield ReadError(name, f"no documents in this folder (looked for {supported})")
-    for parts, candidate in sorted(found):
-        yield candidate, os.path.join(name, *parts)
+    for candidate in found:
+        yield candidate, os.path.join(name, *candidate.relative_to(folder).parts)
 
 
 def _read_stdin(stdin: TextIO, published: dt.date | None) -> ReadResult:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -237,24 +236,6 @@ def _progress(name: str) -> Callable[[IngestReport], None]:
 # --- folders -----------------------------------------------------------------------------------
 
 
-def folder_files(folder: Path) -> Iterator[Path]:
-    """The files `readers.iter_documents` reads from a folder, in its order."""
-    from extract.readers import FORMATS, is_sidecar
-
-    found = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        base = Path(root)
-        for name in files:
-            path = base / name
-            if name.startswith(".") or is_sidecar(path):
-                continue
-            if path.suffix.lower() in FORMATS:
-                found.append((path.relative_to(folder).parts, path))
-    for _, path in sorted(found):
-        yield path
-
-
 def file_signature(path: Path) -> str:
     """Size and modification time of a file and of its sidecar: cheap, and enough to skip it."""
     from extract.readers import sidecar_path
@@ -278,7 +259,7 @@ def _refresh_folder(
     extractor: Extractor | None,
     batch_size: int,
 ) -> None:
-    from extract.readers import ReadError, iter_documents
+    from extract.readers import ReadError, folder_files, iter_documents
 
     folder = Path(source.path or "").expanduser()
     if not folder.is_absolute():
