@@ -141,7 +141,7 @@ def _g() -> SimpleNamespace:
           (?:\s+(?i:period))?
           |(?:(?i:{ordw})[-\s])?(?P<en_w>(?i:fiscal\s+years?|financial\s+years?|years?|quarters?|qtrs?|half[-\s]years?
           |half|periods?|weeks?|wks?)))
-        \s+(?i:ended|ending|ends|to|through|thru)\s+(?P<en_date>(?i:end-|the\s+end\s+of\s+)?(?:{date}
+        \s+(?i:ended|ending|ends|to|through|thru|(?P<en_from>beginning|starting|begins|starts))\s+(?P<en_date>(?i:end-|the\s+end\s+of\s+)?(?:{date}
           |{mon}(?:,?\s+{year})?|(?i:{mon_ci})(?:,?\s+{year})?)))
     | (?P<fiscal>(?i:fiscal|financial)(?:\s+(?i:years?))?\s+(?P<fi_a>{year}|'\d\d)
           (?:\s*[/-]\s*(?P<fi_b>\d{{4}}|\d\d)(?!\d))?
@@ -173,7 +173,7 @@ def _g() -> SimpleNamespace:
     | (?P<ndays>(?i:(?:the\s+)?first)\s+(?P<nd_n>\d{{1,2}}|(?i:{numw}))\s+(?i:days)\s+(?i:of)\s+
           (?P<nd_m>{mon})(?:,?\s+(?P<nd_y>{year}))?)
     | (?P<fullyear>(?i:(?:the\s+)?(?:full|whole|entire)[-\s]year|(?<=for\s)the\s+year
-          (?!\s+(?:to|ended|ending|through|earlier|ago|before|before|so\s+far)\b)))
+          (?![-\s]+(?:to|ended|ending|through|earlier|ago|before|so\s+far)\b)))
     | (?P<relmon>(?i:(?P<rm_w>last|this|next)\s+)(?P<rm_m>{mon}))
     | (?P<ytd>(?i:year[- ]to[- ]date|so\s+far\s+this\s+year|this\s+year\s+to\s+date
           |(?:in\s+)?the\s+year\s+so\s+far|calendar\s+year[- ]to[- ]date))
@@ -233,7 +233,7 @@ def _g() -> SimpleNamespace:
       \Z"""
     clause = r"""(?x)
       ;|:\s|\s--\s|(?<!\d)\s-\s(?!\d)
-      |,\s*(?:and|but|while|whereas|although|though|or|with|when)\b
+      |,\s*(?:and|but|while|whereas|although|though|with|when)\b|,\s*or\b(?!\s+[$]?\d)
       |\s(?:while|whereas|although)\b
       |\s(?:and|but)\s+(?=(?:in|during|for|last|this|so\s+far|at|by|the\s+(?:first|second|third
         |fourth|latest|previous|same|week|month|year))\b)
@@ -919,7 +919,9 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
             a.anchored = True
             a.when = _same_in(int(ytext))
             a.explicit = True
-        elif re.search(r"(?i)\b(?:ago|earlier|before|last|previous|prior|corresponding)\b", text):
+        elif re.search(
+            r"(?i)\b(?:ago|earlier|before|last|previous|prior|corresponding|comparable)\b", text
+        ):
             a.anchored, a.when = True, _anchored(months=-12, instant_fallback=True)
         else:
             a.anchored, a.when = True, _anchored(instant_fallback=True)
@@ -1174,6 +1176,12 @@ def _ended_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
         point = _fixed((_month_end(year, mo), _month_end(year, mo)))
     a.explicit = year is not None
     a.own_end = True
+    if m.group("en_from"):  # "the fiscal year beginning April 1": a span from that day
+        a.own_end = False
+        first = _day_resolver(mo, day if d else 1, year)
+        months, days = _span_of(m)
+        a.when = _starting_resolver(first, months, days)
+        return a if months or days else None
     if m.group("en_n"):
         n = _num(m.group("en_n")) or 0
         unit = m.group("en_u").lower()
@@ -1195,6 +1203,32 @@ def _ended_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
         a.when, a.fy_end = _ending_resolver(point, months=12), (mo, day)
     del lex
     return a
+
+
+def _span_of(m: re.Match[str]) -> tuple[int, int]:
+    """(months, days) of "nine months", "the week", "the fiscal year" in an `ended` match."""
+    if m.group("en_n"):
+        n = _num(m.group("en_n")) or 0
+        return (0, 7 * n) if m.group("en_u").lower().startswith("w") else (n, 0)
+    what = m.group("en_w").lower()
+    if what.startswith(("week", "wk")):
+        return 0, 7
+    if what.startswith(("quarter", "qtr", "period")):
+        return 3, 0
+    return (6, 0) if what.startswith("half") else (12, 0)
+
+
+def _starting_resolver(first: Resolver, months: int, days: int) -> Resolver:
+    def resolve(env: _Env) -> Interval | None:
+        iv = first(env)
+        if iv is None or iv[0] is None:
+            return None
+        s = iv[0]
+        if days:
+            return s, s + dt.timedelta(days=days - 1)
+        return s, _add_months(s, months) - dt.timedelta(days=1)
+
+    return resolve
 
 
 def _month_end_resolver(month: int, recent: bool) -> Resolver:
@@ -1484,7 +1518,7 @@ _ONWARDS = re.compile(
     r"(?i)(?:\b(?:a|per|each)\s+(?:year|annum)|\bannual(?:ly)?|\b(?:starting|beginning"
     r"|commencing|effective))\s*,?\s*\Z"
 )
-_COORDINATED = re.compile(r"(?i)\s*,?\s*(?:and|or)\s+")
+_COORDINATED = re.compile(r"(?i)\s+(?:and|or)\s+")
 _COMPARATIVE_CLAUSE = re.compile(r"(?i)\s*(?:after|following|compared|against|versus|from)\b")
 
 
@@ -2649,6 +2683,8 @@ def _following(sc: _Scan, raw: str, fe: int, env: _Env, projected: bool) -> Peri
         cs, _ = _clause_of(sc.clauses, x.core[0])
         if cs not in sc.comparative or not _AFTER.match(raw, cs):
             return None
+        if not any(c.isdigit() for c in raw[cs : x.start]):
+            return None  # "after the government last June directed ...": no figure followed
         iv = x.when(env)
         if iv is None or iv[0] is None or iv[1] is None:
             return None

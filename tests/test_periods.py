@@ -772,6 +772,16 @@ WIRE_CASES = [
     # a month naming a figure, then its year
     ("The January surplus last year was 1.19 billion dlrs.", D(1987, 3, 12), "1.19 billion", 1,
      "level", "actual", D(1986, 1, 1), D(1986, 1, 31)),
+    # a span from a day; "the previous year's" before it
+    ("Oki is studying ways to increase imports by 10 pct in the fiscal year beginning April 1 "
+     "from the previous year's total of more than five billion yen, a company official said.",
+     D(1987, 3, 31), "more than five billion yen", 1, "level", "projected", D(1986, 4, 1),
+     D(1987, 3, 31)),
+    # "the comparable period" of a year-to-date figure is the year-to-date a year earlier
+    ("Jeep sales in early March rose 18 pct to 4,500 vehicles from 3,800 vehicles at the same "
+     "time last year, and for the year-to-date declined two pct to 35,523 from 36,050 vehicles "
+     "in the comparable period, American Motors said.", D(1987, 3, 12), "36,050 vehicles", 1,
+     "level", "actual", D(1986, 1, 1), D(1986, 3, 12)),
 ]  # fmt: skip
 
 
@@ -1227,3 +1237,14 @@ def test_period_for_never_raises(
         assert got.start <= got.end
     if published is None:
         assert got.basis != "publication"
+
+
+def test_after_a_clause_without_a_figure_is_no_comparison() -> None:
+    # "after the U.S. government last June directed ...": the figure is not July's
+    text = (
+        "The figures, in USX's just-released 1986 annual report, indicate much of the drop "
+        "resulted from the exclusion of 293.7 mln barrels of Libyan reserves, after the U.S. "
+        "government last June directed U.S. oil companies to end Libyan operations."
+    )
+    got = period_of(text, "293.7 mln barrels", published=D(1987, 3, 11))
+    assert got == Period(None, D(1987, 3, 11), "", "publication")
