@@ -36,6 +36,7 @@ from extract.schema import (
     QUALIFIERS,
     UNIT_KINDS,
     Figure,
+    as_date,
     figure_id_for,
     text_sha,
     to_frame,
@@ -759,15 +760,7 @@ def _text(value: Any) -> str:
 
 
 def _date(value: Any) -> dt.date | None:
-    if _missing(value) or value is pd.NaT:
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.date()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value).strip()[:10])
+    return as_date(value)
 
 
 def _sign(value: Any) -> int:
