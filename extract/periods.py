@@ -198,7 +198,8 @@ def _g() -> SimpleNamespace:
           |following)\s+(?P<r_f>fiscal\s+|financial\s+|calendar\s+)?
           (?P<r_u>year|month|quarter|qtr|half|half-year|week|weekend|season)s?)\b)
     | (?P<ago>(?i:(?P<ag_n>a|an|one|\d{{1,2}}|{numw})\s+(?P<ag_u>years?|months?|quarters?|weeks?
-          |days?)\s+(?:ago|earlier|before|previously)|(?P<ag_u2>year|month|quarter|week|day)\s+ago)
+          |days?)\s+(?:ago|earlier|before|previously)|(?P<ag_u2>year|month|quarter|week|day)\s+ago
+          |the\s+(?P<ag_u3>year|month|quarter|week)\s+(?:before|earlier))
           \b)
     | (?P<daypart>(?i:this\s+(?:morning|afternoon|evening)|(?:during|in)\s+the\s+(?:morning
           |afternoon|session)|earlier\s+today|later\s+today|overnight)\b)
@@ -265,7 +266,8 @@ def _g() -> SimpleNamespace:
         base=re.compile(
             rf"(?i)(?:\b(?P<m>{cmp})\s+(?:{filler}\s+){{0,5}}"
             rf"|\b(?P<m2>{cmp})\s+[^;]*?\d[^;]*?\s+and\s+(?:{filler}\s+){{0,4}}"
-            rf"|\b(?P<m3>{cmp})\s+(?:{filler}\s+){{0,3}}[$€£¥]?\d[\d.,/-]*(?:\s+[A-Za-z%]+){{0,2}},\s*)\Z"
+            rf"|\b(?P<m3>{cmp})\s+(?:{filler}\s+){{0,3}}[$€£¥]?\d[\d.,/-]*(?:\s+[A-Za-z%]+){{0,2}}"
+            rf",\s*(?:or\s+)?)\Z"
         ),
         compare_from=re.compile(
             r"(?i)(?:\d|%|\b(?:rose|rise|risen|rising|fell|fall|fallen|falling|up|down|increased?"
@@ -931,7 +933,7 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
     if kind == "ago":
         count = (m.group("ag_n") or "a").lower()
         n = 1 if count in ("a", "an") else _num(count) or 1
-        unit = (m.group("ag_u") or m.group("ag_u2")).lower().rstrip("s")
+        unit = (m.group("ag_u") or m.group("ag_u2") or m.group("ag_u3")).lower().rstrip("s")
         months = {"year": 12, "quarter": 3, "month": 1}.get(unit, 0)
         days = {"week": 7, "day": 1}.get(unit, 0)
         a.anchored = True

@@ -782,6 +782,13 @@ WIRE_CASES = [
      "time last year, and for the year-to-date declined two pct to 35,523 from 36,050 vehicles "
      "in the comparable period, American Motors said.", D(1987, 3, 12), "36,050 vehicles", 1,
      "level", "actual", D(1986, 1, 1), D(1986, 3, 12)),
+    # an apposed figure of a base is a base too; "the year before"
+    ("1986 oper earnings excludes loss from discontinued operations of 62.5 mln dlrs, or 4.41 "
+     "dlrs a share, versus a loss of 166.8 mln dlrs, or 12.24 dlrs a share, in 1985.",
+     D(1987, 3, 13), "12.24 dlrs", 1, "level", "actual", D(1985, 1, 1), D(1985, 12, 31)),
+    ("More than half of Texas Commerce's nonperforming loans, which totaled 968 mln dlrs at "
+     "yearend 1986, up from 840 mln dlrs the year before, were in real estate.", D(1987, 3, 19),
+     "840 mln dlrs", 1, "level", "actual", None, D(1985, 12, 31)),
 ]  # fmt: skip
 
 
