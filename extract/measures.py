@@ -311,10 +311,12 @@ def _table_measure(sentence_raw: str, mention: Mention, previous_measure: str) -
     """Earnings-table lines: 'Shr profit four cts vs loss 13 cts', 'Other income 30 mln vs 41'."""
     text = _DATELINE.sub("", sentence_raw)
     offset = len(sentence_raw) - len(text)
-    if not _rx(r"\bvs\.?\b").search(text):
-        return ""
     m = _LABEL.match(text)
     label = " ".join(m.group("label").split()).strip(" ,") if m else ""
+    # A row of a numeric table ("Redeemed 64.1 3.1 1.7", "20.0 0.4 9.9"): a label, then numbers.
+    row = _TABLE_ROW.fullmatch(text[m.end() if m else 0 :])
+    if not row and not _rx(r"\bvs\.?\b").search(text):
+        return ""
     if not label or offset > mention.start:
         return previous_measure if not label else ""
     if len(label.split()) > 8:
@@ -330,6 +332,13 @@ def _table_measure(sentence_raw: str, mention: Mention, previous_measure: str) -
     elif _rx(r"\b(?:profit|income)\s*\Z").search(near) and "loss" in measure:
         measure = measure.replace("loss", "profit")
     return measure
+
+
+_TABLE_ROW = re.compile(
+    r"\s*(?:(?:nil|n\.?a\.?|--?|[-+]?[\d.,/]+%?|up|down|unch)\s+){1,}"
+    r"(?:nil|n\.?a\.?|--?|[-+]?[\d.,/]+%?|up|down|unch)\s*",
+    re.I,
+)
 
 
 def _count_owner(mentions: Sequence[Mention], mention: Mention) -> str:
