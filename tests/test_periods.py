@@ -1191,6 +1191,17 @@ def test_document_context(
     assert (got.start, got.end) == (start, end)
 
 
+def test_after_a_clause_without_a_figure_is_no_comparison() -> None:
+    # "after the U.S. government last June directed ...": the figure is not July's
+    text = (
+        "The figures, in USX's just-released 1986 annual report, indicate much of the drop "
+        "resulted from the exclusion of 293.7 mln barrels of Libyan reserves, after the U.S. "
+        "government last June directed U.S. oil companies to end Libyan operations."
+    )
+    got = period_of(text, "293.7 mln barrels", published=D(1987, 3, 11))
+    assert got == Period(None, D(1987, 3, 11), "", "publication")
+
+
 # ----------------------------------------------------------------------------------------------
 # properties: never raises, spans valid
 
@@ -1199,7 +1210,11 @@ TEXT = st.lists(
         [*"abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,.;:-/'$%\n",
            "January ", "March ", "May ", "1986", "1987/88", "fiscal ", "Q3 ", "week ", "ended ",
            "last ", "year ", "vs ", "from ", "in ", "by ", "2033", "Nine mths\n", "Year\n",
-           "4TH QTR ", "the ", "previous ", " pct", " mln", "10:30 ", "0930 GMT"]
+           "4TH QTR ", "the ", "previous ", " pct", " mln", "10:30 ", "0930 GMT", "in quarter ",
+           "the same ", "period ", "beginning ", "effective ", "now ", "( ", ") ", " and ",
+           ", when ", "week ago ", "the year before ", "a year-earlier ", "since ", "after a ",
+           "stood at ", "Quarter net ", "NOTE: ", "centred on ", "ending march ", "two previous ",
+           "quarters ", " or ", "Shr 1.25 dlrs vs 1.10 dlrs\n", "$ 3.7 mln ", "EUR "]
     ),
     max_size=60,
 ).map("".join)  # fmt: skip
@@ -1244,14 +1259,3 @@ def test_period_for_never_raises(
         assert got.start <= got.end
     if published is None:
         assert got.basis != "publication"
-
-
-def test_after_a_clause_without_a_figure_is_no_comparison() -> None:
-    # "after the U.S. government last June directed ...": the figure is not July's
-    text = (
-        "The figures, in USX's just-released 1986 annual report, indicate much of the drop "
-        "resulted from the exclusion of 293.7 mln barrels of Libyan reserves, after the U.S. "
-        "government last June directed U.S. oil companies to end Libyan operations."
-    )
-    got = period_of(text, "293.7 mln barrels", published=D(1987, 3, 11))
-    assert got == Period(None, D(1987, 3, 11), "", "publication")
