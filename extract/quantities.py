@@ -539,37 +539,43 @@ def _joins(left: str, right: str) -> bool:
 
 
 def _core_ok(text: str, c: _Core) -> bool:
-    """Reject identifiers, ordinals, times, phone numbers and list markers."""
-    before = text[max(0, c.start - 30) : c.start]
-    after = text[c.end : c.end + 12]
+    """Reject identifiers, ordinals, times, phone numbers and list markers.
+
+    Cheap character tests pick which of the pattern checks can apply at all: this runs for
+    every number in every sentence."""
     if c.spelled:
         return True
+    before = text[max(0, c.start - 30) : c.start]
+    after = text[c.end : c.end + 12]
+    first = after[:1]
+    last = before[-1:]
     small_int = c.value == int(c.value) and 1 <= c.value <= 31
     if small_int and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
         return False  # "march 6", "6 March", "March 2 to 9": dates the periods stage missed
     if c.value in (100.0, 1000.0) and _INDEX_BASE_BEFORE.search(before):
         return False  # "(base 100)", "(1978 equals 100)"
-    if _rx(r"-\d+[A-Za-z]").match(after):
+    if first == "-" and _rx(r"-\d+[A-Za-z]").match(after):
         return False  # "Gynex 1-35E": a product code
-    if _ORDINAL_SUFFIX.match(after):
+    if first.isalpha():
+        if _ORDINAL_SUFFIX.match(after) or not _known_suffix(after):
+            return False
+    elif _TIME_OF_DAY.match(after):
         return False
-    if _TIME_OF_DAY.match(after):
+    if (first == ":" and after[1:2].isdigit()) or (last == ":" and before[-2:-1].isdigit()):
         return False
-    if _rx(r"^\d*:\d").match(text[c.end : c.end + 3]) or _rx(r"\d:$").search(before):
+    if (last.isalpha() or (last == "-" and before[-2:-1].isalpha())) and not (
+        lexicon().prefix_re.search(before)
+    ):
         return False
-    if _LETTER_GLUE_BEFORE.search(before) and not lexicon().prefix_re.search(before):
-        return False
-    if _rx(r"[A-Za-z]").match(after) and not _known_suffix(after):
-        return False
-    if _IDENTIFIER_BEFORE.search(before):
+    if last in (" ", ".", "\n") and _IDENTIFIER_BEFORE.search(before):
         return False
     window = text[max(0, c.start - 8) : c.end + 10]
-    if _PHONE.search(window):
+    if window.count("-") + window.count(".") + window.count("(") >= 2 and _PHONE.search(window):
         return False
     if c.start < 4 and _LIST_MARKER.match(text[: c.end + 2]):
         return False
     # "1986/87" or "5/14/82" that the periods stage missed, and "24/7", "9/11".
-    return not (_rx(r"/\d").match(after) and not c.fraction_only)
+    return not (first == "/" and after[1:2].isdigit() and not c.fraction_only)
 
 
 @lru_cache(maxsize=4096)
