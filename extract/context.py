@@ -101,7 +101,9 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     wrapped = _hard_wrapped(text)
     breaks = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(text)]
     if not wrapped:
-        breaks += [(m.start(), m.end()) for m in re.finditer(r"\n", text)]
+        # A line break is a paragraph break unless the next line goes on in lower case
+        # ("... of\nfour cts per share in the quarter"): short-line notes and tables wrap too.
+        breaks += [(m.start(), m.end()) for m in re.finditer(r"\n(?![ \t]*[a-z])", text)]
         breaks.sort()
     spans: list[tuple[int, int]] = []
     pos = 0

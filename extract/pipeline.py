@@ -20,7 +20,7 @@ from extract.schema import Figure, figure_id_for, text_sha, to_frame
 from extract.series import series_key
 
 # Bump whenever the figures produced for an unchanged text may differ, so stores re-extract.
-EXTRACTION_VERSION = "0.2.0"
+EXTRACTION_VERSION = "0.3.0"
 
 
 def extract_document(doc: Document) -> list[Figure]:

@@ -899,6 +899,10 @@ def _per_unit(text: str, pos: int) -> tuple[str, int] | None:
     if not w:
         return None
     word = w.group()
+    if _rx(r"\s+(?:earlier|ago|before|later|previously|on|from)\b", re.I).match(
+        text, m.end() + w.end()
+    ):
+        return None  # "EUR 207.1 mn a year earlier", "307,000 a week ago": a period, not a rate
     key = word if word in lex.per_units else word.lower()
     if key not in lex.per_units:
         key = _singular(key)
