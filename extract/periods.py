@@ -1510,10 +1510,45 @@ def _scan(raw: str) -> _Scan:
             cs for cs, ce in clauses if _COMPARATIVE_CLAUSE.match(raw, cs) and cs > 0
         ),
         dateline_end=dl_end,
-        past=bool(g.past.search(raw)),
-        present=bool(g.present.search(raw)),
-        future=bool(g.future.search(raw)),
+        **_tenses(raw),
     )
+
+
+_PAST_WORDS = frozenset(
+    """was were had rose fell grew dropped declined increased decreased gained lost climbed
+    slipped jumped totaled totalled amounted reached stood posted reported earned narrowed
+    widened eased edged surged plunged improved showed came ran went expanded contracted shrank
+    recorded registered compared averaged added made saw bought lent borrowed took spent won
+    raised lowered reduced accepted allotted absorbed injected""".split()
+)
+_PRESENT_WORDS = frozenset(
+    """is are amount amounts stand stands total totals remain remains has have exceed exceeds
+    hold holds own owns operate operates employ employs now currently""".split()
+)
+_FUTURE_WORDS = frozenset(
+    """will would shall expect expects expected expecting forecast forecasts project projects
+    projected plan plans planned planning target targets targeted estimate estimates aim aims
+    could might may should likely predict predicts predicted see sees outlook budget budgets
+    budgeted""".split()
+)
+_TENSE_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _tenses(raw: str) -> dict[str, bool]:
+    """Which tenses a sentence uses, by word lookup (the same words as the `past`, `present`
+    and `future` patterns; a past participle after "be/been/being" is not a past)."""
+    past = present = future = False
+    prev = ""
+    for m in _TENSE_WORD.finditer(raw):
+        w = m.group().lower()
+        if w in _PAST_WORDS and prev not in ("be", "been", "being"):
+            past = True
+        elif w in _PRESENT_WORDS:
+            present = True
+        if w in _FUTURE_WORDS:
+            future = True
+        prev = w
+    return {"past": past, "present": present, "future": future}
 
 
 _ONWARDS = re.compile(
