@@ -84,7 +84,12 @@ def is_residue(line: str) -> bool:
 
 
 def _hard_wrapped(text: str) -> bool:
-    """Wire copy is wrapped at a fixed width: single newlines inside a paragraph are spaces."""
+    """Wire copy is wrapped at a fixed width: single newlines inside a paragraph are spaces.
+
+    Wire style shows in a dateline ("RIO DE JANEIRO, April 2 - ") or in paragraphs marked by
+    indentation; otherwise, text whose lines are of a wrapping width and mostly unterminated."""
+    if _WIRE_DATELINE.match(text) or _INDENTED_PARAGRAPH.search(text):
+        return True
     lengths = [len(line) for line in text.split("\n") if line.strip()]
     if len(lengths) < 4:
         return False
@@ -93,6 +98,13 @@ def _hard_wrapped(text: str) -> bool:
         1 for line in text.split("\n") if line.strip() and line.rstrip()[-1] not in ".!?:\"”'"
     )
     return 45 <= median <= 90 and unterminated > 0.5 * len(lengths)
+
+
+_WIRE_DATELINE = re.compile(
+    r"\s*[A-Z][A-Za-z .,'&-]{1,40},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"\s+-\s"
+)
+_INDENTED_PARAGRAPH = re.compile(r"\n[ \t]{2,}\S")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
