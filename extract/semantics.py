@@ -307,6 +307,11 @@ _GROWTH_WORDS = frozenset(
 )
 
 
+_STATIVE_BEFORE = re.compile(
+    r"(?:['’]s|\b(?:current|existing|outstanding|present|its|their)(?:\s+[\w-]+){0,3}\s+of|"
+    r"\bfrom(?:\s+(?:the|its|a|current|present|existing))*)\s+\Z",
+    re.I,
+)
 # Every word that can start a projection cue, for the pre-check in `modality`.
 _PROJECTED_WORDS = frozenset(
     """will won't would wouldn't shall going expects expect expected forecast forecasts
@@ -341,7 +346,17 @@ def modality(sentence_raw: str, mention: Mention) -> str:
     c_start, c_end = clause_bounds(sentence_raw, mention.start, mention.end)
     clause = sentence_raw[c_start:c_end]
     rel_start = mention.start - c_start
-    window = clause[max(0, rel_start - 160) : min(len(clause), rel_start + 90)]
+    rel_end = mention.end - c_start
+    before = clause[max(0, rel_start - 160) : rel_start]
+    # A stock named in a noun phrase is a fact even under a modal verb: "may upgrade Fleet's
+    # 1.1 billion dlrs of debt", "50 pct-owned", "the current limit of 30 billion dlrs", and the
+    # level a planned change starts "from".
+    if _STATIVE_BEFORE.search(before) or _rx(r"-owned\b").match(clause, rel_end):
+        return "actual"
+    # Cues after the figure count up to the next comma: "15,000 jobs will be created" but not
+    # "a 40 dlr offer for Purolator, said it would sell".
+    ahead = clause[rel_start : min(len(clause), rel_start + 90)].split(", ", 1)[0]
+    window = before + ahead
     if not _words(window).isdisjoint(_PROJECTED_WORDS) or "'ll" in window or "to be " in window:
         cleaned = _NOT_PROJECTED.sub(" ", window)
         if _PROJECTED.search(cleaned):
