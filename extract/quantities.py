@@ -142,9 +142,7 @@ _CHANGE_BEFORE_RANGE = re.compile(
 # "1-10/5" is days 1 to 10 of May; "7-3/4" (a proper fraction) is seven and three quarters.
 _LAYDAYS = re.compile(r"(?<![\d.,])(\d{1,2})-(\d{1,2})/(\d{1,2})(?![\d/])")
 _LIST_MARKER = re.compile(r"^\s*[(\[]?\d{1,2}[.)\]]\s")
-_LETTER_GLUE_BEFORE = re.compile(r"[A-Za-z]-?\Z")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
-_SPACE = re.compile(r"\s*")
 _DETERMINERS = frozenset(
     """the these those both all its their our his her my your first last next other another each
     every such same several any no which what""".split()
@@ -953,15 +951,6 @@ def _is_plural_noun(word: str) -> bool:
     if w in _NOT_PLURAL or w in _NP_STOP or len(w) < 3:
         return False
     return w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
-
-
-def _is_modifier(word: str) -> bool:
-    w = word.lower()
-    if w in _MODIFIERS or "-" in w:
-        return True
-    if word[0].isupper():
-        return True
-    return w.endswith(_MODIFIER_SUFFIXES) and not w.endswith(("ings", "eds"))
 
 
 def _counted_noun(text: str, pos: int) -> tuple[str, str, int] | None:

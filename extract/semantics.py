@@ -84,16 +84,6 @@ _CONTINUES = re.compile(
 _COMPARED = re.compile(
     r"\b(?:compared\s+with|compared\s+to|against|versus|vs\.?)\s+(?:\S+\s+)?\Z", re.I
 )
-_LEVEL_LINK_BEFORE = re.compile(
-    r"\b(?:to|from|at|of|was|were|is|are|be|been|stood\s+at|totall?ed|totals|amounted\s+to|"
-    r"reached|hit|versus|vs\.?|against|with|equal(?:led|ed)?\s+to|worth|valued\s+at|"
-    r"estimated\s+at|put\s+at|fixed\s+at|set\s+at|priced\s+at|costing|record)"
-    r"(?:\s+(?:a|an|the|some|about|around|nearly|almost|roughly|just|only|record|new|"
-    r"seasonally\s+adjusted|adjusted|revised|provisional|preliminary|estimated|annual|"
-    r"annualised|annualized|total|combined|net|high|low|peak|level\s+of|more\s+than|less\s+than|"
-    r"over|under|close\s+to))*\s*$",
-    re.I,
-)
 _CHANGE_NOUNS_UP = (
     r"inflation|rise|rises|increase|increases|gain|gains|growth|jump|jumps|climb|surge|advance|hike|hikes|"
     r"rebound|improvement|expansion|upturn|appreciation|acceleration|pick-?up|uptick|"
