@@ -579,12 +579,9 @@ def _core_ok(text: str, c: _Core) -> bool:
 @lru_cache(maxsize=4096)
 def _known_suffix(after: str) -> bool:
     """Letters glued to a number that make it a quantity ("5bn", "10km", "40p") or not ("3M")."""
-    lex = lexicon()
-    word = _rx(r"[A-Za-z°/²³]+").match(after)
-    if not word:
+    if not _rx(r"[A-Za-z°/²³]").match(after):
         return False
-    w = word.group()
-    return bool(lex.scale_re.match(after) or lex.symbol_re.match(after) or lex.word_re.match(w))
+    return bool(lexicon().scale_re.match(after) or _symbol_at(after, 0) or _words_at(after, 0))
 
 
 # --- growing a core into a mention -----------------------------------------------------------

@@ -119,8 +119,6 @@ class Lexicon:
     per_units: dict[str, str]
     qualifiers: dict[str, str]  # norm(phrase) -> qualifier
     prefix_re: re.Pattern[str]
-    word_re: re.Pattern[str]
-    symbol_re: re.Pattern[str]
     scale_re: re.Pattern[str]
     qualifier_re: re.Pattern[str]
 
@@ -247,8 +245,6 @@ def lexicon() -> Lexicon:
         if len(norm(p)) > 2 or not norm(p).isalpha()
     }
     scales = dict(data["scales"])
-    word_surfaces = [k for k in words]
-    symbol_surfaces = list(symbols)
     return Lexicon(
         scales=scales,
         ambiguous_scales=frozenset(data["ambiguous_scales"]),
@@ -259,8 +255,6 @@ def lexicon() -> Lexicon:
         per_units=data["per_units"],
         qualifiers=qualifiers,
         prefix_re=re.compile(r"(?:(?<=[^A-Za-z0-9])|^)(" + _alternation(list(prefix)) + r")\s?\Z"),
-        word_re=re.compile(r"(" + _alternation(word_surfaces) + r")(?![A-Za-z0-9])", re.I),
-        symbol_re=re.compile(r"(" + _alternation(symbol_surfaces) + r")(?![A-Za-z0-9])"),
         scale_re=re.compile(r"(" + _alternation(list(scales)) + r")(?![A-Za-z0-9])"),
         qualifier_re=re.compile(
             r"(?:^|(?<=[^A-Za-z]))("
