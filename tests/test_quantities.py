@@ -205,3 +205,32 @@ def test_dateline_dollars_and_era_currencies() -> None:
     assert only("a deficit of 140 billion francs", year=2020).unit == "CHF"
     belgian = DocHints(countries=frozenset({"Belgium", "Luxembourg"}))
     assert find_quantities("a surplus of 4.7 billion francs", hints=belgian)[0].unit == "BEF"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Itea/Dunkirk 20,000 mt bauxite 10-13/4.",  # laydays: days 10 to 13 of April
+        "The products are Gynex 1-35E and Gynex 0.5-35E.",
+        "its two-week statement period and a three-day rise",
+        "the first three months of 1987",
+    ],
+)
+def test_spans_codes_and_laydays_are_not_figures(text: str) -> None:
+    values = [m.value for m in find_quantities(text)]
+    assert 13 not in values and 35 not in values and 3 not in values and 2 not in values
+
+
+def test_words_that_start_like_months_are_not_dates() -> None:
+    # "decrease" starts with "dec": the 26 is still a figure
+    assert only("Hobby Hall 's sales decrease 26 pct due to a new system .").value == 26
+
+
+def test_maturities_and_durations_are_figures() -> None:
+    assert [(m.value, m.unit) for m in find_quantities("yields on 13-week notes")] == [(13, "week")]
+    assert only("the standstill will be extended for three years to June 30").unit == "year"
+
+
+def test_a_year_earlier_is_not_a_rate() -> None:
+    m = only("compared to EUR 207.1 mn a year earlier")
+    assert (m.unit, m.value, m.per_unit) == ("EUR", pytest.approx(207.1e6), "")

@@ -185,3 +185,30 @@ def test_measure(text: str, surface: str, keyword: str) -> None:
     match = [r for s, r in rows.items() if surface in s]
     assert match, list(rows)
     assert keyword in match[0]["measure"].lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        (
+            "Moody's said it may upgrade Fleet Financial Group's 1.1 billion dlrs of debt.",
+            "1.1 billion dlrs",
+        ),
+        (
+            "The current borrowing limit of 30 billion dlrs will constrain the fund.",
+            "30 billion dlrs",
+        ),
+        (
+            "It is lowering the rate to 15.9 pct from 18.0 pct, effective with June billing.",
+            "18.0 pct",
+        ),
+        (
+            "Emery, which has launched a 40 dlr a share tender offer, said it would sell assets.",
+            "40 dlr",
+        ),
+    ],
+)
+def test_stocks_named_under_a_modal_verb_are_actual(text: str, surface: str) -> None:
+    rows = figures(text, published="1987-04-01")
+    match = [r for s, r in rows.items() if s.startswith(surface)]
+    assert match and match[0]["modality"] == "actual"
