@@ -33,7 +33,7 @@ _FUNCTION = frozenset(
     she him i you there here said says say saying told according added noted stressed
     emphasized pointed called reported announced compared versus vs while whilst amid
     despite under above below near nearly almost roughly approximately some just record
-    new total overall plus minus""".split()
+    new total overall plus minus due""".split()
 )
 _VERBS = frozenset(
     """rose risen rising increased increasing grew grow grows growing gained climbed jumped
@@ -255,10 +255,17 @@ def measure_for(
                 return f"share of {np}"
 
     # "a two billion shilling balance of payments surplus", "a 300 mln dlr M-1 rise".
-    if mention.unit_kind in ("currency", "percent", "mass", "volume") and mention.explicit_unit:
+    if (
+        mention.unit_kind in ("currency", "percent", "mass", "volume", "area", "length", "power")
+        and mention.explicit_unit
+    ):
         np = _np_after(after)
         if np and _head(np).lower() not in _CHANGE_HEADS:
             return np
+
+    # "priced at 101-3/4 pct": the issue price.
+    if _rx(r"\bpriced\s+at\s+\Z", re.I).search(before):
+        return "issue price"
 
     # "raised their prime rate one-half point", "put GDP growth at 7.9 pct".
     obj = _object_before(before)
