@@ -103,7 +103,20 @@ def _lex() -> SimpleNamespace:
         fiscal=raw["fiscal_years"],
         government=tuple(raw["government_cues"]),
         marketing=raw["marketing_years"],
+        speech=tuple(raw["speech_verbs"]),
+        event_verbs=tuple(raw["event_verbs"]),
+        event_nouns=tuple(raw["event_nouns"]),
+        securities=frozenset(raw["security_nouns"]),
     )
+
+
+# Words that end the short object between an event word and its date ("introduced a pay freeze
+# in February"): a clause, a verb or another preposition's phrase begins there.
+_NOT_OBJECT = (
+    "that|to|and|but|which|who|said|says|will|would|could|may|might|should|shall|can|is|are|was"
+    "|were|be|been|has|have|had|after|before|at|in|on|for|from|by|with|since|during|until|than|as"
+    "|into|over|under|against"
+)
 
 
 def _alt(words: list[str]) -> str:
@@ -125,9 +138,12 @@ def _g() -> SimpleNamespace:
     dayw = rf"(?i:{_alt([w for w, n in lex.numbers.items() if n <= 31])})"
     ordw = rf"(?:{_alt(list(lex.ordinals))})"
     wday = rf"(?:{_alt([w.title() for w in lex.weekdays] + [w.upper() for w in lex.weekdays])})"
+    span_adj = r"(?:statement|reporting|accounting|reserve|maintenance|settlement|trading)"
     year = r"(?:1[89]\d\d|20\d\d)(?!\d)(?![.,]\d)"
     day = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%])(?![.,]\d)"
     date = rf"(?:{mon}\s*{day}(?:\s?,?\s*{year})?|{day}\s+(?:of\s+)?{mon}(?:\s?,?\s*{year})?)"
+    en_date = rf"""(?i:end-|the\s+end\s+of\s+)?(?:{date}|{mon}(?:,?\s+{year})?
+        |(?i:{mon_ci})(?:,?\s+{year})?)"""
     tz = r"(?:GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|JST|HKT|SGT|UTC|hrs|hours|local\s+time)"
     atoms = rf"""
       (?P<numdate>(?<![\d/.,-])(?:\d{{4}}-[01]\d-[0-3]\d|[01]?\d/[0-3]?\d/(?:\d{{4}}|\d\d)
@@ -137,12 +153,17 @@ def _g() -> SimpleNamespace:
           |(?:[01]\d|2[0-3])[0-5]\d\s*{tz}\b
           |(?:1[0-2]|0?[1-9])\s*(?:[ap]\.m\.|[ap]m\b)))
     | (?P<weekmd>(?i:the\s+)?{mon}\s*{day}(?i:\s+week)\b)
-    | (?P<ended>(?:(?P<en_n>\d{{1,2}}|{numw})[-\s](?P<en_u>(?i:weeks?|wks?|months?|mths?|mos)\.?)
-          (?:\s+(?i:period))?
+    | (?P<weekdate>(?P<wd_n>\d{{1,2}}|{numw})-(?P<wd_u>(?i:weeks?|months?))\s+(?P<wd_date>{date}))
+    | (?P<weekof>(?i:(?:the\s+)?weeks?\s+of)\s+(?P<wo_a>{date})(?:\s+(?i:and|to|through)\s+
+          (?P<wo_b>{date}|(?i:{mon_ci})\s*{day}|{day}(?![\d,]*\s*(?:[A-Za-z%]))))?)
+    | (?P<ended>(?:(?P<en_n>\d{{1,2}}|{numw})[-\s]
+          (?P<en_u>(?i:weeks?|wks?|months?|mths?|mos|years)\.?)
+          (?:\s+(?i:{span_adj}\s+)?(?i:period))?
           |(?:(?i:{ordw})[-\s])?(?P<en_w>(?i:fiscal\s+years?|financial\s+years?|years?|quarters?|qtrs?|half[-\s]years?
-          |half|periods?|weeks?|wks?)))
-        \s+(?i:ended|ending|ends|to|through|thru|(?P<en_from>beginning|starting|begins|starts))\s+(?P<en_date>(?i:end-|the\s+end\s+of\s+)?(?:{date}
-          |{mon}(?:,?\s+{year})?|(?i:{mon_ci})(?:,?\s+{year})?)))
+          |half|(?:{span_adj}\s+)?periods?|weeks?|wks?)))
+        \s*,?\s+(?:(?i:that|which)\s+)?(?i:ended|ending|ends|to|through|thru|(?P<en_from>beginning|starting|begins|starts))
+        (?:\s+(?i:on))?\s+(?:(?P<en_wd>{wday})(?![A-Za-z]),?\s*)?
+        (?P<en_date>(?(en_wd)(?:{en_date})?|{en_date})))
     | (?P<fiscal>(?i:fiscal|financial)(?:\s+(?i:years?))?\s+(?P<fi_a>{year}|'\d\d)
           (?:\s*[/-]\s*(?P<fi_b>\d{{4}}|\d\d)(?!\d))?
         |(?<![A-Za-z])FY\s?-?(?P<fi_c>{year}|\d\d(?!\d))(?:[/-](?P<fi_d>\d{{4}}|\d\d)(?!\d))?
@@ -154,6 +175,16 @@ def _g() -> SimpleNamespace:
           |(?P<qc_q2>[1-4])Q(?P<qc_y2>'?\d\d(?!\d))?)(?![\w$%]))
     | (?P<hcode>(?<![\w.$])(?:H(?P<hc_h>[12])(?:\s?[/-]?\s?(?P<hc_y>{year}|'\d\d))?
           |(?P<hc_h2>[12])H(?P<hc_y2>'?\d\d(?!\d))?)(?![\w$%]))
+    | (?P<anaph>(?i:(?:the\s+)?(?P<an_p>first|second|last|final|latest)\s+(?P<an_u>week|half)
+          \s+of\s+(?:the|this|that|a)\s+(?:(?P<an_n>\d{{1,2}}|{numw})[-\s]weeks?\s+)?
+          (?P<an_s>(?:{span_adj}\s+)?period)
+          |(?:the|this|that)\s+(?:(?P<an_n2>\d{{1,2}}|{numw})[-\s]weeks?\s+)?(?P<an_b>(?:{span_adj}\s+)?period)
+          |the\s+(?P<an_w>week)
+          |(?P<an_c>current|latest)\s+(?P<an_cu>periods?|week)
+          |(?P<an_l>latest)\s+(?P<an_ln>\d{{1,2}}|{numw})\s+weeks)(?:'s)?(?![\w-])
+          (?!\s*,?\s*(?i:(?:that|which)\s+)?(?:ended|ending|ends|end|to|through|thru|beginning|starting
+          |begins|starts|of|before|earlier|ago|from|since|under|when|in\s+which|a\s+year|last|a\s+week)\b)
+          (?!\s+(?:{mon}|(?i:{mon_ci})\s*\d|\d|'\d)))
     | (?P<quarter>(?i:(?P<q_o>{ordw})[-\s](?:quarter|qtr)s?(?:[-\s]year)?)(?![A-Za-z])\.?
         |(?i:last\s+(?:quarter|qtr))(?=\s+of\s+(?:the\s+year|fiscal|financial|{year})))
     | (?P<half>(?i:(?P<h_o>first|second|1st|2nd)[-\s](?:half|hlf)(?:[-\s]year)?)(?![A-Za-z]))
@@ -162,7 +193,8 @@ def _g() -> SimpleNamespace:
           (?=\s+of\s+(?:the\s+year|fiscal|financial|{year}))
         |\A\s*(?P<nm_h>\d{{1,2}}|(?i:{numw}))[-\s](?i:months|mths|mos)\.?(?=\s*:?\s*\Z)
         |\A\s*(?P<wk_h>\d{{1,2}}|(?i:{numw}))[-\s]?(?i:weeks|wks)\.?(?=\s*:?\s*\Z))
-    | (?P<tref>(?i:(?:in|for|during)\s+(?:the\s+)?)(?:(?i:quarter|qtr|year)
+    | (?P<tref>(?i:(?:in|during)\s+(?:the\s+)?|for\s+(?!the\s+year\b)(?:the\s+)?
+          |(?<=\band\s)(?=(?:\d{{1,2}}|{numw})\s+(?:mths|mos)\b))(?:(?i:quarter|qtr|year)
           |(?P<tr_n>\d{{1,2}}|{numw})\s+(?i:mths|mos)\.?)(?![\w-])
           (?!\s+(?i:ago|earlier|ended|ending|to|through|thru|of|based|centred|centered|so\b))
         |\A\s*(?:NOTE:\s*)?(?:Latest\s+|Year-ago\s+)?(?:Quarter|Qtr|Year)(?=\s+[a-z])
@@ -184,7 +216,7 @@ def _g() -> SimpleNamespace:
         |(?i:(?P<rn_n2>\d{{1,2}}|{numw})\s+(?P<rn_w2>previous|preceding|prior)\s+
           (?P<rn_u2>years|months|quarters|weeks|days))\b)
     | (?P<same>(?i:(?:the\s+)?(?:same|corresponding|comparable|year[- ]earlier|year[- ]ago)\s+
-          (?:period|quarter|qtr|month|week|time|year|half|months)
+          (?:period|quarter|qtr|month|week|time|year|half|months|(?:\d{{1,2}}|{numw})\s+(?:months|mths|mos))
           (?:\s+(?:a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?last\s+year|(?:of\s+|in\s+)?
           the\s+(?:previous|prior)\s+year|(?:of\s+|in\s+)?(?P<sm_y>{year})))?)
         |(?i:(?:the\s+)?(?:same|corresponding|comparable)\s+)(?P<sm_y2>{year})\s+
@@ -218,7 +250,11 @@ def _g() -> SimpleNamespace:
     | (?P<monyear>(?:(?P<my_mod>(?i:end|mid|early|late))-)?{mon},?\s+(?:of\s+)?
           (?P<my_y>{year}|'\d\d)|(?P<my_lc>{mon_lc})\s+(?P<my_y2>{year}))
     | (?P<month>(?:(?P<mo_mod>(?i:end|mid|early|late))-)?{mon})
-    | (?P<year>(?<![\w$€£¥.,/+-])(?P<y_y>{year})(?!s\b)
+    | (?P<layday>(?<![\w/.,$-])(?P<ld_a>[0-3]?\d)-(?P<ld_b>[0-3]?\d)/(?P<ld_m>1[0-2]|0?[1-9])
+          (?![\w/%-]|[.,]\d|\s*(?i:pct|percent|points?|pts|dlrs?|cts|cents|mln|billion)\b))
+    | (?P<year>(?<![\w$€£¥.,/+-])(?P<y_ye>{year})\s+(?i:year-?end)\b
+        |(?i:year-?end)\s+(?P<y_ye2>{year})
+        |(?<![\w$€£¥.,/+-])(?P<y_y>{year})(?!s\b)
         |(?<![\w$.,])(?P<y_mod>(?i:end|mid|pre|post|early|late))-(?P<y_y2>{year})
         |(?<=\s)'(?P<y_s>\d\d)(?![\d'%]))
     """
@@ -228,13 +264,13 @@ def _g() -> SimpleNamespace:
         |than(?:\s+in)?|starting|beginning|effective(?:\s+(?:with|from|on))?|ending|due|payable|pay|record|dated|maturing
         |matures|mature|expiring|expires|ahead\s+of|base)\s+)?
       (?:\b(?P<art>the|a)\s+)?
-      (?:(?P<pos>end|mid|start|beginning|middle|close|early|late|turn|all|whole|rest|remainder
+      (?:\b(?P<pos>end|mid|start|beginning|middle|close|early|late|turn|all|whole|rest|remainder
         |balance)(?:-|\s+of\s+(?:the\s+)?|\s+))?
       (?P<art2>the\s+)?
       \Z"""
     clause = r"""(?x)
       ;|:\s|\s--\s|(?<!\d)\s-\s(?!\d)
-      |,\s*(?:and|but|while|whereas|although|though|with|when)\b|,\s*or\b(?!\s+[$]?\d)
+      |,\s*(?:and|but|while|whereas|although|though|with|when)\b|,\s*or\b(?!\s+(?:[$]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))
       |\s(?:while|whereas|although)\b
       |\s(?:and|but)\s+(?=(?:in|during|for|last|this|so\s+far|at|by|the\s+(?:first|second|third
         |fourth|latest|previous|same|week|month|year))\b)
@@ -249,7 +285,32 @@ def _g() -> SimpleNamespace:
         r"|deficit|year|earlier|ago|projected|estimated|expected|forecast|provisional"
         r"|preliminary|[a-z]+-[a-z]+|(?:19|20)\d\d|expenditure|spending|\w+'s)"
     )
+    speech, verbs, nouns = (
+        _alt(list(lex.speech)),
+        _alt(list(lex.event_verbs)),
+        _alt(list(lex.event_nouns)),
+    )
+    verbs_t, nouns_t = (
+        _alt([w.title() for w in lex.event_verbs]),
+        _alt([w.title() for w in lex.event_nouns]),
+    )
     return SimpleNamespace(
+        speech_before=re.compile(
+            rf"(?<![A-Za-z])(?:{speech})(?:\s+(?:early|late|earlier|also|again|only|first))?\s*\Z"
+        ),
+        speech_after=re.compile(
+            rf"\s+(?:(?:also|had|has|have|then|later|again|first|formally)\s+)?(?:{speech})\b"
+        ),
+        event_before=re.compile(
+            rf"(?<![A-Za-z])(?:{verbs}|{nouns}|{verbs_t}|{nouns_t})(?:,?\s+(?:and\s+(?=[A-Z]))?"
+            rf"(?!(?:{_NOT_OBJECT})\b)[A-Za-z][A-Za-z.'&-]*){{0,5}}?\s*\Z"
+        ),
+        event_after=re.compile(
+            r"\s+(?:[a-z]+\s+){0,2}?(?:also\s+)?(?:signed|agreed|approved|decided|introduced"
+            r"|founded|established|adopted|granted|gave|voted|ruled|imposed|enacted|launched"
+            r"|proposed|unveiled|broadcast)\b"
+        ),
+        after_event_word=re.compile(r"\s+([a-z]+)\b"),
         atoms=re.compile(atoms, re.X),
         pre=re.compile(pre),
         clause=re.compile(clause),
@@ -325,6 +386,8 @@ class _Env:
     anchor: Interval | None = None  # the main period a "previous week"/"a year earlier" shifts
     anchor_explicit: bool = False
     ended: bool = False  # earnings headers: the most recent such period already ended
+    forward: bool = False  # a plan or shipment: yearless periods are the coming ones
+    fiscal_story: bool = False  # the story reckons in fiscal years: "the current year" is one
 
 
 # A resolver gives the interval, or None when it cannot be resolved (no publication date).
@@ -423,6 +486,13 @@ def _most_recent(make: Callable[[int], Interval], env: _Env) -> Interval | None:
     pub = env.published
     if pub is None:
         return None
+    if env.forward and not env.ended:
+        # a plan's "in October", "the third quarter": the coming one, unless one just ended
+        for y in range(pub.year - 1, pub.year + 3):
+            s, e = make(y)
+            if s is not None and e is not None and e >= pub - _JUST_OVER:
+                return s, e
+        return None
     for y in range(pub.year + 1, pub.year - 3, -1):
         s, e = make(y)
         if s is None or e is None:
@@ -430,6 +500,9 @@ def _most_recent(make: Callable[[int], Interval], env: _Env) -> Interval | None:
         if (e < pub) if env.ended else (s <= pub):
             return s, e
     return None
+
+
+_JUST_OVER = dt.timedelta(days=62)  # a period ended this recently is still reported on
 
 
 def _rel_unit(unit: str, k: int, fiscal: bool) -> Resolver:
@@ -564,6 +637,9 @@ def _day_resolver(month: int, day: int, year: int | None, recent: bool = False) 
         if pub is None:
             return None
         days = [_safe_date(y, month, day) for y in (pub.year - 1, pub.year, pub.year + 1)]
+        if recent and env.forward:  # "revenues for the year ended August 31 will be"
+            ahead = [d for d in days if d is not None and d >= pub - _JUST_OVER]
+            return (ahead[0], ahead[0]) if ahead else None
         if recent:
             past = [d for d in days if d is not None and d <= pub]
             return (past[-1], past[-1]) if past else None
@@ -631,13 +707,30 @@ def _weekday_resolver(word: str, which: str = "") -> Resolver:
                 d = pub - dt.timedelta(days=delta or 7)
             elif which == "next":
                 d = pub + dt.timedelta(days=ahead or 7)
-            elif which == "coming" or env.projected:
+            elif which == "coming" or (env.forward and which != "recent"):
                 d = pub + dt.timedelta(days=ahead)
             else:
                 d = pub - dt.timedelta(days=delta)
+                if which != "recent":
+                    d = _inside_week(env.anchor, lex.weekdays[w], pub) or d
         return d, d
 
     return resolve
+
+
+def _inside_week(anchor: Interval | None, weekday: int, pub: dt.date) -> dt.date | None:
+    """In a story on a week ("the week to Wednesday, April 8"), "on Thursday" is the latest
+    Thursday of that week: April 2 in a story published on Thursday, April 9."""
+    if anchor is None or anchor[0] is None or anchor[1] is None:
+        return None
+    s, e = anchor
+    if not 5 <= (e - s).days <= 15 or e > pub:
+        return None
+    for k in range((e - s).days + 1):
+        d = e - dt.timedelta(days=k)
+        if d.weekday() == weekday:
+            return d
+    return None
 
 
 def _ending_resolver(inner: Resolver, months: int = 0, days: int = 0) -> Resolver:
@@ -682,6 +775,9 @@ class _Expr:
     attributive: bool = False  # "the 1985 farm bill": names a thing, does not date a report
     kind: str = ""  # the atom's kind: year, month, date, composite ...
     describes: bool = False  # "deposits issued this week": dates a thing; not carried on
+    blocks_after: bool = False  # dates an event ("Founded in 1923"): not the figures after it
+    weekday: bool = False  # "on Thursday": inside the week the story reports on, if any
+    forward: bool = False  # "For May shipment", a plan's "in October": the coming one
     shift: int = 0  # years from the current one for "last year" / "this year" / "next year"
     own_end: bool = False
     lead_months: int = 0  # "for three straight months before the March decline"
@@ -696,6 +792,7 @@ class _Scan:
         int
     ]  # starts of clauses that state a comparison ("after a 1.1 pct fall")
     dateline_end: int
+    segments: tuple[tuple[int, int, int], ...]  # comparisons: (marker start, its end, end)
     past: bool
     present: bool
     future: bool
@@ -723,6 +820,10 @@ def _yy(text: str | None, ref: int | None = None) -> int | None:
     if ref is not None:
         return (ref // 100) * 100 + v + (100 if v < ref % 100 else 0)
     return 1900 + v if v >= 30 else 2000 + v
+
+
+def _day_of(d: re.Match[str]) -> int:
+    return int(re.sub(r"\D", "", d.group("d") or d.group("d2")))
 
 
 def _month_no(text: str) -> int | None:
@@ -762,6 +863,8 @@ class _Atom:
     size: int = 0
     fy_end: tuple[int, int] | None = None
     own_end: bool = False  # "Qtr ended Jan 31": fixes the end of an earnings table's periods
+    wday: int = -1  # a bare weekday name: Monday 0 .. Sunday 6
+    weekday: bool = False  # a weekday ("on Thursday", "Monday and Tuesday"), resolved in a week
 
 
 _SUB_KINDS = frozenset({"quarter", "half", "nmonths", "month", "monrange", "qcode", "hcode"})
@@ -788,7 +891,39 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         a.when = _ending_resolver(_day_resolver(mo, day, None), days=7)
         return a
     if kind == "ended":
+        a.end = s + len(text.rstrip(" ,\t\n"))
         return _ended_atom(m, a)
+    if kind == "weekdate":  # "its four-week March 1 sales": the weeks ending that day
+        d = _g().date.search(m.group("wd_date"))
+        mo = _month_no(m.group("wd_date"))
+        n = _num(m.group("wd_n")) or 0
+        if not d or mo is None or not 0 < n <= 53:
+            return None
+        point = _day_resolver(mo, _day_of(d), _yy(d.group("y") or d.group("y2")), recent=True)
+        weeks = m.group("wd_u").lower().startswith("w")
+        a.when = _ending_resolver(point, days=7 * n if weeks else 0, months=0 if weeks else n)
+        a.explicit = bool(d.group("y") or d.group("y2"))
+        return a
+    if kind == "weekof":  # "the weeks of April 13 and April 20": from the first to the last's end
+        first = _g().date.search(m.group("wo_a"))
+        mo = _month_no(m.group("wo_a"))
+        if not first or mo is None:
+            return None
+        year = _yy(first.group("y") or first.group("y2"))
+        start = _day_resolver(mo, _day_of(first), year)
+        days = 6
+        if m.group("wo_b"):
+            second = re.search(r"(\d{1,2})", m.group("wo_b"))
+            mo2 = _month_word(m.group("wo_b")) or mo
+            if second is None:
+                return None
+            gap = (dt.date(2001, mo2, 1) - dt.date(2001, mo, 1)).days % 365
+            days = gap + int(second.group(1)) - _day_of(first) + 6
+            if not 6 <= days <= 62:
+                return None
+        a.when = _starting_resolver(start, 0, days + 1)
+        a.explicit = year is not None
+        return a
     if kind == "fiscal":
         y1 = m.group("fi_a") or m.group("fi_c") or m.group("fi_e")
         y2 = m.group("fi_b") or m.group("fi_d") or m.group("fi_f")
@@ -832,6 +967,8 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         if ytext:
             a.year, a.explicit = ("abs", _yy(ytext)), True
         return a
+    if kind == "anaph":
+        return _anaphor_atom(m, a)
     if kind == "quarter":
         a.sub = ("quarter", lex.ordinals[m.group("q_o").lower()] if m.group("q_o") else 4)
         return a
@@ -945,9 +1082,13 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
     if kind == "day":
         word = text.split()[-1]
         which = (m.group("dy_w") or "").lower()
+        if _NAMED_DAY.search(raw, max(0, s - 6), s) and _CAPITAL_NEXT.match(raw, e):
+            return None  # "yesterday's Sunday Times": a name
+        a.weekday = word.lower() in lex.weekdays
         if not which and _EFFECTIVE.search(raw, max(0, s - 24), s):
             which = "coming"
         a.when = _weekday_resolver(word, which)
+        a.wday = _lex().weekdays.get(word.lower(), -1) if not which else -1
         return a
     if kind == "season":
         name = (m.group("se_a") or m.group("se_b")).lower()
@@ -1013,6 +1154,12 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         if _EFFECTIVE.search(raw, max(0, s - 24), s):
             a.when = _coming_month(mo)
         return a
+    if kind == "layday":  # a fixture's laydays "10-13/4": April 10-13, the coming April
+        d1, d2, mo = int(m.group("ld_a")), int(m.group("ld_b")), int(m.group("ld_m"))
+        if not 1 <= d1 < d2 <= 31 or not _FIXTURE.search(raw, 0, s):
+            return None
+        a.when = _coming_days(mo, d1, d2)
+        return a
     if kind == "year":
         if m.group("y_s"):
             before = raw[max(0, s - 12) : s].lower().split()
@@ -1030,6 +1177,8 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         elif m.group("y_y2"):
             a.year = ("abs", int(m.group("y_y2")))
             a.mode = _mod_mode(m.group("y_mod"))
+        elif m.group("y_ye") or m.group("y_ye2"):  # "1986 year-end assets": an instant
+            a.year, a.mode = ("abs", int(m.group("y_ye") or m.group("y_ye2"))), "instant"
         else:
             y = int(m.group("y_y"))
             if not _is_year_use(raw, s, e, y):
@@ -1040,6 +1189,32 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
     return None
 
 
+_FIXTURE = re.compile(
+    r"(?i)\b(?:mt|tonnes|tons|dwt|fio|fios|fiost|shinc|shex|sshex|laydays|all\s+purposes"
+    r"|days?\s+(?:load|disch))\b"
+)
+
+
+def _coming_days(month: int, d1: int, d2: int) -> Resolver:
+    """Days d1..d2 of the month under way or next (laydays are never in the past)."""
+
+    def resolve(env: _Env) -> Interval | None:
+        pub = env.published
+        if pub is None:
+            return None
+        y = pub.year if _month_end(pub.year, month) >= pub else pub.year + 1
+        return _safe_date(y, month, d1), _safe_date(y, month, d2)
+
+    return resolve
+
+
+_AHEAD_PREPS = frozenset({"until", "till", "due", "effective", "starting", "beginning", "ahead of"})
+_SHIPMENT = re.compile(
+    r"(?i)(?:\s*/\s*[A-Za-z]+)?\s+(?:shipment|shipments|delivery|deliveries|loading|arrival"
+    r"|sailing|positions?)\b"
+)
+_NAMED_DAY = re.compile(r"(?:\bthe|'s|\ba)\s+\Z")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z][a-z]")
 _EFFECTIVE = re.compile(r"(?i)\beffective\s+(?:with\s+|from\s+|on\s+)?(?:the\s+)?\Z")
 
 
@@ -1154,10 +1329,71 @@ def _rel_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
     return a
 
 
+def _anaphor_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
+    """ "the week('s)", "the period", "the first week of the period", "the latest two weeks",
+    "Current periods": parts of the period the story reports on, never calendar periods."""
+    n = _num(m.group("an_n") or m.group("an_n2") or m.group("an_ln"))
+    span_days = 7 * n if n else 0
+    named = m.group("an_s") or m.group("an_b") or ""
+    if not span_days and _STATEMENT_PERIOD.search(named):
+        span_days = 14  # a bank reserve statement period
+    if m.group("an_p"):
+        part, unit, base = m.group("an_p").lower(), m.group("an_u").lower(), "period"
+    elif m.group("an_ln"):
+        part, unit, base = "all", "", "weeks"
+    elif m.group("an_w") or (m.group("an_cu") or "").lower() == "week":
+        part, unit, base = "all", "", "week"
+    else:
+        part, unit, base = "all", "", "period"
+    fallback = None
+    if m.group("an_c") and base == "week":
+        fallback = _rel_unit("week", -1, False)  # "the latest week" with no report week
+    elif m.group("an_ln"):
+        fallback = _rolling("weeks", n or 1, -1)
+    a.kind, a.anchored = "anaphor", True
+    a.when = _anaphor(part, unit, base, span_days, fallback)
+    return a
+
+
+def _anaphor(
+    part: str, unit: str, base: str, span_days: int, fallback: Resolver | None
+) -> Resolver:
+    def resolve(env: _Env) -> Interval | None:
+        anchor = env.anchor
+        if anchor is None or anchor[0] is None or anchor[1] is None:
+            return fallback(env) if fallback is not None else None
+        s, e = anchor
+        days = (e - s).days + 1
+        if base == "week":
+            return (e - dt.timedelta(days=6), e) if 6 <= days <= 16 else None
+        if base == "weeks":
+            return (e - dt.timedelta(days=span_days - 1), e) if 6 <= days <= span_days + 2 else None
+        if span_days and days < span_days:  # "the two-week statement period" of the week
+            s, days = e - dt.timedelta(days=span_days - 1), span_days
+        elif unit == "week" and 6 <= days <= 8:
+            s, days = e - dt.timedelta(days=13), 14  # a week told as part of a longer period
+        if part == "all":
+            return s, e
+        if days < 13:
+            return None
+        if unit == "week":
+            return (s, s + dt.timedelta(days=6)) if part == "first" else (e - dt.timedelta(6), e)
+        half = days // 2
+        if part == "first":
+            return s, s + dt.timedelta(days=half - 1)
+        return s + dt.timedelta(days=half), e
+
+    return resolve
+
+
 def _ended_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
     lex = _lex()
-    date_text = m.group("en_date")
+    date_text = m.group("en_date") or ""
     mo = _month_no(date_text) or _month_word(date_text)
+    if mo is None and m.group("en_wd") and not date_text.strip():
+        # "the week ended Wednesday": the latest such day (the coming one for "beginning")
+        which = "coming" if m.group("en_from") else "recent"
+        return _ended_on(m, a, _weekday_resolver(m.group("en_wd"), which), False)
     if mo is None:
         return None
     d = _g().date.search(date_text)
@@ -1176,46 +1412,48 @@ def _ended_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
         point = _month_end_resolver(mo, recent)
     elif d is None and year is not None:
         point = _fixed((_month_end(year, mo), _month_end(year, mo)))
-    a.explicit = year is not None
-    a.own_end = True
+    del lex
     if m.group("en_from"):  # "the fiscal year beginning April 1": a span from that day
-        a.own_end = False
         first = _day_resolver(mo, day if d else 1, year)
         months, days = _span_of(m)
-        a.when = _starting_resolver(first, months, days)
+        a.when, a.explicit = _starting_resolver(first, months, days), year is not None
         return a if months or days else None
-    if m.group("en_n"):
-        n = _num(m.group("en_n")) or 0
-        unit = m.group("en_u").lower()
-        if unit.startswith("w"):
-            a.when = _ending_resolver(point, days=7 * n)
-        else:
-            a.when = _ending_resolver(point, months=n)
-        return a if n else None
-    what = re.sub(r"\s+", " ", m.group("en_w").lower())
-    if what.startswith(("week", "wk")):
-        a.when = _ending_resolver(point, days=7)
-    elif what.startswith(("quarter", "qtr")):
-        a.when, a.fy_end = _ending_resolver(point, months=3), (mo, day)
-    elif what.startswith("half"):
-        a.when = _ending_resolver(point, months=6)
-    elif what.startswith("period"):
-        a.when = _ending_resolver(point, months=3)
-    else:  # year, fiscal year: twelve months to that date
-        a.when, a.fy_end = _ending_resolver(point, months=12), (mo, day)
-    del lex
+    what = (m.group("en_w") or "").lower()
+    if what.startswith(("quarter", "qtr", "year", "fiscal", "financial")):
+        a.fy_end = (mo, day)
+    return _ended_on(m, a, point, year is not None)
+
+
+def _ended_on(m: re.Match[str], a: _Atom, point: Resolver, explicit: bool) -> _Atom | None:
+    """The span an `ended` match names, ending on the day `point` resolves to."""
+    months, days = _span_of(m)
+    if not months and not days:
+        return None
+    a.explicit = explicit
+    a.own_end = not m.group("en_from")
+    if m.group("en_from"):
+        a.when = _starting_resolver(point, months, days)
+    else:
+        a.when = _ending_resolver(point, months=months, days=days)
     return a
 
 
+_STATEMENT_PERIOD = re.compile(r"(?i)\b(?:statement|reserve|maintenance|settlement)\b")
+
+
 def _span_of(m: re.Match[str]) -> tuple[int, int]:
-    """(months, days) of "nine months", "the week", "the fiscal year" in an `ended` match."""
+    """(months, days) of "nine months", "the week", "the fiscal year" in an `ended` match; a
+    bank "statement period" is two weeks."""
     if m.group("en_n"):
         n = _num(m.group("en_n")) or 0
-        return (0, 7 * n) if m.group("en_u").lower().startswith("w") else (n, 0)
-    what = m.group("en_w").lower()
+        unit = m.group("en_u").lower()
+        return (0, 7 * n) if unit.startswith("w") else (12 * n, 0) if unit[0] == "y" else (n, 0)
+    what = re.sub(r"\s+", " ", m.group("en_w").lower())
     if what.startswith(("week", "wk")):
         return 0, 7
-    if what.startswith(("quarter", "qtr", "period")):
+    if "period" in what and _STATEMENT_PERIOD.search(what):
+        return 0, 14
+    if what.startswith(("quarter", "qtr")) or "period" in what:
         return 3, 0
     return (6, 0) if what.startswith("half") else (12, 0)
 
@@ -1239,6 +1477,9 @@ def _month_end_resolver(month: int, recent: bool) -> Resolver:
         if pub is None:
             return None
         ends = [_month_end(y, month) for y in (pub.year - 1, pub.year, pub.year + 1)]
+        if recent and env.forward:
+            ahead = [d for d in ends if d >= pub - _JUST_OVER]
+            return (ahead[0], ahead[0]) if ahead else None
         if recent:
             past = [d for d in ends if d <= pub]
             return (past[-1], past[-1]) if past else None
@@ -1373,6 +1614,15 @@ def _join(p: _Atom, a: _Atom, gap: str, raw: str) -> _Atom | None:
         p.fy_end = (a.sub[1], a.sub[2])
         p.end = a.end
         return p
+    # days of one week: "on Monday and Tuesday", "Monday through Thursday"
+    if p.wday >= 0 and a.wday >= 0 and _GAP_RANGE.match(gap):
+        days = (a.wday - p.wday) % 7
+        if "and" in gap.lower() and days != 1:
+            return None
+        r = _Atom("range", p.start, a.end)
+        r.when = _days_before(a.when, days) if a.when is not None else None
+        r.weekday = True
+        return r
     # ranges: "from January 1 to March 31", "between 1986 and 1990", "1986 to 1990"
     if _GAP_RANGE.match(gap) and _rangeable(p) and _rangeable(a):
         if "and" in gap.lower() and not re.search(
@@ -1392,6 +1642,18 @@ def _join(p: _Atom, a: _Atom, gap: str, raw: str) -> _Atom | None:
         r.when = _range_resolver(_atom_resolver(p), _atom_resolver(a), a.explicit, p.explicit)
         return r
     return None
+
+
+def _days_before(last: Resolver, days: int) -> Resolver:
+    """From `days` days before the day `last` resolves to, to that day."""
+
+    def resolve(env: _Env) -> Interval | None:
+        iv = last(env)
+        if iv is None or iv[1] is None:
+            return None
+        return iv[1] - dt.timedelta(days=days), iv[1]
+
+    return resolve
 
 
 def _rangeable(a: _Atom) -> bool:
@@ -1502,8 +1764,14 @@ def _scan(raw: str) -> _Scan:
         ):
             ex = replace(ex, role="base")  # "from one pct in January and in February 1986"
         exprs.append(ex)
+    segments = _segments(raw, exprs, clauses)
+    if segments:
+        exprs = [_in_segment(x, raw, segments) for x in exprs]
+    if exprs:
+        exprs = _ahead_in_plans(exprs, raw, clauses)
     return _Scan(
         spans=tuple(_union(spans)),
+        segments=segments,
         exprs=tuple(exprs),
         clauses=clauses,
         comparative=frozenset(
@@ -1512,6 +1780,104 @@ def _scan(raw: str) -> _Scan:
         dateline_end=dl_end,
         **_tenses(raw),
     )
+
+
+_SEGMENT = re.compile(
+    r"(?i)\b(?:(?:as\s+)?compar(?:ed|es|ing)\s+(?:with|to)|(?:as\s+)?against|contrasted\s+with)\s+"
+)
+_SEGMENT_FILLER = re.compile(
+    r"(?i)(?:(?:a|an|the|its|their|revised|upwardly|downwardly|previous|prior|previously|reported"
+    r"|record|adjusted|unrevised|originally|restated|level|total|figure|peak|high|low|average"
+    r"|year-earlier|year-ago|same|corresponding|comparable|rise|increase|gain|growth|fall|decline"
+    r"|drop|deficit|surplus|earlier|projected|estimated|expected|forecast|provisional|preliminary"
+    r"|rate|of|net|income|sales|revenues?|earnings|profits?|loss|losses|output|production"
+    r"|exports|imports|[a-z]+-[a-z]+)\s+){0,5}"
+)
+_SEGMENT_FIGURE = re.compile(
+    r"(?i)[$€£¥]?\d|\b(?:nil|zero|one|two|three|four|five|six|seven|eight|nine|ten|half)\b"
+)
+
+
+def _parallel(sc: _Scan, raw: str, segment: tuple[int, int, int], fs: int) -> bool:
+    """ "imports were 6.00 billion francs against exports of 5.37 billion": another measure
+    named in a comparison with no period of its own is of the same period, not a base."""
+    if any(segment[1] <= x.core[0] < segment[2] for x in sc.exprs):
+        return False
+    return _MEASURE_OF.search(raw, segment[1], fs) is not None
+
+
+_MEASURE_OF = re.compile(r"(?i)\b(?!rate\b|level\b|total\b|figure\b|average\b)[a-z]{4,}\s+of\s+\Z")
+
+
+_PLANS = re.compile(
+    r"(?i)\b(?:will|shall|would|going\s+to|(?:expects?|expected|plans?|planned|planning|intends?"
+    r"|intended|aims?|hopes?|is|are|seeks?|wants?|agreed|proposed?|scheduled|due)\s+to\s+[a-z]+"
+    r"|forecasts?|predicts?|projects?)\b"
+)
+
+
+def _ahead_in_plans(
+    exprs: list[_Expr], raw: str, clauses: tuple[tuple[int, int], ...]
+) -> list[_Expr]:
+    """A period in a clause that plans or forecasts ("will go up ... in October", "is expected
+    to be made in late April") looks ahead, unless the forecast itself is past ("had expected
+    a rise in February")."""
+    out = []
+    for x in exprs:
+        if not x.forward:
+            cs, ce = _clause_of(clauses, x.core[0])
+            if _PLANS.search(raw, cs, ce) and not _PAST_FORECAST.search(raw, cs, ce):
+                x = replace(x, forward=True)
+        out.append(x)
+    return out
+
+
+def _segments(
+    raw: str, exprs: list[_Expr], clauses: tuple[tuple[int, int], ...]
+) -> tuple[tuple[int, int, int], ...]:
+    """Comparison clauses ("compared with a revised January decline of 7.7 pct", "against nil
+    a year earlier"): from the marker to the end of its clause, or to a comma when no figure
+    came first ("Compared with last year, ..."). Only where a figure or a period follows the
+    marker and a few filler words ("against the mark" is no comparison)."""
+    out = []
+    by_start = {x.start: x for x in exprs} | {x.core[0]: x for x in exprs}
+    for m in _SEGMENT.finditer(raw):
+        fill = _SEGMENT_FILLER.match(raw, m.end())
+        at = fill.end() if fill else m.end()
+        figure = _SEGMENT_FIGURE.match(raw, at)
+        if not figure and at not in by_start:
+            continue
+        cs, end = _clause_of(clauses, m.start())
+        preposed = _PREPOSED.search(raw, cs, m.start()) and not _has_digit(raw[cs : m.start()])
+        if preposed and at in by_start:
+            end = by_start[at].end  # "compared to February 1986 the number ... rose by 222,000"
+        for stop in _SEGMENT_END.finditer(raw, m.end(), end):
+            if stop.group(0).startswith(",") and not stop.group("more"):
+                end = stop.start()
+                break
+            if stop.group("new") or stop.group("new2"):
+                end = stop.start()
+                break
+        out.append((m.start(), m.end(), end))
+    return tuple(out)
+
+
+_PREPOSED = re.compile(r"(?i)(?:\A|[,;:]|\b(?:that|but|and|however|so|while))\s*\Z")
+_SEGMENT_END = re.compile(
+    r"(?i),(?P<more>\s*(?:or\s+)?[$€£¥]?\d)?|(?P<new2>\s+but\s+)|\s+and\s+(?:(?P<new>(?!(?:in|for|during|at|on|a|an"
+    r"|the|its|nil|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b)[A-Za-z])|[$€£¥\d])"
+)
+
+
+def _in_segment(x: _Expr, raw: str, segments: tuple[tuple[int, int, int], ...]) -> _Expr:
+    """A period inside a comparison clause belongs to its bases, never to the main figure."""
+    if x.role != "main":
+        return x
+    for _, body, end in segments:
+        if body <= x.core[0] < end:
+            figure = _SEGMENT_FIGURE.search(raw, body, x.start)
+            return replace(x, role="base" if figure else "compare")
+    return x
 
 
 _PAST_WORDS = frozenset(
@@ -1560,16 +1926,30 @@ _COMPARATIVE_CLAUSE = re.compile(r"(?i)\s*(?:after|following|compared|against|ve
 
 
 def _starts(raw: str) -> list[int]:
-    """Where a date can begin: the start, and words that are digits or date vocabulary. Trying
-    the grammar only there keeps scanning linear and fast."""
-    triggers = _triggers()
+    """Where a date can begin: the start, and words that are digits or date vocabulary. A
+    function word ("the", "in", "a") counts only when date vocabulary or a digit follows within
+    two words ("in the quarter", "a year earlier"). Trying the grammar only there keeps
+    scanning linear and fast."""
+    triggers, function, following = _triggers()
     out = [0]
-    for m in _WORD.finditer(raw):
+    words = list(_WORD.finditer(raw))
+    for i, m in enumerate(words):
         w = m.group(0)
         c = w[0]
-        low = w.lower().removesuffix("'s").rstrip("'")
-        if c.isdigit() or c == "'" or low in triggers or (c in "QHF" and w[1:2] in "1234Y"):
+        if c.isdigit() or c == "'" or (c in "QHF" and w[1:2] in "1234Y"):
             out.append(m.start())
+            continue
+        low = w.lower()
+        if low not in triggers:
+            if low.endswith("'s") and low[:-2] in triggers:
+                out.append(m.start())
+            continue
+        if low in function and not any(
+            n.group(0)[0].isdigit() or n.group(0).lower().removesuffix("'s") in following
+            for n in words[i + 1 : i + 3]
+        ):
+            continue
+        out.append(m.start())
     return out
 
 
@@ -1577,19 +1957,23 @@ _WORD = re.compile(r"[A-Za-z0-9']+")
 
 
 @cache
-def _triggers() -> frozenset[str]:
+def _triggers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(words a date can begin with, the function words among them, the words that must follow
+    a function word within two words for a date to begin there)."""
     lex = _lex()
     words = set(lex.months) | set(lex.weekdays) | set(lex.ordinals) | set(lex.numbers)
     words |= {w.split("-")[0] for w in lex.numbers}
     words |= set(
-        """the a an in on at so y yr this last next past previous prior current coming latest
+        """the a an in on at for so y yr this last next past previous prior current coming latest
         preceding following same corresponding comparable year years fiscal financial fy
         calendar first initial full whole entire during earlier later overnight today yesterday
         tomorrow tonight end mid pre post early late spring summer autumn fall winter quarter
         quarters qtr qtrs half period periods week weeks wk wks month months mths mos year-on-year
-        year-over-year year-to-date""".split()
+        year-over-year year-to-date yearend statement reporting accounting""".split()
     )
-    return frozenset(words)
+    function = frozenset("the a an in on at for during so".split())
+    following = (frozenset(words) - function) | {"annual", "morning", "afternoon", "session"}
+    return frozenset(words), function, following
 
 
 def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1695,9 +2079,34 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
             mode = kind
     role = "main"
     after = raw[a.end : a.end + 16]
+    blocks_after = False
+    if prep in ("", "on", "in", "at") and a.kind not in ("tref", "anaphor") and not a.table:
+        head = raw[max(0, label_start - 64) : label_start]
+        names_report = re.match(r"'s\b|\s+([a-z]+)", raw[a.end : a.end + 20])
+        report = names_report is not None and (
+            names_report.group(1) is None or names_report.group(1) in _lex().report_nouns
+        )
+        said_after = prep in ("", "on") and g.speech_after.match(raw, a.end)
+        nxt = g.after_event_word.match(raw, a.end)
+        adverbial = nxt is None or nxt.group(1) in _CLAUSE_WORDS  # not "said the April package"
+        if not report and ((adverbial and g.speech_before.search(head)) or said_after):
+            # "said on October 5, 2007 it will deliver", "early this week also announced"
+            role = "event"
+        elif g.event_before.search(head) or g.event_after.match(raw, a.end):
+            # "Founded in 1923, ...", "an agreement reached last year allowed ..."
+            blocks_after = True
+    if (
+        a.kind == "date"
+        and a.start < 100
+        and re.match(r"\s+-{1,2}\s+[A-Z]", raw[a.end : a.end + 6])
+    ):
+        role = "event"  # a dateline in any corpus: "... stores 16 March 2010 - Tiimari said"
+    due = _DUE.search(raw, max(0, label_start - 40), label_start)
+    if due is not None and _security_due(raw, due.start()):
+        role = "event"  # "debts due for repayment in 1987 and 1988": a maturity
     if (
         a.start < dl_end
-        or prep in _EVENT
+        or (prep in _EVENT and not (prep == "due" and not _security_due(raw, label_start)))
         or (a.kind in ("day", "daypart") and _said_when(raw, label_start, a.end))
         or _ESTIMATED.search(raw, max(0, label_start - 24), label_start)
         or re.search(
@@ -1763,10 +2172,32 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         attributive=attributive,
         kind=a.kind,
         describes=bool(_DESCRIBES.search(raw, max(0, label_start - 24), label_start)),
+        blocks_after=blocks_after,
+        weekday=a.weekday,
+        forward=prep in _AHEAD_PREPS or bool(_SHIPMENT.match(raw, a.end)),
         shift=a.year[1] if a.kind == "relyear" and a.year else 0,
         own_end=a.own_end,
         lead_months=lead,
     )
+
+
+_CLAUSE_WORDS = frozenset(
+    """that it its the a an he she they we there this these his her their in on at to for with
+    by from and but of was were is are had has have would will could may might should can
+    did does do""".split()
+)
+
+
+_DUE = re.compile(
+    r"(?i)\b(?:due|maturing|matures|mature|expiring|expires|repayable)(?:\s+for\s+(?:re)?payment)?"
+    r"\s+\Z"
+)
+
+
+def _security_due(raw: str, start: int) -> bool:
+    """Is "due <date>" a security's maturity ("notes due 1997") rather than a payment's date?"""
+    words = re.findall(r"[A-Za-z]+", raw[max(0, start - 48) : start].lower())
+    return any(w in _lex().securities for w in words[-4:]) or not words
 
 
 _SAID_BEFORE = re.compile(
@@ -1790,6 +2221,8 @@ def _said_when(raw: str, start: int, end: int) -> bool:
     not the period of the figures said."""
     if _SAID_AFTER.match(raw, end):
         return True
+    if raw.startswith("'s", end):
+        return False  # "said Monday's float included 500 mln dlrs": that day's figure
     head = raw[max(0, start - 40) : start]
     said = _SAID_BEFORE.search(head)
     return said is not None and not re.search(
@@ -1955,6 +2388,8 @@ def _company_start(title: str, text: str) -> int | None:
 
 
 def _resolve(ex: _Expr, env: _Env) -> tuple[Interval | None, bool]:
+    if ex.forward and not env.forward:
+        env = replace(env, forward=True)
     iv = ex.when(env)
     if iv is None:
         return None, False
@@ -2026,19 +2461,18 @@ def _analyse(ctx: DocContext) -> _Doc:
             if not seen_lead and new is not None:
                 lead, seen_lead = new, True
             continue
-        # a present-tense stock ("investments amount to $17 billion") is as of publication,
-        # and a plan ("it expects to earn") looks ahead: neither continues the report
-        continues = (sc.past or _PAST_FORECAST.search(ctx.sentences[i].raw) is not None) and not (
-            sc.future and _AHEAD.search(ctx.sentences[i].raw)
-        )
-        if state is not None and continues and i - since <= 4:
+        # whether a figure continues the report is decided per figure (`_inherits`, by its own
+        # verb); a sentence in the present tense with figures of its own ("investments amount
+        # to $17 billion") ends the report, a forecast or an aside does not
+        if state is not None and i - since <= 4:
             carried[i] = state
-        elif state is None and not seen_body and title_carry is not None and continues:
+        elif state is None and not seen_body and title_carry is not None:
             carried[i] = title_carry
         else:
             carried[i] = None
-            if not continues and sc.exprs == () and _has_digit(ctx.sentences[i].raw):
-                state = None
+        present = not (sc.past or sc.future or _PAST_FORECAST.search(ctx.sentences[i].raw))
+        if present and sc.exprs == () and _has_digit(ctx.sentences[i].raw):
+            state = None
     return _Doc(env, tuple(carried), tuple(table), frozenset(rows), tuple(prior), lead, sections)
 
 
@@ -2058,7 +2492,7 @@ def _state_of(sc: _Scan, mains: list[_Expr], env: _Env) -> _Carry | None:
         for x in mains
         if _clause_of(sc.clauses, x.core[0]) == first and x.mode in ("interval", "instant", "mid")
     ]
-    if not lead or _names_thing(lead[0]) or lead[0].describes:
+    if not lead or _names_thing(lead[0]) or lead[0].describes or lead[0].blocks_after:
         return None
     iv, explicit = _resolve(lead[0], env)
     if iv is None:
@@ -2405,7 +2839,7 @@ def _choose(
         return paired
     if after and _is_strong(raw[fe : after[0].start]):
         return after[0]
-    before = [x for x in in_clause if x.end <= fs]
+    before = [x for x in in_clause if x.end <= fs and not x.blocks_after]
     if before and after and _AND.search(raw, before[-1].end, fs):
         return after[0]  # "four cts in the quarter and loss 10 cts in the year"
     if before:
@@ -2419,12 +2853,15 @@ def _choose(
             return told[-1]
     if projected and not _PAST_FORECAST.search(raw, cs, ce):
         return None  # "it expects to earn 7 mln": another clause's period is not its own
+    own = _tenses(raw[cs:ce])
+    if own["present"] and not own["past"]:
+        return None  # "It holds 38 percent ..., but in 2001 ...": a stock now, not then
     others = [
         x
         for x in cands
         if _clause_of(sc.clauses, x.core[0])[0] not in sc.comparative and not _names_thing(x)
     ]
-    before = [x for x in others if x.end <= fs]
+    before = [x for x in others if x.end <= fs and not x.blocks_after]
     if before:
         return before[-1]
     after = [x for x in others if x.start >= fe]
@@ -2455,7 +2892,7 @@ _AHEAD = re.compile(
     r"(?i)\b(?:will|shall|expects?|plans?|forecasts|targets?|aims?|intends?|sees|predicts)\b"
 )
 _PAST_FORECAST = re.compile(
-    r"(?i)\b(?:had|was|were|said|called\s+for|predicted|projected|forecast|estimated)\b"
+    r"(?i)\b(?:had|was|were|called\s+for|predicted|projected|forecast|estimated)\b"
 )
 
 
@@ -2507,29 +2944,43 @@ def period_for(
     doc = _doc(ctx)
     sc = _scan(raw)
     if doc.sections:
-        sc = _with_sections(sc, doc.sections)
+        sc = _with_sections(sc, doc.sections, raw)
     fs, fe = _figure_span(sc, raw, fs, fe)
     projected = modality == "projected"
-    env = _Env(
-        doc.env.published, projected, doc.env.fiscal, doc.env.company_start, doc.env.split_start
-    )
+    env = replace(doc.env, projected=projected)
+    cs, ce = _clause_of(sc.clauses, fs)
+    if projected and not _PAST_FORECAST.search(raw, cs, ce):
+        env = replace(env, forward=True)
     carried = doc.carried[sent_index]
     prior = doc.prior[sent_index] if doc.prior else None
     context = carried or prior  # what "a year earlier" or "the same period" shift from
     table = doc.table[sent_index]
-    cs, _ = _clause_of(sc.clauses, fs)
     now = _now(sc, raw, fs, fe, cs, env.published)
     if now is not None:
         return now
     marker = _base_marker(raw, fs, cs)
     if marker is not None:
-        return _base_period(sc, raw, fs, fe, marker, env, context, table, projected)
+        word = (marker.group("m") or marker.group("m2") or marker.group("m3") or "").lower()
+        text, word = marker.group(0), word.rstrip(".")
+        return _base_period(sc, raw, fs, fe, text, word, env, context, table, projected)
+    segment = next((g for g in sc.segments if g[1] <= fs < g[2]), None)
+    if segment is not None and not _parallel(sc, raw, segment, fs):
+        # "compared to net income of 113.1 mln on sales of 2.5 billion in 1985"
+        text, word = raw[segment[0] : fs], "compared"
+        return _base_period(sc, raw, fs, fe, text, word, env, context, table, projected)
     skip = _future_days(sc, env) if not projected and sc.past else frozenset()
     ex = _choose(sc, raw, fs, fe, projected=projected, skip=skip)
+    while ex is not None and ex.kind == "anaphor":
+        # "the week", "the period": the story's own period; none told, no period from it
+        if _resolve(ex, _anchored_env(sc, raw, ex, env, context))[0] is not None:
+            break
+        skip = skip | {ex.core[0]}
+        ex = _choose(sc, raw, fs, fe, projected=projected, skip=skip)
     if ex is None and table is not None:
         return table.period
     if ex is not None:
         ex_env = _anchored_env(sc, raw, ex, env, _section_for(ex, doc) or context)
+        ex_env = _day_env(ex, ex_env, context)
         if ex.mode == "since" and kind == "change" and context is not None:
             grown = _grown_since(ex, ex_env, context)
             if grown is not None:
@@ -2539,10 +2990,15 @@ def period_for(
     follows = _following(sc, raw, fe, env, projected)
     if follows is not None:
         return follows
+    sentence_past = sc.past or _PAST_FORECAST.search(raw) is not None
+    if carried is not None and not _inherits(
+        raw, cs, fs, fe, carried, env, projected, sentence_past
+    ):
+        carried = None
     report = carried
     if report is None and prior is not None and not projected and _past_at(raw, cs, fs):
         report = prior  # "..., which lowered risk provisions to 22.5 mln guilders"
-    if report is not None and (not projected or _PAST_FORECAST.search(raw)):
+    if report is not None:
         report = _not_the_base(sc, report, doc, env)
         if kind == "change":
             grown = _grown_from(sc, report, env)
@@ -2577,7 +3033,7 @@ def _shaped(got: Period, ex: _Expr, env: _Env, raw: str, kind: str) -> Period:
     return got
 
 
-_NOW = re.compile(r"(?i)\b(?P<w>now|currently|presently|at\s+present)\b(?:\s+[A-Za-z-]+){0,4}\s*\Z")
+_NOW = re.compile(r"(?i)\b(?P<w>now|currently|presently|at\s+present)\b(?:\s+[A-Za-z-]+){0,6}\s*\Z")
 
 
 def _continues(before: str, after: str) -> bool:
@@ -2599,22 +3055,66 @@ def _joined(ctx: DocContext, i: int) -> tuple[str, int]:
     return raw, shift
 
 
-def _with_sections(sc: _Scan, sections: dict[int, _Carry]) -> _Scan:
-    """In an earnings story, "in quarter", "in nine mths", "Quarter net" name the table's
-    periods; "NOTE: 1985 excludes ... in the quarter" moves them into the year named."""
-    if not any(x.table == "ref" for x in sc.exprs):
+def _with_sections(sc: _Scan, sections: dict[int, _Carry], raw: str) -> _Scan:
+    """In an earnings story, "in quarter", "for current qtr", "in nine mths", "Quarter net",
+    "Current periods" name the table's periods (by their unit word, whatever the preposition);
+    "year-ago qtr and nine mths" are those a year back; "NOTE: 1985 excludes ... in the quarter"
+    moves them into the year named."""
+    refs = [(x, _section_ref(x)) for x in sc.exprs]
+    if not any(ref is not None for _, ref in refs):
         return sc
     year = next((x for x in sc.exprs if x.kind == "year" and x.role == "main"), None)
-    exprs = []
-    for x in sc.exprs:
-        sec = sections.get(x.size) if x.table == "ref" else None
-        if sec is not None and sec.interval[0] is not None:
-            when = _fixed(sec.interval)
-            if year is not None and year.core[0] < x.core[0]:
-                when = _moved_into(year.when, sec.interval)
-            x = replace(x, table="", when=when, explicit=sec.explicit or year is not None)
+    exprs: list[_Expr] = []
+    back_before = False
+    for x, ref in refs:
+        if ref is None:
+            exprs.append(x)
+            back_before = False
+            continue
+        months, back = ref
+        if not back and back_before and exprs and _AND_ONLY.fullmatch(raw, exprs[-1].end, x.start):
+            back = True  # "for year-ago qtr and nine mths"
+        back_before = back
+        sec = sections.get(months) if months else sections[min(sections)]
+        if sec is None or sec.interval[0] is None:
+            exprs.append(x)
+            continue
+        iv = _shift(sec.interval, months=-12) if back else sec.interval
+        when = _fixed(iv)
+        if year is not None and year.core[0] < x.core[0] and not back:
+            when = _moved_into(year.when, iv)
+        x = replace(
+            x, table="", when=when, explicit=sec.explicit or year is not None, anchored=False
+        )
         exprs.append(x)
     return replace(sc, exprs=tuple(exprs))
+
+
+_AND_ONLY = re.compile(r"(?i)\s+and\s+")
+_SECTION_REF = re.compile(
+    r"(?i)\A(?:(?:in|for|during|of)\s+)?(?:the\s+)?(?P<q>current|latest|year-ago|year-earlier"
+    r"|year\s+ago|prior-year)\s+(?:(?P<u>quarter|qtr|fiscal\s+year|year|periods?)"
+    r"|(?P<n>\d{1,2}|[a-z]+)\s+(?:mths|months|mos))\.?\Z"
+)
+
+
+def _section_ref(x: _Expr) -> tuple[int, bool] | None:
+    """(months, a year back) of an expression that names an earnings table's section; 0 months
+    is the narrowest section ("Current periods")."""
+    if x.table == "ref":
+        return x.size, False
+    if x.kind not in ("rel", "relyear", "same", "anaphor"):
+        return None
+    m = _SECTION_REF.match(x.label)
+    if m is None:
+        return None
+    back = m.group("q").lower() not in ("current", "latest")
+    if m.group("n"):
+        n = _num(m.group("n"))
+        return (n, back) if n and n <= 12 else None
+    unit = m.group("u").lower()
+    months = 0 if unit.startswith("period") else 3 if unit in ("quarter", "qtr") else 12
+    return months, back
 
 
 def _moved_into(year: Resolver, iv: Interval) -> Resolver:
@@ -2803,6 +3303,111 @@ _SIDE_BY_SIDE = re.compile(
 )
 
 
+_FRAME = frozenset(
+    """said says say told tells added adds noted notes stated states explained argued according
+    quoted reported estimated""".split()
+)
+_PERFECT_PARTICIPLES = frozenset(
+    """been risen fallen grown shown seen taken given done gone made paid sold bought won lost
+    cut set put hit led kept held spent lent borrowed become begun""".split()
+)
+_STOCK_WORDS = frozenset(
+    """is are remains remain stands stand totals total amounts amount holds hold owns own
+    operates operate employs employ exceeds exceed accounts account represents represent
+    comprises comprise claims claim runs run has have""".split()
+)
+_NO_CARRY = re.compile(
+    r"(?i)\b(?:since|subsequently|later|now|currently|presently|so\s+far|still|at\s+present"
+    r"|to\s+date)\b"
+)
+_PAST_FORECAST_FRAME = re.compile(
+    r"(?i)\b(?:had|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|predicted|estimated)\b"
+    r"|\b(?:economists|analysts|forecasters|traders|dealers|market)\b[^;]*?\b(?:expected|forecast"
+    r"|predicted|projected|estimated)\b|\bcalled\s+for\b"
+)
+_WORDS = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+
+
+def _verb_tense(raw: str, cs: int, ce: int, fs: int, fe: int) -> str:
+    """The tense of the verb that governs a figure: the nearest tense-bearing word before it in
+    its clause (else after it), reporting frames ("X said") skipped: past, perfect, present,
+    future or "" when none."""
+    before = [m for m in _WORDS.finditer(raw, cs, fs)]
+    after = [m for m in _WORDS.finditer(raw, fe, ce)]
+    for words, backwards in ((before, True), (after, False)):
+        seq = list(reversed(words)) if backwards else words
+        for k, m in enumerate(seq):
+            w = m.group().lower()
+            if w in _FRAME:
+                continue
+            if w.endswith("'s") and w[:-2] in ("it", "that", "there", "he", "she", "what"):
+                return "present"
+            prev = seq[k + 1].group().lower() if backwards and k + 1 < len(seq) else ""
+            if not backwards and k > 0:
+                prev = seq[k - 1].group().lower()
+            if w in _FUTURE_VERBS:
+                return "future"
+            if w in _PAST_WORDS or w in _PERFECT_PARTICIPLES:
+                if prev in ("has", "have", "having"):
+                    return "perfect"
+                if w in _PAST_WORDS or prev in ("had", "was", "were"):
+                    return "past"
+                continue
+            if w in ("has", "have"):
+                nxt = _WORDS.match(raw, m.end() + 1)
+                following = nxt.group().lower() if nxt else ""
+                if following.endswith("ed") or following in _PERFECT_PARTICIPLES:
+                    return "perfect"
+                return "present"
+            if w in _STOCK_WORDS:
+                before = _WORD_BEFORE.search(raw, cs, m.start())
+                word = before.group(1).lower() if before else ""
+                if word in _DETERMINERS or word in _lex().months or word[:1].isdigit():
+                    continue  # "the March total", "a claim": a noun
+                nxt = _WORDS.match(raw, m.end() + 1)
+                following = nxt.group().lower() if nxt else ""
+                return "progressive" if following.endswith("ing") else "present"
+    return ""
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z0-9]+)[^A-Za-z0-9]*\Z")
+_DETERMINERS = frozenset(
+    "the a an its their his her our this that these those of total any no each every".split()
+)
+_FUTURE_VERBS = frozenset("will would shall could might may should can".split())
+
+
+def _inherits(
+    raw: str,
+    cs: int,
+    fs: int,
+    fe: int,
+    carried: _Carry,
+    env: _Env,
+    projected: bool,
+    sentence_past: bool,
+) -> bool:
+    """Does a figure continue the report of an earlier sentence? Only if its own verb is past
+    ("Exports rose 5.2 pct"), not present, perfect or progressive ("its banks are showing",
+    "has since raised"), not after "since", "subsequently", "now"; a projection only when a
+    forecast is reported in the past ("economists had expected") or the carried period is still
+    under way; never a period yet to come into what has happened."""
+    ce = _clause_of(_scan(raw).clauses, fs)[1]
+    start = carried.interval[0] or carried.interval[1]
+    pub = env.published
+    if projected:
+        if _PAST_FORECAST_FRAME.search(raw):
+            return True
+        end = carried.interval[1]  # a forecast for the year under way
+        return pub is not None and end is not None and start is not None and start <= pub <= end
+    if pub is not None and start is not None and start > pub:
+        return False
+    if _NO_CARRY.search(raw, cs, fs):
+        return False
+    tense = _verb_tense(raw, cs, ce, fs, fe)
+    return tense == "past" or (tense == "" and sentence_past)
+
+
 def _fallback(_: object, modality: str, published: dt.date | None) -> Period:
     if modality != "projected" and published is not None:
         return Period(None, published, "", "publication")
@@ -2841,17 +3446,16 @@ def _inside(carried: _Carry | None, iv: Interval) -> bool:
     return s <= cs and ce <= e and (cs, ce) != (s, e)
 
 
+def _day_env(ex: _Expr, env: _Env, context: _Carry | None) -> _Env:
+    """A weekday resolves inside the week the story reports on ("on Thursday" in a story on the
+    week to Wednesday, April 8, published on Thursday, April 9, is April 2)."""
+    if not ex.weekday or context is None:
+        return env
+    return _with_anchor(env, context.interval, context.explicit)
+
+
 def _with_anchor(env: _Env, iv: Interval, explicit: bool) -> _Env:
-    return _Env(
-        env.published,
-        env.projected,
-        env.fiscal,
-        env.company_start,
-        env.split_start,
-        iv,
-        explicit,
-        env.ended,
-    )
+    return replace(env, anchor=iv, anchor_explicit=explicit)
 
 
 def _year_earlier(main: _Carry) -> Period:
@@ -2934,7 +3538,8 @@ def _base_period(
     raw: str,
     fs: int,
     fe: int,
-    marker: re.Match[str],
+    marker_text: str,
+    word: str,
     env: _Env,
     carried: _Carry | None,
     table: _Carry | None,
@@ -2955,7 +3560,7 @@ def _base_period(
         x = following[0]
         if _is_strong(raw[fe : x.start]) or not _NEW_TARGET.match(raw, x.end):
             own = [x]
-    marker_pos = fs - len(marker.group(0)) if marker else fs
+    marker_pos = fs - len(marker_text)
     main = _choose(sc, raw, marker_pos, marker_pos, projected=projected)
     main_period: _Carry | None = None
     if main is not None:
@@ -2971,21 +3576,20 @@ def _base_period(
         main_period = carried
     if not own:
         # written before the base inside the comparison: "from last year's 350 mln dlrs"
-        m_start = fs - len(marker.group(0))
+        m_start = fs - len(marker_text)
         own = [
             x
             for x in sc.exprs
             if x.role != "event" and not x.table and x.start >= m_start and x.end <= fs
         ]
     own = [x for x in own if x.mode not in ("start", "since")]  # when a change takes effect
-    word = (marker.group("m") or marker.group("m2") or marker.group("m3") or "").lower().rstrip(".")
     if own:
         ex = own[0]
         if word in ("vs", "versus") and ex is main and main_period is not None:
             return _year_earlier(main_period)  # "nil vs 16.1 mln dlrs in quarter"
         if ex.anchored and main_period is not None:
             return _period(ex, _with_anchor(env, main_period.interval, main_period.explicit))
-        got = _period(ex, env)
+        got = _period(ex, _day_env(ex, env, carried))
         if main_period is not None:
             return _base_against(ex, got, main_period, env)
         return got
@@ -2997,7 +3601,7 @@ def _base_period(
         if ex.anchored and main_period is not None:
             return _period(ex, _with_anchor(env, main_period.interval, main_period.explicit))
         return _period(ex, env)
-    if main_period is not None and _EARLIER_ESTIMATE.search(marker.group(0)):
+    if main_period is not None and _EARLIER_ESTIMATE.search(marker_text):
         return main_period.period  # "down from an earlier preliminary 1.3 pct rise"
     if main is not None and main.kind == "movavg" and main_period is not None:
         return _step_back(main, main_period)
