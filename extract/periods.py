@@ -1253,7 +1253,7 @@ def _numdate(text: str) -> Resolver:
 def _same_in(year: int) -> Resolver:
     def resolve(env: _Env) -> Interval | None:
         if env.anchor is None or env.anchor[1] is None:
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+            return None  # "the corresponding period in 2008": a part of 2008 not named
         delta = 12 * (year - env.anchor[1].year)
         return _shift(env.anchor, months=delta)
 
@@ -1290,6 +1290,14 @@ def _same_as(year: Resolver) -> Resolver:
     return resolve
 
 
+def _current_year() -> Resolver:
+    """ "the current year": the fiscal year under way in a story that reckons in fiscal years
+    ("mid-fiscal 1987", "the 1987/88 fiscal year"), else the calendar year."""
+    calendar_year = _sub_resolver(("year",), ("rel", 0))
+    fiscal_year = _sub_resolver(("year",), ("rel", 0), True)
+    return lambda env: (fiscal_year if env.fiscal_story else calendar_year)(env)
+
+
 def _rel_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
     word, unit = m.group("r_w").lower(), m.group("r_u").lower().replace("-", "")
     fiscal = bool(m.group("r_f") and m.group("r_f").strip().lower() in ("fiscal", "financial"))
@@ -1324,6 +1332,9 @@ def _rel_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
     }[word]
     if unit == "year":
         a.kind, a.sub, a.year, a.fiscal = "relyear", ("year",), ("rel", k), fiscal
+        calendar_named = (m.group("r_f") or "").strip().lower() == "calendar"
+        if word == "current" and not fiscal and not calendar_named:
+            a.when = _current_year()
         return a
     a.when = _rel_unit(unit, k, fiscal)
     return a
@@ -1549,7 +1560,10 @@ _NOT_NOUN = re.compile(
 _GAP_OF = re.compile(r"(?i)\A(?:\s*,)?\s*(?:(?:of|in|for)\s+)?(?:the\s+)?\Z")
 _GAP_YEAR_SUB = re.compile(r"(?i)\A(?:'s)?\s+(?:the\s+)?\Z")
 _GAP_RANGE = re.compile(r"(?i)\A\s*(?:[-–]|to|through|thru|until|till|and)\s*\Z")
-_GAP_ENDING = re.compile(r"(?i)\A\s*,?\s*(?:which\s+)?(?:ending|ended|ends|to)\s+\Z")
+_GAP_ENDING = re.compile(
+    r"(?i)\A\s*,?\s*(?:which\s+|that\s+)?(?:ending|ended|ends|end|to)\s+(?:on\s+)?\Z"
+)
+_GAP_IN = re.compile(r"(?i)\A\s+(?:in|of)\s+\Z")
 
 
 def _join(p: _Atom, a: _Atom, gap: str, raw: str) -> _Atom | None:
@@ -1607,6 +1621,14 @@ def _join(p: _Atom, a: _Atom, gap: str, raw: str) -> _Atom | None:
     ):
         r = _Atom("same", p.start, a.end, explicit=a.explicit, anchored=True)
         r.when = _same_as(_atom_resolver(a))
+        return r
+    # "for the full year in 1987": the year named
+    if p.kind == "fullyear" and a.kind in _YEAR_KINDS and _GAP_IN.match(gap):
+        return _Atom("composite", p.start, a.end, ("year",), a.year, a.fiscal, explicit=a.explicit)
+    # "the current fiscal year, which ends May 31, 1987": the twelve months to that day
+    if p.kind == "relyear" and a.kind == "date" and _GAP_ENDING.match(gap):
+        r = _Atom("composite", p.start, a.end, explicit=a.explicit)
+        r.when = _ending_resolver(_atom_resolver(a), months=12)
         return r
     # a split or fiscal year with its end: "1986/87, ending June 30"
     if p.kind in ("fiscal", "yrange_split") and a.kind == "date" and _GAP_ENDING.match(gap):
@@ -2119,11 +2141,18 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         role = "event"
     elif prep in _COMPARE or (prep == "over" and a.kind in _OVER_COMPARES):
         role = "compare"
+    elif (prep == "since" and _RECORD.search(raw, max(0, label_start - 64), label_start)) or (
+        prep in ("in", "during", "of")
+        and _RECORD_SINCE.search(raw, max(0, label_start - 180), label_start)
+    ):
+        role = "compare"  # "the highest since 1980", "the worst since ... began in 1953"
     elif prep == "from" and a.kind not in ("range",):
         clause_start = next((s for s, e in clauses if s <= a.start <= e), 0)
         head = raw[clause_start : pre.start("prep")] if pre is not None else ""
         onwards = _ONWARDS.search(head)  # "20 mln a year from 2007", "starting from 2007"
-        if g.compare_from.search(head) and onwards is None:
+        # "a rise of 10 pct in the cost of meat from April 1": a day a change takes effect
+        effective = a.kind in ("date", "day", "numdate") and not _GAP_RANGE_AFTER.match(raw, a.end)
+        if g.compare_from.search(head) and onwards is None and not effective:
             role, mode = "compare", "interval"
     if (
         role == "main"
@@ -2155,7 +2184,12 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         and not a.mode
         and noun is not None
         and noun.group(1) not in _lex().report_nouns
-        and (not prep or prep == "within" or article == "a")
+        and (
+            not prep
+            or prep == "within"
+            or article == "a"
+            or (prep in ("in", "under", "of", "for") and article == "the" and a.kind == "year")
+        )
     )
     return _Expr(
         start=label_start,
@@ -2200,6 +2234,16 @@ def _security_due(raw: str, start: int) -> bool:
     return any(w in _lex().securities for w in words[-4:]) or not words
 
 
+_RECORD = re.compile(
+    r"(?i)\b(?:highest|lowest|largest|biggest|smallest|strongest|weakest|best|worst|first|most"
+    r"|least|sharpest|steepest|fastest|slowest|greatest|deepest|record)\b[^;:.]{0,50}\Z"
+)
+_GAP_RANGE_AFTER = re.compile(r"(?i)\s*(?:[-–]|to|through|thru|until|till|and)\s+\w")
+_RECORD_SINCE = re.compile(
+    r"(?i)\b(?:highest|lowest|largest|biggest|smallest|strongest|weakest|best|worst|first|most"
+    r"|least|sharpest|steepest|fastest|slowest|greatest|deepest)\b[^;:.]{0,40}\bsince\b[^;:,.]{0,120}"
+    r"\s\Z"
+)
 _SAID_BEFORE = re.compile(
     r"(?i)\b(?:said|says|announced|announces|reported|told|stated|disclosed|added|confirmed)"
     r"(?:\s+\w+){0,1}?\s+(?:on\s+)?\Z"
@@ -2242,7 +2286,7 @@ def _base_claimed(raw: str, start: int, clauses: tuple[tuple[int, int], ...]) ->
     head = raw[max(clause_start, start - 70) : start]
     m = re.search(
         r"(?i)\b(?:from|against|versus|vs\.?|compar(?:ed|es|ing)\s+(?:with|to))\s+(?P<tail>"
-        r"(?:[^\s;\d]+\s+){0,4}(?:[$€£¥]\s*|[A-Z]{3}\s?)?(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half)\b(?!-))[^;]*?"
+        r"(?:[^\s;\d]+\s+){0,4}(?:[$€£¥]\s*|[A-Z]{3}\s?)?(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|nil|zero)\b(?!-))[^;]*?"
         r"(?:\s+(?:in|during|for|at|on|over|of))?\s*(?:the\s+)?)\Z",
         head,
     )
@@ -2360,8 +2404,14 @@ _QTR_TITLE = re.compile(
     r"\s+)?(?P<mon>[A-Z]{3,9})\.?\s+(?P<day>\d{1,2})\b"
 )
 _FY_TEXT = re.compile(
-    r"(?i)\b(?:fiscal|financial)\s+year\s+(?:which\s+)?(?:ends|ending|ended|end|to)\s+(?:on\s+)?"
-    r"(?P<mon>[A-Za-z]{3,9})\.?"
+    r"(?i)\b(?:fiscal|financial)\s+year,?\s+(?:which\s+|that\s+)?(?:ends|ending|ended|end|to)\s+"
+    r"(?:on\s+)?(?P<mon>[A-Za-z]{3,9})\.?"
+    r"|\byear,?\s+(?:which\s+|that\s+)?(?:ends|ending|ended)\s+(?:on\s+)?(?P<mon2>[A-Za-z]{3,9})\.?"
+    r"\s+\d{1,2}\b"
+)
+_QTR_TEXT = re.compile(
+    r"(?i)\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:fiscal\s+)?(?:quarter|qtr),?\s+"
+    r"(?:which\s+|that\s+)?(?:ends|ending|ended|to)\s+(?:on\s+)?(?P<mon>[A-Za-z]{3,9})\.?\s+\d{1,2}\b"
 )
 
 
@@ -2379,9 +2429,14 @@ def _company_start(title: str, text: str) -> int | None:
         if month:
             q = lex.ordinals[m.group("q").lower()]
             return (month + 3 * (4 - q)) % 12 + 1
-    m = _FY_TEXT.search(text)
-    if m:
+    # in prose: "the fourth quarter ended February 28", "fiscal year, which ends May 31"
+    for m in _QTR_TEXT.finditer(text):
         month = lex.months.get(m.group("mon").lower().rstrip("."))
+        if month:
+            q = lex.ordinals[m.group("q").lower()]
+            return (month + 3 * (4 - q)) % 12 + 1
+    for m in _FY_TEXT.finditer(text):
+        month = lex.months.get((m.group("mon") or m.group("mon2")).lower().rstrip("."))
         if month:
             return month % 12 + 1
     return None
@@ -2424,7 +2479,14 @@ def _period(ex: _Expr, env: _Env) -> Period:
 def _analyse(ctx: DocContext) -> _Doc:
     published = _published(ctx)
     country, company, split = _conventions(ctx)
-    env = _Env(published, fiscal=country, company_start=company, split_start=split)
+    fiscal_story = country is not None and _FISCAL_WORD.search(ctx.text[:6000]) is not None
+    env = _Env(
+        published,
+        fiscal=country,
+        company_start=company,
+        split_start=split,
+        fiscal_story=fiscal_story,
+    )
     n = len(ctx.sentences)
     scans = [_scan(s.raw) for s in ctx.sentences]
     sections: dict[int, _Carry] = {}
@@ -2474,6 +2536,9 @@ def _analyse(ctx: DocContext) -> _Doc:
         if present and sc.exprs == () and _has_digit(ctx.sentences[i].raw):
             state = None
     return _Doc(env, tuple(carried), tuple(table), frozenset(rows), tuple(prior), lead, sections)
+
+
+_FISCAL_WORD = re.compile(r"(?i)\bfiscal\b")
 
 
 def _aside(sc: _Scan, mains: list[_Expr], raw: str) -> bool:
@@ -2944,7 +3009,7 @@ def period_for(
     doc = _doc(ctx)
     sc = _scan(raw)
     if doc.sections:
-        sc = _with_sections(sc, doc.sections, raw)
+        sc = _with_sections(sc, doc.sections, raw, modality == "projected")
     fs, fe = _figure_span(sc, raw, fs, fe)
     projected = modality == "projected"
     env = replace(doc.env, projected=projected)
@@ -2979,7 +3044,10 @@ def period_for(
     if ex is None and table is not None:
         return table.period
     if ex is not None:
-        ex_env = _anchored_env(sc, raw, ex, env, _section_for(ex, doc) or context)
+        lends = _section_for(ex, doc) or context
+        if ex.kind == "fullyear" and env.forward:
+            lends = None  # "will contribute 50 mln dlrs for the full year": the year ahead
+        ex_env = _anchored_env(sc, raw, ex, env, lends)
         ex_env = _day_env(ex, ex_env, context)
         if ex.mode == "since" and kind == "change" and context is not None:
             grown = _grown_since(ex, ex_env, context)
@@ -3055,12 +3123,16 @@ def _joined(ctx: DocContext, i: int) -> tuple[str, int]:
     return raw, shift
 
 
-def _with_sections(sc: _Scan, sections: dict[int, _Carry], raw: str) -> _Scan:
+def _with_sections(
+    sc: _Scan, sections: dict[int, _Carry], raw: str, projected: bool = False
+) -> _Scan:
     """In an earnings story, "in quarter", "for current qtr", "in nine mths", "Quarter net",
     "Current periods" name the table's periods (by their unit word, whatever the preposition);
     "year-ago qtr and nine mths" are those a year back; "NOTE: 1985 excludes ... in the quarter"
     moves them into the year named."""
     refs = [(x, _section_ref(x)) for x in sc.exprs]
+    if projected:  # "Company forecast for current year": the year ahead, not the table's
+        refs = [(x, None if ref and x.table != "ref" and not ref[1] else ref) for x, ref in refs]
     if not any(ref is not None for _, ref in refs):
         return sc
     year = next((x for x in sc.exprs if x.kind == "year" and x.role == "main"), None)
@@ -3422,7 +3494,11 @@ def _anchored_env(sc: _Scan, raw: str, ex: _Expr, env: _Env, carried: _Carry | N
     before = [
         x
         for x in sc.exprs
-        if x.end <= ex.start and x.role == "main" and not x.anchored and not x.table
+        if x.end <= ex.start
+        and x.role == "main"
+        and not x.anchored
+        and not x.table
+        and not x.blocks_after
     ]
     if before:
         iv, explicit = _resolve(before[-1], env)
@@ -3513,6 +3589,10 @@ def _base_against(ex: _Expr, got: Period, main: _Carry, env: _Env) -> Period:
     ms, me = main.interval
     if ms is None or me is None or got.end is None:
         return got
+    if ex.kind == "month" and not ex.explicit and got.start is not None and got.start > ms:
+        # "compared with a December figure" against January 1986: December 1985
+        s, e = _shift((got.start, got.end), months=-12)
+        return Period(s, e, got.label, got.basis)
     main_months = round(((me - ms).days + 1) / 30.4)
     if ex.kind == "relyear" and main_months == 12 and ms.month != 1 and env.published:
         s = _containing_year(env.published, _Env(None, fiscal=(ms.month, "start")), True)
