@@ -187,7 +187,8 @@ def _g() -> SimpleNamespace:
           (?!\s+(?:{mon}|(?i:{mon_ci})\s*\d|\d|'\d)))
     | (?P<quarter>(?i:(?P<q_o>{ordw})[-\s](?:quarter|qtr)s?(?:[-\s]year)?)(?![A-Za-z])\.?
         |(?i:last\s+(?:quarter|qtr))(?=\s+of\s+(?:the\s+year|fiscal|financial|{year})))
-    | (?P<half>(?i:(?P<h_o>first|second|1st|2nd)[-\s](?:half|hlf)(?:[-\s]year)?)(?![A-Za-z]))
+    | (?P<half>(?i:(?P<h_o>first|second|1st|2nd)[-\s](?:half|hlf)(?:[-\s]year)?)(?![A-Za-z])
+        (?!\s+of\s+(?i:the|a|this|that)\s+(?:[\w-]+\s+){{0,3}}?(?i:period|week)\b))
     | (?P<nmonths>(?i:(?:first|initial)\s+(?P<nm_n>\d{{1,2}}|{numw})[-\s](?:months|mths|mos)\b\.?)
         |(?i:(?:last|final|closing)\s+(?P<nm_l>\d{{1,2}}|{numw})[-\s](?:months|mths|mos)\b\.?)
           (?=\s+of\s+(?:the\s+year|fiscal|financial|{year}))
@@ -278,7 +279,7 @@ def _g() -> SimpleNamespace:
     month_re = re.compile(mon)
     cmp = r"from|against|versus|vs\.?|compar(?:ed|es|ing)\s+(?:with|to)|contrasted\s+with"
     filler = (
-        r"(?:a|an|the|its|their|revised|upwardly|downwardly|previous|prior|previously|reported"
+        r"(?:a|an|the|its|their|minus|plus|revised|upwardly|downwardly|previous|prior|previously|reported"
         r"|record|adjusted|unrevised|originally|restated|level|total|figure|peak|high|low"
         r"|average|profit|loss|net|of|year-earlier|year-ago|last|this|same|corresponding"
         r"|comparable|upward|downward|rise|increase|gain|growth|fall|decline|drop|surplus"
@@ -1831,9 +1832,14 @@ def _parallel(sc: _Scan, raw: str, segment: tuple[int, int, int], fs: int) -> bo
 _MEASURE_OF = re.compile(r"(?i)\b(?!rate\b|level\b|total\b|figure\b|average\b)[a-z]{4,}\s+of\s+\Z")
 
 
+# A forecast made before (of a period that may be over): "had expected a rise in February".
+_FORECAST_BEFORE = re.compile(
+    r"(?i)\b(?:had|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|predicted|estimated|seen"
+    r"|called\s+for)\b"
+)
 _PLANS = re.compile(
     r"(?i)\b(?:will|shall|would|going\s+to|(?:expects?|expected|plans?|planned|planning|intends?"
-    r"|intended|aims?|hopes?|is|are|seeks?|wants?|agreed|proposed?|scheduled|due)\s+to\s+[a-z]+"
+    r"|intended|aims?|hopes?|is|are|seeks?|wants?|agreed|proposed?|scheduled)\s+to\s+[a-z]+"
     r"|forecasts?|predicts?|projects?)\b"
 )
 
@@ -1848,7 +1854,7 @@ def _ahead_in_plans(
     for x in exprs:
         if not x.forward:
             cs, ce = _clause_of(clauses, x.core[0])
-            if _PLANS.search(raw, cs, ce) and not _PAST_FORECAST.search(raw, cs, ce):
+            if _PLANS.search(raw, cs, ce) and not _FORECAST_BEFORE.search(raw, cs, ce):
                 x = replace(x, forward=True)
         out.append(x)
     return out
@@ -2325,6 +2331,7 @@ class _Doc:
     table: tuple[_Carry | None, ...]  # per sentence: the earnings-table period of a row
     rows: frozenset[int]
     prior: tuple[_Carry | None, ...] = ()  # per sentence: the report's period so far, any tense
+    spans: tuple[_Carry | None, ...] = ()  # per sentence: the last span (a week or more) stated
     lead: _Carry | None = None  # the period the story reports on: its title's, else its first
     sections: dict[int, _Carry] = field(default_factory=dict)  # an earnings table's, by months
 
@@ -2410,7 +2417,7 @@ _FY_TEXT = re.compile(
     r"\s+\d{1,2}\b"
 )
 _QTR_TEXT = re.compile(
-    r"(?i)\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:fiscal\s+)?(?:quarter|qtr),?\s+"
+    r"(?i)\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:fiscal\s+)?(?:quarter|qtr)[\"”']?,?\s+"
     r"(?:which\s+|that\s+)?(?:ends|ending|ended|to)\s+(?:on\s+)?(?P<mon>[A-Za-z]{3,9})\.?\s+\d{1,2}\b"
 )
 
@@ -2493,6 +2500,8 @@ def _analyse(ctx: DocContext) -> _Doc:
     table, rows = _tables(ctx, scans, env, sections)
     carried: list[_Carry | None] = [None] * n
     prior: list[_Carry | None] = [None] * n
+    spans: list[_Carry | None] = [None] * n
+    span: _Carry | None = None
     title_carry = _title_carry(ctx, env)
     lead = title_carry
     seen_lead = False
@@ -2505,6 +2514,9 @@ def _analyse(ctx: DocContext) -> _Doc:
         mains = [x for x in sc.exprs if x.role == "main" and not x.anchored and not x.table]
         if state is not None:
             last, last_since = state, since
+            if _is_span(state):
+                span = state
+        spans[i] = span
         prior[i] = last if last is not None and i - last_since <= 4 else None
         if i in rows or table[i] is not None:
             carried[i] = state
@@ -2535,7 +2547,22 @@ def _analyse(ctx: DocContext) -> _Doc:
         present = not (sc.past or sc.future or _PAST_FORECAST.search(ctx.sentences[i].raw))
         if present and sc.exprs == () and _has_digit(ctx.sentences[i].raw):
             state = None
-    return _Doc(env, tuple(carried), tuple(table), frozenset(rows), tuple(prior), lead, sections)
+    return _Doc(
+        env,
+        tuple(carried),
+        tuple(table),
+        frozenset(rows),
+        tuple(prior),
+        tuple(spans),
+        lead,
+        sections,
+    )
+
+
+def _is_span(carry: _Carry) -> bool:
+    """A period the story reports over (a week or more), not a day or an instant in it."""
+    s, e = carry.interval
+    return s is not None and e is not None and (e - s).days >= 5
 
 
 _FISCAL_WORD = re.compile(r"(?i)\bfiscal\b")
@@ -2896,6 +2923,13 @@ def _choose(
     it, else the nearest before it in its clause, else one after it in its clause, else the
     nearest before it in the sentence (not from a comparison clause), else one after it."""
     cs, ce = _clause_of(sc.clauses, fs)
+    when = _WHEN.search(raw, max(0, cs - 12), cs) if cs else None
+    if when is not None:  # a ", when ..." clause ends at its comma: "..., to plus 500 mln"
+        comma = raw.find(",", cs, ce)
+        if 0 <= comma < fs:
+            cs, when = comma + 1, None
+        elif comma >= 0:
+            ce = comma
     cands = [x for x in sc.exprs if x.role in roles and not x.table and x.core[0] not in skip]
     in_clause = [x for x in cands if cs <= x.core[0] < ce]
     after = [x for x in in_clause if x.start >= fe and not _names_thing(x)]
@@ -2911,7 +2945,6 @@ def _choose(
         return before[-1]
     if after:
         return after[0]
-    when = _WHEN.search(raw, max(0, cs - 12), cs) if cs else None
     if when is not None:  # "33,858.4 billion in January, when it fell 0.04 pct from December"
         told = [x for x in sc.exprs if x.end <= when.start() and x.role != "event" and not x.table]
         if told:
@@ -3014,11 +3047,12 @@ def period_for(
     projected = modality == "projected"
     env = replace(doc.env, projected=projected)
     cs, ce = _clause_of(sc.clauses, fs)
-    if projected and not _PAST_FORECAST.search(raw, cs, ce):
+    if projected and not _FORECAST_BEFORE.search(raw, cs, ce):
         env = replace(env, forward=True)
     carried = doc.carried[sent_index]
     prior = doc.prior[sent_index] if doc.prior else None
     context = carried or prior  # what "a year earlier" or "the same period" shift from
+    story = (doc.spans[sent_index] if doc.spans else None) or context  # "the week", "Thursday"
     table = doc.table[sent_index]
     now = _now(sc, raw, fs, fe, cs, env.published)
     if now is not None:
@@ -3027,28 +3061,28 @@ def period_for(
     if marker is not None:
         word = (marker.group("m") or marker.group("m2") or marker.group("m3") or "").lower()
         text, word = marker.group(0), word.rstrip(".")
-        return _base_period(sc, raw, fs, fe, text, word, env, context, table, projected)
+        return _base_period(sc, raw, fs, fe, text, word, env, context, table, projected, story)
     segment = next((g for g in sc.segments if g[1] <= fs < g[2]), None)
     if segment is not None and not _parallel(sc, raw, segment, fs):
         # "compared to net income of 113.1 mln on sales of 2.5 billion in 1985"
         text, word = raw[segment[0] : fs], "compared"
-        return _base_period(sc, raw, fs, fe, text, word, env, context, table, projected)
+        return _base_period(sc, raw, fs, fe, text, word, env, context, table, projected, story)
     skip = _future_days(sc, env) if not projected and sc.past else frozenset()
     ex = _choose(sc, raw, fs, fe, projected=projected, skip=skip)
     while ex is not None and ex.kind == "anaphor":
         # "the week", "the period": the story's own period; none told, no period from it
-        if _resolve(ex, _anchored_env(sc, raw, ex, env, context))[0] is not None:
+        if _resolve(ex, _anchored_env(sc, raw, ex, env, story))[0] is not None:
             break
         skip = skip | {ex.core[0]}
         ex = _choose(sc, raw, fs, fe, projected=projected, skip=skip)
     if ex is None and table is not None:
         return table.period
     if ex is not None:
-        lends = _section_for(ex, doc) or context
+        lends = _section_for(ex, doc) or (story if ex.kind == "anaphor" else context)
         if ex.kind == "fullyear" and env.forward:
             lends = None  # "will contribute 50 mln dlrs for the full year": the year ahead
         ex_env = _anchored_env(sc, raw, ex, env, lends)
-        ex_env = _day_env(ex, ex_env, context)
+        ex_env = _day_env(ex, ex_env, story)
         if ex.mode == "since" and kind == "change" and context is not None:
             grown = _grown_since(ex, ex_env, context)
             if grown is not None:
@@ -3064,7 +3098,13 @@ def period_for(
     ):
         carried = None
     report = carried
-    if report is None and prior is not None and not projected and _past_at(raw, cs, fs):
+    if (
+        report is None
+        and prior is not None
+        and not projected
+        and _past_at(raw, cs, fs)
+        and _inherits(raw, cs, fs, fe, prior, env, projected, sentence_past)
+    ):
         report = prior  # "..., which lowered risk provisions to 22.5 mln guilders"
     if report is not None:
         report = _not_the_base(sc, report, doc, env)
@@ -3624,6 +3664,7 @@ def _base_period(
     carried: _Carry | None,
     table: _Carry | None,
     projected: bool,
+    story: _Carry | None = None,
 ) -> Period:
     """A comparison base ("from 1.97 billion in 1986", "vs 1.10 dlrs"): its own period, else
     the same period a year earlier for "vs", else unknown."""
@@ -3669,7 +3710,7 @@ def _base_period(
             return _year_earlier(main_period)  # "nil vs 16.1 mln dlrs in quarter"
         if ex.anchored and main_period is not None:
             return _period(ex, _with_anchor(env, main_period.interval, main_period.explicit))
-        got = _period(ex, _day_env(ex, env, carried))
+        got = _period(ex, _day_env(ex, env, story))
         if main_period is not None:
             return _base_against(ex, got, main_period, env)
         return got
