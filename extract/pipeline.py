@@ -30,7 +30,6 @@ def extract_document(doc: Document) -> list[Figure]:
 
 def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
     sha = text_sha(doc.text)
-    seen: set[tuple[int, int]] = set()
     year = doc.published.year if doc.published else None
     hints = quantities.document_hints(doc.text, year)
     scanned = [
@@ -50,9 +49,6 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
         sentence_measures: list[str] = []
         for mention in mentions:
             start, end = sentence.start + mention.start, sentence.start + mention.end
-            if (start, end) in seen:
-                continue
-            seen.add((start, end))
             span = (mention.start, mention.end)
             measure = measures.measure_for(
                 raw,
