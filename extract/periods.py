@@ -181,7 +181,7 @@ def _g() -> SimpleNamespace:
           |(?:the|this|that)\s+(?:(?P<an_n2>\d{{1,2}}|{numw})[-\s]weeks?\s+)?(?P<an_b>(?:{span_adj}\s+)?period)
           |the\s+(?P<an_w>week)
           |(?P<an_c>current|latest)\s+(?P<an_cu>periods?|week)
-          |(?P<an_l>latest)\s+(?P<an_ln>\d{{1,2}}|{numw})\s+weeks)(?:'s)?(?![\w-])
+          |(?:(?P<an_l>latest)|the)\s+(?P<an_ln>\d{{1,2}}|{numw})\s+weeks)(?:'s)?(?![\w-])
           (?!\s*,?\s*(?i:(?:that|which)\s+)?(?:ended|ending|ends|end|to|through|thru|beginning|starting
           |begins|starts|of|before|earlier|ago|from|since|under|when|in\s+which|a\s+year|last|a\s+week)\b)
           (?!\s+(?:{mon}|(?i:{mon_ci})\s*\d|\d|'\d)))
@@ -209,6 +209,7 @@ def _g() -> SimpleNamespace:
           (?![-\s]+(?:to|ended|ending|through|earlier|ago|before|so\s+far)\b)))
     | (?P<relmon>(?i:(?P<rm_w>last|this|next)\s+)(?P<rm_m>{mon}))
     | (?P<ytd>(?i:year[- ]to[- ]date|so\s+far\s+this\s+year|this\s+year\s+to\s+date
+          |(?:since|from)\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year
           |(?:in\s+)?the\s+year\s+so\s+far|calendar\s+year[- ]to[- ]date))
     | (?P<yoy>(?i:year[- ]on[- ]year|year[- ]over[- ]year|y/y|yr/yr|on\s+the\s+year
           |on\s+an\s+annual\s+basis|at\s+an\s+annual\s+rate))
@@ -271,7 +272,7 @@ def _g() -> SimpleNamespace:
       \Z"""
     clause = r"""(?x)
       ;|:\s|\s--\s|(?<!\d)\s-\s(?!\d)
-      |,\s*(?:and|but|while|whereas|although|though|with|when)\b|,\s*or\b(?!\s+(?:[$]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))
+      |,\s*(?:and|but|while|whereas|although|though|with|when)\b|\s+when\b(?=\s+[a-z])|,\s*or\b(?!\s+(?:[$]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))
       |\s(?:while|whereas|although)\b
       |\s(?:and|but)\s+(?=(?:in|during|for|last|this|so\s+far|at|by|the\s+(?:first|second|third
         |fourth|latest|previous|same|week|month|year))\b)
@@ -1913,7 +1914,11 @@ _PAST_WORDS = frozenset(
     slipped jumped totaled totalled amounted reached stood posted reported earned narrowed
     widened eased edged surged plunged improved showed came ran went expanded contracted shrank
     recorded registered compared averaged added made saw bought lent borrowed took spent won
-    raised lowered reduced accepted allotted absorbed injected""".split()
+    raised lowered reduced accepted allotted absorbed injected paid sold held kept left met
+    fell set cut put hit led got gave sent began became stood brought found sought built dealt
+    felt fled shed sank shrank spent struck swept withdrew withheld chose drew drove flew
+    froze laid meant overtook rode rang shook shut slid split spread stole stuck swung taught
+    threw wrote""".split()
 )
 _PRESENT_WORDS = frozenset(
     """is are amount amounts stand stands total totals remain remains has have exceed exceeds
@@ -2157,7 +2162,11 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         head = raw[clause_start : pre.start("prep")] if pre is not None else ""
         onwards = _ONWARDS.search(head)  # "20 mln a year from 2007", "starting from 2007"
         # "a rise of 10 pct in the cost of meat from April 1": a day a change takes effect
-        effective = a.kind in ("date", "day", "numdate") and not _GAP_RANGE_AFTER.match(raw, a.end)
+        effective = (
+            a.kind in ("date", "numdate")
+            and not _GAP_RANGE_AFTER.match(raw, a.end)
+            and _TAKES_EFFECT.search(head) is not None
+        )
         if g.compare_from.search(head) and onwards is None and not effective:
             role, mode = "compare", "interval"
     if (
@@ -2185,6 +2194,8 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
     # "the 1985 farm bill", "within a 1987 target range", "the January position": names a thing
     article = (pre.group("art") or "").lower() if pre is not None else ""
     noun = re.match(r"\s+([a-z][a-z-]*)", after)
+    if noun is not None and noun.group(1) in _CLAUSE_WORDS:
+        noun = None  # "in calendar 1987 from 123,000 tonnes": no noun follows
     attributive = (
         a.kind in ("year", "month")
         and not a.mode
@@ -2243,6 +2254,10 @@ def _security_due(raw: str, start: int) -> bool:
 _RECORD = re.compile(
     r"(?i)\b(?:highest|lowest|largest|biggest|smallest|strongest|weakest|best|worst|first|most"
     r"|least|sharpest|steepest|fastest|slowest|greatest|deepest|record)\b[^;:.]{0,50}\Z"
+)
+_TAKES_EFFECT = re.compile(
+    r"(?i)\b(?:rise|rises|increase|increases|cut|cuts|reduction|raise|raises|hike|hikes|go\s+up"
+    r"|go\s+down|take\s+effect|effective|apply|applies|applied|change|changes|new\s+rate)\b"
 )
 _GAP_RANGE_AFTER = re.compile(r"(?i)\s*(?:[-–]|to|through|thru|until|till|and)\s+\w")
 _RECORD_SINCE = re.compile(
@@ -2322,6 +2337,7 @@ class _Carry:
     period: Period
     interval: Interval
     explicit: bool
+    forecast: bool = False  # stated in a plan or forecast ("predicted ... in the year ending")
 
 
 @dataclass(frozen=True, slots=True)
@@ -2526,7 +2542,7 @@ def _analyse(ctx: DocContext) -> _Doc:
         if mains:
             seen_body = True
             carried[i] = state
-            new = _state_of(sc, mains, env)
+            new = _state_of(sc, mains, env, ctx.sentences[i].raw)
             # "the January position", "the 1987 target", a forecast for next year: an aside
             # that does not move the period the story reports on
             if state is not None and _aside(sc, mains, ctx.sentences[i].raw):
@@ -2575,7 +2591,13 @@ def _aside(sc: _Scan, mains: list[_Expr], raw: str) -> bool:
     return first.attributive or _future_clause(sc, raw, first)
 
 
-def _state_of(sc: _Scan, mains: list[_Expr], env: _Env) -> _Carry | None:
+_FORECASTS = re.compile(
+    r"(?i)\b(?:will|would|shall|expects?|predicts?|predicted|sees|intends?"
+    r"|(?:expected|plans?|planned|aims?|hopes?)\s+to)\b"
+)
+
+
+def _state_of(sc: _Scan, mains: list[_Expr], env: _Env, raw: str) -> _Carry | None:
     """The period a sentence states for what follows: that of its first clause with one,
     if unambiguous and not merely naming a thing ("the 1985 farm bill")."""
     first = _clause_of(sc.clauses, mains[0].core[0])
@@ -2589,7 +2611,9 @@ def _state_of(sc: _Scan, mains: list[_Expr], env: _Env) -> _Carry | None:
     iv, explicit = _resolve(lead[0], env)
     if iv is None:
         return None
-    return _Carry(_period(lead[0], env), iv, explicit)
+    cs, ce = _clause_of(sc.clauses, lead[0].core[0])
+    forecast = _FORECASTS.search(raw, cs, ce) is not None
+    return _Carry(_period(lead[0], env), iv, explicit, forecast=forecast)
 
 
 def _has_digit(text: str) -> bool:
@@ -2947,12 +2971,11 @@ def _choose(
         return after[0]
     if when is not None:  # "33,858.4 billion in January, when it fell 0.04 pct from December"
         told = [x for x in sc.exprs if x.end <= when.start() and x.role != "event" and not x.table]
-        if told:
-            return told[-1]
+        if told:  # "since last October when sales fell 9.3 pct": October itself
+            return told[-1] if told[-1].mode != "since" else replace(told[-1], mode="interval")
     if projected and not _PAST_FORECAST.search(raw, cs, ce):
         return None  # "it expects to earn 7 mln": another clause's period is not its own
-    own = _tenses(raw[cs:ce])
-    if own["present"] and not own["past"]:
+    if _verb_tense(raw, cs, ce, fs, fe) in ("present", "progressive"):
         return None  # "It holds 38 percent ..., but in 2001 ...": a stock now, not then
     others = [
         x
@@ -2985,7 +3008,7 @@ def _respectively(raw: str, fs: int, fe: int, after: list[_Expr]) -> _Expr | Non
     return None
 
 
-_WHEN = re.compile(r"(?i),\s*when\s*\Z")
+_WHEN = re.compile(r"(?i)(?:,\s*|\s)when\s*\Z")
 _AHEAD = re.compile(
     r"(?i)\b(?:will|shall|expects?|plans?|forecasts|targets?|aims?|intends?|sees|predicts)\b"
 )
@@ -3141,7 +3164,10 @@ def _shaped(got: Period, ex: _Expr, env: _Env, raw: str, kind: str) -> Period:
     return got
 
 
-_NOW = re.compile(r"(?i)\b(?P<w>now|currently|presently|at\s+present)\b(?:\s+[A-Za-z-]+){0,6}\s*\Z")
+_NOW = re.compile(
+    r"(?i)\b(?P<w>now|currently|presently|at\s+present)\b(?:(?:\s+[A-Za-z-]+){0,4}"
+    r"|(?=(?:\s+[A-Za-z-]+){0,5}\s+(?:at|of)\s+[A-Za-z-]*\s*\Z)(?:\s+[A-Za-z-]+){0,6})\s*\Z"
+)
 
 
 def _continues(before: str, after: str) -> bool:
@@ -3452,6 +3478,8 @@ def _verb_tense(raw: str, cs: int, ce: int, fs: int, fe: int) -> str:
             w = m.group().lower()
             if w in _FRAME:
                 continue
+            if backwards and w == "to" and k > 0 and _infinitive(raw, m, seq[k - 1]):
+                return "infinitive"  # "was close to signing an agreement to buy 27 jets"
             if w.endswith("'s") and w[:-2] in ("it", "that", "there", "he", "she", "what"):
                 return "present"
             prev = seq[k + 1].group().lower() if backwards and k + 1 < len(seq) else ""
@@ -3459,10 +3487,16 @@ def _verb_tense(raw: str, cs: int, ce: int, fs: int, fe: int) -> str:
                 prev = seq[k - 1].group().lower()
             if w in _FUTURE_VERBS:
                 return "future"
-            if w in _PAST_WORDS or w in _PERFECT_PARTICIPLES:
+            if w in _PAST_WORDS or w in _PERFECT_PARTICIPLES or _regular_past(w, prev):
+                if prev in _FUTURE_VERBS:
+                    return "future"  # "will cut 28 jobs"
+                if prev == "to":
+                    return "infinitive"
+                if prev in _DETERMINERS:
+                    continue  # "the cut", "a set"
                 if prev in ("has", "have", "having"):
                     return "perfect"
-                if w in _PAST_WORDS or prev in ("had", "was", "were"):
+                if w in _PAST_WORDS or prev in ("had", "was", "were") or _regular_past(w, prev):
                     return "past"
                 continue
             if w in ("has", "have"):
@@ -3483,9 +3517,42 @@ def _verb_tense(raw: str, cs: int, ce: int, fs: int, fe: int) -> str:
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z0-9]+)[^A-Za-z0-9]*\Z")
-_DETERMINERS = frozenset(
-    "the a an its their his her our this that these those of total any no each every".split()
+_DETERMINERS = frozenset("the a an its their his her our of total any no each every".split())
+_ED_ADJECTIVES = frozenset(
+    """adjusted unadjusted expected estimated revised unrevised unchanged combined consolidated
+    planned proposed projected related based owned listed quoted rated priced dated limited
+    unlimited detailed required registered concerned interested united advanced diluted
+    annualised annualized seasonally indexed linked guaranteed secured unsecured subordinated
+    preferred need needed called so-called restricted skilled unemployed employed""".split()
 )
+
+
+def _infinitive(raw: str, to: re.Match[str], verb: re.Match[str]) -> bool:
+    """Is "to" followed directly by a verb ("to buy 27"), not by a figure ("to 14.30 mln")?"""
+    word = verb.group()
+    lex = _lex()
+    return (
+        word.islower()
+        and not raw[to.end() : verb.start()].strip()
+        and word not in _DETERMINERS
+        and word not in lex.numbers
+        and word not in lex.year_nouns
+        and word not in ("about", "around", "some", "nearly", "almost", "over", "under", "more")
+    )
+
+
+def _regular_past(word: str, prev: str) -> bool:
+    """A regular past verb ("outweighed"): an -ed word that is not a participle used as an
+    adjective ("a revised 3.60 mln", "seasonally adjusted")."""
+    return (
+        len(word) > 5
+        and word.endswith("ed")
+        and word not in _ED_ADJECTIVES
+        and prev not in _DETERMINERS
+        and prev not in ("be", "been", "being", "is", "are", "a", "an", "the")
+    )
+
+
 _FUTURE_VERBS = frozenset("will would shall could might may should can".split())
 
 
@@ -3510,8 +3577,19 @@ def _inherits(
     if projected:
         if _PAST_FORECAST_FRAME.search(raw):
             return True
-        end = carried.interval[1]  # a forecast for the year under way
-        return pub is not None and end is not None and start is not None and start <= pub <= end
+        # more of a forecast for the period under way: "predicted ... in the year ending March
+        # 31" then "sales are expected to fall 40 pct"
+        end = carried.interval[1]
+        return (
+            carried.forecast
+            and pub is not None
+            and end is not None
+            and start is not None
+            and start <= pub <= end
+            and (end - start).days >= 27
+        )
+    if carried.forecast:
+        return False  # "will disclose later today ...": a plan's period is not what was done
     if pub is not None and start is not None and start > pub:
         return False
     if _NO_CARRY.search(raw, cs, fs):
