@@ -1945,7 +1945,11 @@ _MAY_COMPARE = re.compile(r"(?i)compar|against|contrast")
 
 @lru_cache(maxsize=16384)
 def _comparative(raw: str) -> frozenset[int]:
-    return frozenset(cs for cs, _ in _clauses(raw) if cs > 0 and _COMPARATIVE_CLAUSE.match(raw, cs))
+    return frozenset(
+        cs
+        for cs, _ in _clauses(raw)
+        if _COMPARATIVE_CLAUSE.match(raw, cs) and (cs > 0 or raw[:5].lower() == "since")
+    )
 
 
 _SEGMENT = re.compile(
@@ -2098,7 +2102,10 @@ _ONWARDS = re.compile(
     r"|commencing|effective))\s*,?\s*\Z"
 )
 _COORDINATED = re.compile(r"(?i)\s+(?:and|or)\s+")
-_COMPARATIVE_CLAUSE = re.compile(r"(?i)\s*(?:after|following|compared|against|versus|from)\b")
+_COMPARATIVE_CLAUSE = re.compile(
+    r"(?i)\s*(?:after|following|compared|against|versus|from"
+    r"|since(?=\s+(?:[A-Za-z]+\s+){1,3}[a-z]+ed\b))\b"
+)
 
 
 def _starts(raw: str) -> list[int]:
@@ -2295,7 +2302,10 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         a.start < dl_end
         or (prep in _EVENT and not (prep == "due" and not _security_due(raw, label_start)))
         or (a.kind in ("day", "daypart") and _said_when(raw, label_start, a.end))
-        or _ESTIMATED.search(raw, max(0, label_start - 24), label_start)
+        or (
+            _ESTIMATED.search(raw, max(0, label_start - 24), label_start)
+            and not _NOUN_AFTER.match(raw, a.end)  # not "estimated the 1985/86 cotton crop"
+        )
         or re.search(
             r"(?i)\b(?:of\s+record\s+(?:on\s+)?|base(?:\s+year)?:?\s+|constant\s+)\Z",
             raw[window_start : a.start],
@@ -2351,6 +2361,12 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
     noun = re.match(r"\s+([a-z][a-z-]*)", after)
     if noun is not None and noun.group(1) in _CLAUSE_WORDS:
         noun = None  # "in calendar 1987 from 123,000 tonnes": no noun follows
+    if noun is None and a.kind == "month":  # "June T-bonds", "the March Eurodollar contract"
+        noun = re.match(r"\s+([A-Z][A-Za-z]*-?[A-Za-z]+)\b(?!\s*\d)", after)
+        if noun is not None and (
+            noun.group(1).lower() in _lex().months or noun.group(1).lower() in _lex().weekdays
+        ):
+            noun = None
     attributive = (
         a.kind in ("year", "month")
         and not a.mode
@@ -2420,6 +2436,7 @@ _RECORD_SINCE = re.compile(
     r"|least|sharpest|steepest|fastest|slowest|greatest|deepest)\b[^;:.]{0,40}\bsince\b[^;:,.]{0,120}"
     r"\s\Z"
 )
+_NOUN_AFTER = re.compile(r"\s+(?!(?:" + "|".join(sorted(_CLAUSE_WORDS)) + r")\b)[A-Za-z]")
 _SAID_BEFORE = re.compile(
     r"(?i)\b(?:said|says|announced|announces|reported|told|stated|disclosed|added|confirmed)"
     r"(?:\s+\w+){0,1}?\s+(?:on\s+)?\Z"
@@ -2493,6 +2510,7 @@ class _Carry:
     interval: Interval
     explicit: bool
     forecast: bool = False  # stated in a plan or forecast ("predicted ... in the year ending")
+    table: bool = False  # an earnings table's period: its notes carry it whatever their verbs
 
 
 @dataclass(frozen=True, slots=True)
@@ -2718,7 +2736,7 @@ def _analyse(ctx: DocContext) -> _Doc:
         if i in rows or table[i] is not None:
             carried[i] = state
             if table[i] is not None and table[i].interval != (None, None):
-                state, since = table[i], i  # notes under a table speak of its period
+                state, since = replace(table[i], table=True), i  # its notes speak of its period
             continue
         if mains:
             seen_body = True
@@ -2774,7 +2792,7 @@ def _aside(sc: _Scan, mains: list[_Expr], raw: str) -> bool:
 
 _FORECASTS = re.compile(
     r"(?i)\b(?:will|would|shall|expects?|predicts?|predicted|sees|intends?"
-    r"|(?:expected|plans?|planned|aims?|hopes?)\s+to)\b"
+    r"|(?:expected|plans?|planned|aims?|hopes?)\s+to|forecasts?\s+(?:a|an|that|the|its))\b"
 )
 
 
@@ -3143,7 +3161,21 @@ def _choose(
         return paired
     if after and _is_strong(raw[fe : after[0].start]):
         return after[0]
-    before = [x for x in in_clause if x.end <= fs and not x.blocks_after]
+    if (
+        after
+        and after[0].kind in ("day", "daypart", "date")
+        and _FROM_BASE.fullmatch(raw, fe, after[0].start)
+    ):
+        return after[0]  # "firmed to 670p from 480p on Friday": the day of the move
+    before = [
+        x
+        for x in in_clause
+        if x.end <= fs
+        and not x.blocks_after
+        # a year naming a thing dates only the figures of its own phrase ("within a 1987 target
+        # range of four to six pct", not "the 1986 annual report, indicate ... 293.7 mln")
+        and not (_names_thing(x) and (fs - x.end > 40 or "," in raw[x.end : fs]))
+    ]
     if before and after and _AND.search(raw, before[-1].end, fs):
         return after[0]  # "four cts in the quarter and loss 10 cts in the year"
     if before:
@@ -3161,8 +3193,11 @@ def _choose(
         for x in cands
         if _clause_of(sc.clauses, x.core[0])[0] not in sc.comparative and not _names_thing(x)
     ]
-    if others and _verb_tense(raw, cs, ce, fs, fe) in ("present", "progressive"):
+    tense = _verb_tense(raw, cs, ce, fs, fe) if others else ""
+    if tense in ("present", "progressive"):
         return None  # "It holds 38 percent ..., but in 2001 ...": a stock now, not then
+    if tense == "perfect":  # "-- the first time the price has exceeded 100,000 dlrs"
+        others = [x for x in others if x.start >= fe]
     before = [x for x in others if x.end <= fs and not x.blocks_after]
     if before:
         return before[-1]
@@ -3171,6 +3206,9 @@ def _choose(
 
 
 _AND = re.compile(r"(?i)\band\b")
+_FROM_BASE = re.compile(
+    r"(?i)\s*(?:[a-z]+\s+){0,2}?from\s+[$€£¥]?\d[\d.,/-]*(?:\s*[A-Za-z%]+){0,2}\s+"
+)
 _FIG = r"[$]?\d[\d.,/-]*(?:\s+(?:pct|percent|%|mln|million|billion|bln|dlrs|points?))?"
 _FIRST_OF_PAIR = re.compile(rf"(?i)\s*(?:,|and)\s+{_FIG}\s*")
 _SECOND_OF_PAIR = re.compile(rf"(?i){_FIG}\s*(?:,|and)\s+\Z")
@@ -3247,6 +3285,8 @@ def period_for(
     sc = _scan(raw)
     if doc.sections:
         sc = _with_sections(sc, doc.sections, raw, modality == "projected")
+    elif any(x.table == "ref" for x in sc.exprs):
+        sc = _story_refs(sc)
     fs, fe = _figure_span(sc, raw, fs, fe)
     projected = modality == "projected"
     cs, ce = _clause_of(sc.clauses, fs)
@@ -3450,6 +3490,35 @@ def _moved_into(year: Resolver, iv: Interval) -> Resolver:
     return resolve
 
 
+def _story_refs(sc: _Scan) -> _Scan:
+    """Outside an earnings table, "in the quarter", "in the year" speak of the story's own
+    quarter or year: anaphors, resolved against the period the story reports on."""
+    exprs = tuple(
+        replace(x, table="", anchored=True, kind="anaphor", when=_part_of_story(x.size))
+        if x.table == "ref" and x.size in (3, 12)
+        else x
+        for x in sc.exprs
+    )
+    return replace(sc, exprs=exprs)
+
+
+def _part_of_story(months: int) -> Resolver:
+    """The story's period when it is `months` long; its last `months` when it is longer."""
+
+    def resolve(env: _Env) -> Interval | None:
+        anchor = env.anchor
+        if anchor is None or anchor[0] is None or anchor[1] is None:
+            return None
+        length = _months_of(anchor)
+        if length == months:
+            return anchor
+        if length >= 2 * months:
+            return _ending(anchor[1], months=months)
+        return None
+
+    return resolve
+
+
 def _section_for(ex: _Expr, doc: _Doc) -> _Carry | None:
     """The table section an anchored period ("1985 quarter", "for the year") shifts from."""
     if not doc.sections or not (ex.anchored or ex.kind == "fullyear"):
@@ -3649,50 +3718,55 @@ _WORDS = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 def _verb_tense(raw: str, cs: int, ce: int, fs: int, fe: int) -> str:
     """The tense of the verb that governs a figure: the nearest tense-bearing word before it in
     its clause (else after it), reporting frames ("X said") skipped: past, perfect, present,
-    future or "" when none."""
+    progressive, future, infinitive or "" when none."""
     before = list(_WORDS.finditer(raw, max(cs, fs - 90), fs))  # the nearest verb is close by
     after = list(_WORDS.finditer(raw, fe, min(ce, fe + 90)))
-    for words, backwards in ((before, True), (after, False)):
-        seq = list(reversed(words)) if backwards else words
-        for k, m in enumerate(seq):
-            w = m.group().lower()
-            if w in _FRAME:
-                continue
-            if backwards and w == "to" and k > 0 and _infinitive(raw, m, seq[k - 1]):
-                return "infinitive"  # "was close to signing an agreement to buy 27 jets"
-            if w.endswith("'s") and w[:-2] in ("it", "that", "there", "he", "she", "what"):
-                return "present"
-            prev = seq[k + 1].group().lower() if backwards and k + 1 < len(seq) else ""
-            if not backwards and k > 0:
-                prev = seq[k - 1].group().lower()
-            if w in _FUTURE_VERBS:
-                return "future"
-            if w in _PAST_WORDS or w in _PERFECT_PARTICIPLES or _regular_past(w, prev):
-                if prev in _FUTURE_VERBS:
-                    return "future"  # "will cut 28 jobs"
-                if prev == "to":
-                    return "infinitive"
-                if prev in _DETERMINERS:
-                    continue  # "the cut", "a set"
-                if prev in ("has", "have", "having"):
-                    return "perfect"
-                if w in _PAST_WORDS or prev in ("had", "was", "were") or _regular_past(w, prev):
-                    return "past"
-                continue
-            if w in ("has", "have"):
-                nxt = _WORDS.match(raw, m.end() + 1)
-                following = nxt.group().lower() if nxt else ""
-                if following.endswith("ed") or following in _PERFECT_PARTICIPLES:
-                    return "perfect"
-                return "present"
-            if w in _STOCK_WORDS:
-                before = _WORD_BEFORE.search(raw, cs, m.start())
-                word = before.group(1).lower() if before else ""
-                if word in _DETERMINERS or word in _lex().months or word[:1].isdigit():
-                    continue  # "the March total", "a claim": a noun
-                nxt = _WORDS.match(raw, m.end() + 1)
-                following = nxt.group().lower() if nxt else ""
-                return "progressive" if following.endswith("ing") else "present"
+    words = before + after
+    order = list(range(len(before) - 1, -1, -1)) + list(range(len(before), len(words)))
+    for k in order:
+        m = words[k]
+        w = m.group().lower()
+        if w in _FRAME:
+            continue
+        backwards = k < len(before)
+        prev = words[k - 1].group().lower() if k > 0 and (k - 1 < len(before)) == backwards else ""
+        nxt_m = words[k + 1] if k + 1 < len(words) and (k + 1 < len(before)) == backwards else None
+        nxt = nxt_m.group().lower() if nxt_m is not None else ""
+        if (
+            backwards
+            and w == "to"
+            and nxt_m is not None
+            and _infinitive(raw, m, nxt_m)
+            and prev not in ("had", "has", "have", "was", "were", "is", "are", "used", "ought")
+        ):
+            return "infinitive"  # "was close to signing an agreement to buy 27 jets"
+        if w.endswith("'s") and w[:-2] in ("it", "that", "there", "he", "she", "what"):
+            return "present"
+        if w in _FUTURE_VERBS:
+            return "future"
+        participle = w in _PAST_WORDS or w in _PERFECT_PARTICIPLES
+        if participle or _regular_past(w, prev, nxt, raw[max(cs, m.start() - 2) : m.start()]):
+            if prev in _FUTURE_VERBS:
+                return "future"  # "will cut 28 jobs"
+            if prev == "to":
+                return "infinitive"
+            if prev in _DETERMINERS or prev in ("be", "been", "being"):
+                continue  # "the cut"; "will be held": the auxiliary before decides
+            if nxt == "by" and prev not in ("was", "were", "had"):
+                continue  # "parties led by the Socialists": a participle
+            if prev in ("has", "have", "having"):
+                return "perfect"
+            return "past"
+        if w in ("has", "have"):
+            if nxt.endswith("ed") or nxt in _PERFECT_PARTICIPLES:
+                return "perfect"
+            return "present"
+        if w in _STOCK_WORDS:
+            before_word = _WORD_BEFORE.search(raw, cs, m.start())
+            word = before_word.group(1).lower() if before_word else ""
+            if word in _DETERMINERS or word in _lex().months or word[:1].isdigit():
+                continue  # "the March total", "a claim": a noun
+            return "progressive" if nxt.endswith("ing") else "present"
     return ""
 
 
@@ -3721,16 +3795,25 @@ def _infinitive(raw: str, to: re.Match[str], verb: re.Match[str]) -> bool:
     )
 
 
-def _regular_past(word: str, prev: str) -> bool:
-    """A regular past verb ("outweighed"): an -ed word that is not a participle used as an
-    adjective ("a revised 3.60 mln", "seasonally adjusted")."""
+def _regular_past(word: str, prev: str, nxt: str, before: str) -> bool:
+    """A regular past verb ("outweighed a 4.0 pct rise", "firmed to 670p"): an -ed word not
+    used as an adjective ("a revised 3.60 mln", "unbilled revenues") nor as a participle after a
+    comma (", followed by")."""
     return (
         len(word) > 5
         and word.endswith("ed")
         and word not in _ED_ADJECTIVES
         and prev not in _DETERMINERS
         and prev not in ("be", "been", "being", "is", "are", "a", "an", "the")
+        and "," not in before
+        and (nxt == "" or nxt in _CLAUSE_WORDS or nxt in _AFTER_VERB)
     )
+
+
+_AFTER_VERB = frozenset(
+    """up down back about around some nearly almost more less sharply slightly steadily
+    strongly further only just""".split()
+)
 
 
 _FUTURE_VERBS = frozenset("will would shall could might may should can".split())
@@ -3754,6 +3837,8 @@ def _inherits(
     ce = _clause_of(_scan(raw).clauses, fs)[1]
     start = carried.interval[0] or carried.interval[1]
     pub = env.published
+    if carried.table and not projected:
+        return True  # "NOTE: Net excludes gains of 386,000 dlrs vs 903,000 dlrs"
     if projected:
         if _PAST_FORECAST_FRAME.search(raw):
             return True
