@@ -378,7 +378,7 @@ def _g() -> SimpleNamespace:
         |matures|mature|expiring|expires|ahead\s+of|base)\s+)?
       (?:\b(?P<art>the|a)\s+)?
       (?:\b(?P<pos>end|mid|start|beginning|middle|close|early|late|turn|all|whole|rest|remainder
-        |balance)(?:-|\s+of\s+(?:the\s+)?|\s+))?
+        |balance)(?:-|\s+of\s+(?:the\s+)?(?:business\s+|trading\s+)?|\s+))?
       (?P<art2>the\s+)?
       \Z"""
     clause = r"""(?x)
@@ -3163,7 +3163,7 @@ def _choose(
         return after[0]
     if (
         after
-        and after[0].kind in ("day", "daypart", "date")
+        and (after[0].kind in ("day", "daypart", "date") or after[0].mode in ("mid", "instant"))
         and _FROM_BASE.fullmatch(raw, fe, after[0].start)
     ):
         return after[0]  # "firmed to 670p from 480p on Friday": the day of the move
@@ -4049,6 +4049,8 @@ def _base_period(
     own = [x for x in own if x.mode not in ("start", "since")]  # when a change takes effect
     if own:
         ex = own[0]
+        if word in ("vs", "versus") and ex.label.lower().startswith("prior"):
+            return Period(None, None, ex.label, "unknown")  # "Qtly div 15 cts vs 15 cts prior qtr"
         if word in ("vs", "versus") and ex is main and main_period is not None:
             return _year_earlier(main_period)  # "nil vs 16.1 mln dlrs in quarter"
         if ex.anchored and main_period is not None:
