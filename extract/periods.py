@@ -286,13 +286,16 @@ def _g() -> SimpleNamespace:
           |(?P<qc_q2>[1-4])Q(?P<qc_y2>'?\d\d(?!\d))?)(?![\w$%]))
     | (?P<hcode>(?<![\w.$])(?:H(?P<hc_h>[12])(?:\s?[/-]?\s?(?P<hc_y>{year}|'\d\d))?
           |(?P<hc_h2>[12])H(?P<hc_y2>'?\d\d(?!\d))?)(?![\w$%]))
+    | (?P<wkofm>(?i:(?:the\s+)?(?P<wm_o>first|second|third|fourth|last|final)\s+week\s+of\s+)
+        (?P<wm_m>{mon}|(?i:{mon_ci}))(?:,?\s+(?P<wm_y>{year}))?)
     | (?P<anaph>(?i:(?:the\s+)?(?P<an_p>first|second|last|final|latest)\s+(?P<an_u>week|half)
           \s+of\s+(?:the|this|that|a)\s+(?:(?P<an_n>\d{{1,2}}|{numw})[-\s]weeks?\s+)?
           (?P<an_s>(?:{span_adj}\s+)?period)
           |(?:the|this|that)\s+(?:(?P<an_n2>\d{{1,2}}|{numw})[-\s]weeks?\s+)?(?P<an_b>(?:{span_adj}\s+)?period)
           |the\s+(?P<an_w>week)
           |(?P<an_c>current|latest)\s+(?P<an_cu>periods?|week)
-          |(?:(?P<an_l>latest)|the)\s+(?P<an_ln>\d{{1,2}}|{numw})\s+weeks)(?:'s)?(?![\w-])
+          |(?:(?P<an_l>latest)|the)\s+(?P<an_ln>\d{{1,2}}|{numw})\s+weeks
+          |the\s+(?P<an_mn>\d{{1,2}}|{numw})\s+(?:months|mths))(?:'s)?(?![\w-])
           (?!\s*,?\s*(?i:(?:that|which)\s+)?(?:ended|ending|ends|end|to|through|thru|beginning|starting
           |begins|starts|of|before|earlier|ago|from|since|under|when|in\s+which|a\s+year|last|a\s+week)\b)
           (?!\s+(?:{mon}|(?i:{mon_ci})\s*\d|\d|'\d)))
@@ -357,7 +360,8 @@ def _g() -> SimpleNamespace:
           \s+on\s+)(?P<ce_m>{mon}|(?i:{mon_ci})))
     | (?P<dayrange>{mon}\s*(?P<dr_a>{day})\s*(?:[-–]|\s(?i:to|through|until|and)\s)\s*
           (?P<dr_b>{day})(?!\s*(?i:pct|percent|%|mln|billion|dlrs))(?:,?\s*(?P<dr_y>{year}))?)
-    | (?P<date>{date}|{mon}\s+(?P<d_w>{dayw})(?=\s*[.,]?\s*\Z))
+    | (?P<date>{date}|{mon}\s+(?P<d_w>{dayw})(?=\s*[.,]?\s*\Z)
+        |{mon}\s+(?P<d_w2>{dayw}),?\s+(?P<d_wy>{year}))
     | (?P<monrange>{mon}\s*(?:[/–-]|\s(?i:to|through|thru)\s)\s*{mon}
           (?:,?\s+(?P<mr_y>{year}))?)
     | (?P<monyear>(?:(?P<my_mod>(?i:end|mid|early|late))-)?{mon},?\s+(?:of\s+)?
@@ -525,6 +529,8 @@ def _year_start(year: int, env: _Env, fiscal: bool, split: bool = False) -> dt.d
     if not fiscal:
         return dt.date(year, 1, 1)
     start, named_by = env.fiscal or ((env.company_start or 1), "end")
+    if env.company_start and env.company_start != start:
+        start, named_by = env.company_start, "end"  # a company's own year ("year ended Aug 31")
     if start == 1:
         return dt.date(year, 1, 1)
     return dt.date(year if named_by == "start" else year - 1, start, 1)
@@ -1109,6 +1115,15 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         return a
     if kind == "anaph":
         return _anaphor_atom(m, a)
+    if kind == "wkofm":  # "the last week of March": seven days of that month
+        mo = _month_word(m.group("wm_m"))
+        if mo is None:
+            return None
+        ytext = m.group("wm_y")
+        month = _sub_resolver(("months", mo, mo), ("abs", int(ytext)) if ytext else None)
+        a.when = _week_of(month, m.group("wm_o").lower())
+        a.explicit = ytext is not None
+        return a
     if kind == "quarter":
         a.sub = ("quarter", lex.ordinals[m.group("q_o").lower()] if m.group("q_o") else 4)
         return a
@@ -1253,6 +1268,8 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
             return None
         if m.group("d_w"):
             day, year = _num(m.group("d_w")) or 0, None
+        elif m.group("d_w2"):  # "on April three, 1987"
+            day, year = _num(m.group("d_w2")) or 0, int(m.group("d_wy"))
         else:
             d = _g().date.match(text)
             if not d:
@@ -1480,6 +1497,20 @@ def _rel_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
     return a
 
 
+def _week_of(month: Resolver, which: str) -> Resolver:
+    def resolve(env: _Env) -> Interval | None:
+        iv = month(env)
+        if iv is None or iv[0] is None or iv[1] is None:
+            return None
+        if which in ("last", "final"):
+            return iv[1] - dt.timedelta(days=6), iv[1]
+        k = {"first": 0, "second": 1, "third": 2, "fourth": 3}[which]
+        s = iv[0] + dt.timedelta(days=7 * k)
+        return s, s + dt.timedelta(days=6)
+
+    return resolve
+
+
 def _anaphor_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
     """ "the week('s)", "the period", "the first week of the period", "the latest two weeks",
     "Current periods": parts of the period the story reports on, never calendar periods."""
@@ -1492,6 +1523,9 @@ def _anaphor_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
         part, unit, base = m.group("an_p").lower(), m.group("an_u").lower(), "period"
     elif m.group("an_ln"):
         part, unit, base = "all", "", "weeks"
+    elif m.group("an_mn"):
+        part, unit, base = "all", "", "months"
+        span_days = _num(m.group("an_mn")) or 0
     elif m.group("an_w") or (m.group("an_cu") or "").lower() == "week":
         part, unit, base = "all", "", "week"
     else:
@@ -1499,7 +1533,7 @@ def _anaphor_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
     fallback = None
     if m.group("an_c") and base == "week":
         fallback = _rel_unit("week", -1, False)  # "the latest week" with no report week
-    elif m.group("an_ln"):
+    elif m.group("an_l"):
         fallback = _rolling("weeks", n or 1, -1)
     a.kind, a.anchored = "anaphor", True
     a.when = _anaphor(part, unit, base, span_days, fallback)
@@ -1519,6 +1553,9 @@ def _anaphor(
             return (e - dt.timedelta(days=6), e) if 6 <= days <= 16 else None
         if base == "weeks":
             return (e - dt.timedelta(days=span_days - 1), e) if 6 <= days <= span_days + 2 else None
+        if base == "months":  # "the two months": here span_days counts months
+            fits = abs(_months_of(anchor) - span_days) <= 1
+            return _ending(e, months=span_days) if fits and span_days else None
         if span_days and days < span_days:  # "the two-week statement period" of the week
             s, days = e - dt.timedelta(days=span_days - 1), span_days
         elif unit == "week" and 6 <= days <= 8:
@@ -1640,8 +1677,15 @@ def _month_end_resolver(month: int, recent: bool) -> Resolver:
     return resolve
 
 
+_NAME_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b(?!\s*\d)")
+
+
 def _month_context(raw: str, s: int, e: int) -> bool:
-    """Is an ambiguous month word ("May", "March") used as a month here?"""
+    """Is an ambiguous month word ("May", "March") used as a month here? Not in a name
+    ("general partner of May Energy", "May Department Stores")."""
+    name = _NAME_AFTER.match(raw, e)
+    if name is not None and name.group(1).lower() not in _lex().months:
+        return False
     before = raw[max(0, s - 14) : s].lower()
     if re.search(
         r"(?:\b(?:in|since|until|till|by|from|through|during|for|of|last|next|this|early|late"
@@ -2258,6 +2302,8 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         mode = "instant"
     elif pos in ("mid", "middle"):
         mode = "mid"
+    if prep == "at" and a.kind in ("date", "numdate"):
+        mode = "instant"  # "stocks at January 31": a stock as of that day
     if prep in _MEANINGFUL:
         kind = _MEANINGFUL[prep]
         if mode == "instant" and kind == "end":
@@ -2791,7 +2837,7 @@ def _aside(sc: _Scan, mains: list[_Expr], raw: str) -> bool:
 
 
 _FORECASTS = re.compile(
-    r"(?i)\b(?:will|would|shall|expects?|predicts?|predicted|sees|intends?"
+    r"(?i)\b(?:will|would|shall|could|should|might|expects?|predicts?|predicted|sees|intends?"
     r"|(?:expected|plans?|planned|aims?|hopes?)\s+to|forecasts?\s+(?:a|an|that|the|its))\b"
 )
 
