@@ -684,7 +684,7 @@ def _anchored(months: int = 0, days: int = 0, instant_fallback: bool = False) ->
         anchor = env.anchor
         if anchor is not None and anchor != (None, None):
             s, e = anchor
-            if days and s is not None and e is not None and (e - s).days > 7:
+            if days and s is not None and e is not None and (e - s).days + 1 > max(7, -days):
                 anchor = None  # "two days ago" in a story on a year counts from publication
             elif s is None and e is not None and not instant_fallback and months:
                 # "the previous year" after "as of March 31": the year before that one's
@@ -1553,9 +1553,9 @@ def _anaphor(
             return (e - dt.timedelta(days=6), e) if 6 <= days <= 16 else None
         if base == "weeks":
             return (e - dt.timedelta(days=span_days - 1), e) if 6 <= days <= span_days + 2 else None
-        if base == "months":  # "the two months": here span_days counts months
-            fits = abs(_months_of(anchor) - span_days) <= 1
-            return _ending(e, months=span_days) if fits and span_days else None
+        if base == "months":  # "the two months", "the six months": to the story's end
+            fits = 0 < span_days <= 24 and _months_of(anchor) <= span_days + 1
+            return _ending(e, months=span_days) if fits else None
         if span_days and days < span_days:  # "the two-week statement period" of the week
             s, days = e - dt.timedelta(days=span_days - 1), span_days
         elif unit == "week" and 6 <= days <= 8:
@@ -1817,7 +1817,10 @@ def _join(p: _Atom, a: _Atom, gap: str, raw: str) -> _Atom | None:
     # a split or fiscal year with its end: "1986/87, ending June 30"
     if p.kind in ("fiscal", "yrange_split") and a.kind == "date" and _GAP_ENDING.match(gap):
         assert a.sub is not None
-        p.fy_end = (a.sub[1], a.sub[2])
+        if a.explicit:  # "fiscal 2005-06, ended October 31, 2006": the year to that day
+            p.when = _ending_resolver(_atom_resolver(a), months=12)
+        else:
+            p.fy_end = (a.sub[1], a.sub[2])
         p.end = a.end
         return p
     # days of one week: "on Monday and Tuesday", "Monday through Thursday"
@@ -1914,12 +1917,14 @@ def _fy_end_resolver(a: _Atom, inner: Resolver) -> Resolver:
     year = a.year[1]
 
     def resolve(env: _Env) -> Interval | None:
+        """The year ending on that day inside the year the convention names ("fiscal 1987,
+        which ends March 31" in Canada: April 1986 to March 1987), else in the year named."""
         iv = inner(env)
-        for y in (year + 1, year):
-            end = _safe_date(y, month, day)
-            if end is not None and (iv is None or iv[0] is None or end > iv[0]):
-                return _ending(end, months=12)
-        return iv
+        years = (year + 1, year) if a.year and a.year[0] == "split" else (year, year + 1)
+        ends = [d for d in (_safe_date(y, month, day) for y in years) if d]
+        inside = [d for d in ends if iv is not None and iv[0] and iv[1] and iv[0] <= d <= iv[1]]
+        end = (inside or ends or [None])[0]
+        return _ending(end, months=12) if end is not None else iv
 
     return resolve
 
@@ -2276,10 +2281,23 @@ _EVENT = frozenset(
 )
 
 
+_WORD_START = re.compile(r"\b\w")
+
+
+def _pre(pattern: re.Pattern[str], raw: str, start: int, end: int) -> re.Match[str] | None:
+    """`pattern.search(raw, start, end)` for a pattern anchored at `end` that can only begin at
+    a word: tried at word starts only (a search tries every character)."""
+    for w in _WORD_START.finditer(raw, start, end):
+        m = pattern.match(raw, w.start(), end)
+        if m is not None:
+            return m
+    return pattern.match(raw, end, end)
+
+
 def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...]) -> _Expr | None:
     g = _g()
     window_start = max(0, a.start - 48)
-    pre = g.pre.search(raw, window_start, a.start) if a.start > 0 else None
+    pre = _pre(g.pre, raw, window_start, a.start) if a.start > 0 else None
     prep = ""
     label_start = a.start
     pos = ""
@@ -3171,7 +3189,7 @@ def _is_strong(gap: str) -> bool:
         return False
     if re.search(
         r"(?i)\b(?:from|against|versus|vs|compared|than|to|and|but|while|after|before"
-        r"|when|which|that|since|by)\b",
+        r"|when|which|that|since|by|under|within|through|via)\b",
         gap,
     ):
         return False
@@ -3207,12 +3225,14 @@ def _choose(
         return paired
     if after and _is_strong(raw[fe : after[0].start]):
         return after[0]
+    point = next((x for x in sc.exprs if x.start >= fe and cs <= x.core[0] < ce), None)
     if (
-        after
-        and (after[0].kind in ("day", "daypart", "date") or after[0].mode in ("mid", "instant"))
-        and _FROM_BASE.fullmatch(raw, fe, after[0].start)
+        point is not None
+        and (point.kind in ("day", "daypart", "date") or point.mode in ("mid", "instant"))
+        and point.label.lower().startswith(("on ", "in mid", "at "))
+        and _FROM_BASE.fullmatch(raw, fe, point.start)
     ):
-        return after[0]  # "firmed to 670p from 480p on Friday": the day of the move
+        return point  # "firmed to 670p from 480p on Friday": the day of the move
     before = [
         x
         for x in in_clause
@@ -4129,4 +4149,7 @@ def _base_period(
         return _year_earlier(main_period)
     if re.match(r"\s*(?:\w+\s+){0,2}prior\b", raw[fe : fe + 24]):
         return Period(None, None, "prior", "unknown")
+    if word == "from" and env.published is not None and _PLANS.search(raw, cs, ce):
+        # "will increase its tax rate on April 1 to 15 pct from 11 pct": the rate now
+        return Period(None, env.published, "", "publication")
     return _UNKNOWN
