@@ -273,7 +273,7 @@ def _g() -> SimpleNamespace:
           |(?:(?i:{ordw})[-\s])?(?P<en_w>(?i:fiscal\s+years?|financial\s+years?|years?|quarters?|qtrs?|half[-\s]years?
           |half|(?:{span_adj}\s+)?periods?|weeks?|wks?)))
         \s*,?\s+(?:(?i:that|which)\s+)?(?i:ended|ending|ends|to|through|thru|(?P<en_from>beginning|starting|begins|starts))
-        (?:\s+(?i:on))?\s+(?:(?P<en_wd>{wday})(?![A-Za-z]),?\s*)?
+        (?:\s+(?i:on))?\s+(?:(?P<en_wd>{wday}|(?i:yesterday|today))(?![A-Za-z]),?\s*)?
         (?P<en_date>(?(en_wd)(?:{en_date})?|{en_date})))
     | (?P<fiscal>(?i:fiscal|financial)(?:\s+(?i:years?))?\s+(?P<fi_a>{year}|'\d\d)
           (?:\s*[/-]\s*(?P<fi_b>\d{{4}}|\d\d)(?!\d))?
@@ -323,7 +323,7 @@ def _g() -> SimpleNamespace:
           (?![-\s]+(?:to|ended|ending|through|earlier|ago|before|so\s+far)\b)))
     | (?P<relmon>(?i:(?P<rm_w>last|this|next)\s+)(?P<rm_m>{mon}))
     | (?P<ytd>(?i:year[- ]to[- ]date|so\s+far\s+this\s+year|this\s+year\s+to\s+date
-          |(?:since|from)\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year
+          |(?:(?<=since\s)|(?<=from\s))the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year
           |(?:in\s+)?the\s+year\s+so\s+far|calendar\s+year[- ]to[- ]date))
     | (?P<yoy>(?i:year[- ]on[- ]year|year[- ]over[- ]year|y/y|yr/yr|on\s+the\s+year
           |on\s+an\s+annual\s+basis|at\s+an\s+annual\s+rate))
@@ -367,7 +367,8 @@ def _g() -> SimpleNamespace:
     | (?P<monyear>(?:(?P<my_mod>(?i:end|mid|early|late))-)?{mon},?\s+(?:of\s+)?
           (?P<my_y>{year}|'\d\d)|(?P<my_lc>{mon_lc})\s+(?P<my_y2>{year}))
     | (?P<month>(?:(?P<mo_mod>(?i:end|mid|early|late))-)?{mon})
-    | (?P<layday>(?<![\w/.,$-])(?P<ld_a>[0-3]?\d)-(?P<ld_b>[0-3]?\d)/(?P<ld_m>1[0-2]|0?[1-9])
+    | (?P<layday>(?<![\w/.,$-])(?:(?P<ld_a>[0-3]?\d)-(?P<ld_b>[0-3]?\d)/(?P<ld_m>1[0-2]|0?[1-9])
+          |(?P<ld_c>[0-3]?\d)/(?P<ld_cm>1[0-2]|0?[1-9])-(?P<ld_d>[0-3]?\d)/(?P<ld_dm>1[0-2]|0?[1-9]))
           (?![\w/%-]|[.,]\d|\s*(?i:pct|percent|points?|pts|dlrs?|cts|cents|mln|billion)\b))
     | (?P<year>(?<![\w$€£¥.,/+-])(?P<y_ye>{year})\s+(?i:year-?end)\b
         |(?i:year-?end)\s+(?P<y_ye2>{year})
@@ -1311,9 +1312,17 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         if _EFFECTIVE.search(raw, max(0, s - 24), s):
             a.when = _coming_month(mo)
         return a
-    if kind == "layday":  # a fixture's laydays "10-13/4": April 10-13, the coming April
+    if kind == "layday":  # a fixture's laydays "10-13/4", "25/4-5/5": the coming April (May)
+        if not _FIXTURE.search(raw, 0, s):
+            return None
+        if m.group("ld_c"):
+            d1, mo, d2, mo2 = (int(m.group(g)) for g in ("ld_c", "ld_cm", "ld_d", "ld_dm"))
+            if not (1 <= d1 <= 31 and 1 <= d2 <= 31 and mo2 == mo % 12 + 1):
+                return None
+            a.when = _coming_days(mo, d1, d2, mo2)
+            return a
         d1, d2, mo = int(m.group("ld_a")), int(m.group("ld_b")), int(m.group("ld_m"))
-        if not 1 <= d1 < d2 <= 31 or not _FIXTURE.search(raw, 0, s):
+        if not 1 <= d1 < d2 <= 31:
             return None
         a.when = _coming_days(mo, d1, d2)
         return a
@@ -1352,14 +1361,18 @@ _FIXTURE = re.compile(
 )
 
 
-def _coming_days(month: int, d1: int, d2: int) -> Resolver:
-    """Days d1..d2 of the month under way or next (laydays are never in the past)."""
+def _coming_days(month: int, d1: int, d2: int, month2: int = 0) -> Resolver:
+    """Days d1..d2 of the month under way or next (laydays are never in the past); with
+    `month2`, from d1 of `month` to d2 of the month after it."""
 
     def resolve(env: _Env) -> Interval | None:
         pub = env.published
         if pub is None:
             return None
         y = pub.year if _month_end(pub.year, month) >= pub else pub.year + 1
+        if month2:
+            y2 = y + 1 if month2 < month else y
+            return _safe_date(y, month, d1), _safe_date(y2, month2, d2)
         return _safe_date(y, month, d1), _safe_date(y, month, d2)
 
     return resolve
@@ -2209,7 +2222,14 @@ def _triggers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         year-over-year year-to-date yearend statement reporting accounting""".split()
     )
     function = frozenset("the a an in on at for during so".split())
-    following = (frozenset(words) - function) | {"annual", "morning", "afternoon", "session"}
+    following = (frozenset(words) - function) | {
+        "annual",
+        "morning",
+        "afternoon",
+        "session",
+        "beginning",
+        "start",
+    }
     return frozenset(words), function, following
 
 

@@ -1203,6 +1203,363 @@ def test_after_a_clause_without_a_figure_is_no_comparison() -> None:
 
 
 # ----------------------------------------------------------------------------------------------
+# Round 3: period grammar, attachment and carry-over in general wordings. Stories from
+# reut2-000..015 that are in neither gold set, as `ReutersStory.text` builds them.
+
+D109 = (  # reuters-109: U.S. BANK DISCOUNT BORROWINGS 310 MLN DLRS (a Thursday)
+    "NEW YORK, Feb 26 - U.S. bank discount window borrowings\n"
+    "less extended credits averaged 310 mln dlrs in the week to\n"
+    "Wednesday February 25, the Federal Reserve said.\n"
+    "    The Fed said that overall borrowings in the week fell 131\n"
+    "mln dlrs to 614 mln dlrs, with extended credits up 10 mln dlrs\n"
+    "at 304 mln dlrs. The week was the second half of a two-week\n"
+    "statement period. Net borrowings in the prior week averaged 451\n"
+    "mln dlrs.\n"
+    "    Commenting on the two-week statement period ended February\n"
+    "25, the Fed said that banks had average net free reserves of\n"
+    "644 mln dlrs a day, down from 1.34 billion two weeks earlier.\n"
+    "    A Federal Reserve spokesman told a press briefing that\n"
+    "there were no large single day net misses in the Fed's reserve\n"
+    "projections in the week to Wednesday.\n"
+    "    The spokesman said that natural float ranged from under 500\n"
+    "mln dlrs on Friday, for which he could give no reason, to\n"
+    "nearly one billion dlrs on both Thursday and Wednesday.\n"
+)
+D726 = (  # reuters-726: PALL CORP <PLL> 2ND QTR SALES RISE 17 PCT
+    "CHICAGO, March 2 - Pall Corp said sales in the second\n"
+    "quarter rose about 17 pct to 94 mln dlrs from 80 mln dlrs a\n"
+    "year ago, bringing sales for the six months to 174.6 mln dlrs,\n"
+    "up 16 pct from 150.3 mln dlrs.\n"
+    "    Orders in the quarter ended Jan 31 rose about 15 pct to\n"
+    "101.1 mln dlrs and 13 pct to 189.6 mln dlrs in the six months.\n"
+)
+D3029 = (  # reuters-3029: BANKING TRADE GROUP SAYS BANK PROFITS DOWN
+    "WASHINGTON, March 9 - The American Bankers Association said\n"
+    "the profitability of the nation's commercial banks declined by\n"
+    "12 pct during the first three quarters of 1986.\n"
+    "    During the first nine months of last year, the industry's\n"
+    "annualized rate of return on assets dropped to 0.68 pct from\n"
+    "0.77 pct in the same period in 1985, the ABA said.\n"
+    "    The industry's provisions for loan losses increased to 0.73\n"
+    "pct of assets during the period, up from 0.59 pct of assets\n"
+    "during the same period in 1985, the group said.\n"
+)
+D10089 = (  # reuters-10089: UNIVERSAL HOLDING CORP <UHCO> 4TH QTR LOSS
+    "JERICHO, N.Y., March 26 - Shr profit nil vs profit nine cts\n"
+    "    Net profit 2,000 vs profit 195,000\n"
+    "    Revs 2,623,000 vs 2,577,000\n"
+    "    Year\n"
+    "    Shr loss 21 cts vs profit 13 cts\n"
+    "    Net loss 425,000 vs profit 278,000\n"
+    "    Revs 15.4 mln vs 8,637,000\n"
+    "    Note: Net includes capital gains of 63,000 vs 211,000 for\n"
+    "qtr and 304,000 vs 292,000 for year. Current year net includes\n"
+    "charge of 716,000 from contract obligation to former chairman.\n"
+)
+D7723 = (  # reuters-7723: ICN PHARMACEUTICAL INC <ICN> 1ST QTR FEB 28 NET
+    "COSTA MESA, Calif., March 20 - Oper shr 14 cts vs four cts\n"
+    "    Oper net 2,959,000 vs 1,103,000\n"
+    "    Sales 22.5 mln vs 25.2 mln\n"
+    "    Note: oper data does not include extraordinary gains of\n"
+    "3,686,000 dlrs, or 17 cts per shr, in current quarter and\n"
+    "975,000 dlrs, or eight cts per shr, in year ago quarter from\n"
+    "sales of certain marketable securities.\n"
+)
+D6202 = (  # reuters-6202: REYNOLD METALS <RLM> UP ON FURMAN SELZ REPORT
+    "NEW YORK, March 17 - Shares of Reynolds Metals Co rose\n"
+    "sharply after Wall Street firm Furman Selz Mager Dietz and\n"
+    "Birney issued a report focusing on the strong earnings\n"
+    "potential from the company's Australian gold holding, traders\n"
+    "familiar with the report said.\n"
+    "    Traders said the report notes that earnings from Australian\n"
+    "gold holdings could be worth about 35 cts to 55 cts a share\n"
+    "this year and 1.40 dlrs to two dlrs a share in 1988.\n"
+    "    Reynolds Metals rose three points to 59-5/8 on volume of\n"
+    "729,500 shares.\n"
+)
+D10694 = (  # reuters-10694: WOOLWORTH BIDS 244 MLN STG FOR SUPERDRUG (a Monday)
+    "    In the year to end-February, Superdrug reported pretax\n"
+    "profits of 12.26 mln after 10.36 mln previously on turnover\n"
+    "that rose to 202.9 mln from 164.3 mln. Superdrug shares firmed\n"
+    "to 670p from 480p on Friday.\n"
+)
+D6215 = (  # reuters-6215: H.J. HEINZ <HNZ> POISED FOR RECORD YEAR
+    'CHICAGO, March 17 - H.J. Heinz Co is "within sight of our\n'
+    '22nd consecutive year of new records in financial growth" for\n'
+    "the fiscal year ending April 30, Chairman and Chief Executive\n"
+    "Officer Anthony O'Reilly told investment analysts.\n"
+    "    He said Heinz Ketchup has its highest market share in\n"
+    "history, 55 pct.\n"
+    "    O'Reilly said Weight Watchers continues to perform well and\n"
+    "will generate revenue in fiscal 1987 of approximately 940 mln\n"
+    "dlrs.\n"
+)
+D8033 = (  # reuters-8033: ALBERTA BUDGET SETS TAX INCREASE, LOWER DEFICIT
+    "EDMONTON, Alberta, March 20 - The Alberta provincial\n"
+    "government will increase its general corporate tax rate on\n"
+    "April 1 to 15 pct from 11 pct under its 1987-88 budget\n"
+    "announced today, provincial treasurer Dick Johnston said.\n"
+    "    The budget forecasts the 1987-88 provincial deficit to be\n"
+    "1.90 billion dlrs, compared to a forecast deficit of 3.30\n"
+    "billion dlrs for fiscal 1987, which ends March 31, Johnston\n"
+    "said.\n"
+)
+D5728 = (  # reuters-5728: WANG (WANB) SEES GROWTH IN OFFICE AUTOMATION
+    "     However, Wang, who was in Dallas to open the company's new\n"
+    "showroom, would not predict what the company would earn in its\n"
+    "third fiscal quarter which ends March 31. Wang earned 21 cts a\n"
+    "share, or 21.4 mln dlrs, in the same quarter last year.\n"
+)
+D12174 = (  # reuters-12174: LONDON SUGAR FREIGHTS
+    "LONDON, April 1 - ENQUIRIES - Delfzyl/India 14,700 mt\n"
+    "bagged sugar about 30 dlrs 750/1,000 ppt a/c Benham.\n"
+    "    Antwerp/Lagos 12,000 mt bagged sugar 750/750 try liner\n"
+    "discharge 5-20/4 a/c E D and F Man.\n"
+    "    Santos/Hodeidah 10,000 mt bagged sugar about 30 dlrs\n"
+    "750/750 20-30/4 a/c Dutch charterer.\n"
+)
+D12161 = (  # reuters-12161: LONDON GRAIN FREIGHT ENQUIRIES
+    "LONDON, April 1 - Rio Grande/Azores and Leixoes 26,000 mt\n"
+    "hss 14 dlrs basis one to two 4,000/1,500 Azores and 3,500\n"
+    "Leixoes 25/4-5/5.\n"
+)
+
+STORY_CASES = [
+    # (text, title, published, surface, occurrence, kind, modality, start, end)
+    # a week to a weekday and date; "the week", "the prior week", the statement period and
+    # the one before it; weekdays inside the week reported on
+    (D109, None, D(1987, 2, 26), "310 mln dlrs", 1, "level", "actual", D(1987, 2, 19),
+     D(1987, 2, 25)),
+    (D109, None, D(1987, 2, 26), "131", 1, "change", "actual", D(1987, 2, 19), D(1987, 2, 25)),
+    (D109, None, D(1987, 2, 26), "451", 1, "level", "actual", D(1987, 2, 12), D(1987, 2, 18)),
+    (D109, None, D(1987, 2, 26), "644 mln", 1, "level", "actual", D(1987, 2, 12),
+     D(1987, 2, 25)),
+    (D109, None, D(1987, 2, 26), "1.34 billion", 1, "level", "actual", D(1987, 1, 29),
+     D(1987, 2, 11)),
+    (D109, None, D(1987, 2, 26), "under 500", 1, "level", "actual", D(1987, 2, 20),
+     D(1987, 2, 20)),
+    # "the six months" of a quarter story: the six months to its end
+    (D726, "PALL CORP <PLL> 2ND QTR SALES RISE 17 PCT", D(1987, 3, 2), "101.1 mln", 1, "level",
+     "actual", D(1986, 11, 1), D(1987, 1, 31)),
+    (D726, "PALL CORP <PLL> 2ND QTR SALES RISE 17 PCT", D(1987, 3, 2), "189.6 mln", 1, "level",
+     "actual", D(1986, 8, 1), D(1987, 1, 31)),
+    # "during the period": the story's own period
+    (D3029, None, D(1987, 3, 9), "0.73\npct", 1, "level", "actual", D(1986, 1, 1),
+     D(1986, 9, 30)),
+    (D3029, None, D(1987, 3, 9), "0.59 pct", 1, "level", "actual", D(1985, 1, 1),
+     D(1985, 9, 30)),
+    # notes under an earnings table: "for qtr", "for year", "Current year", "year ago quarter"
+    (D10089, "UNIVERSAL HOLDING CORP <UHCO> 4TH QTR LOSS", D(1987, 3, 26), "63,000", 1,
+     "level", "actual", D(1986, 10, 1), D(1986, 12, 31)),
+    (D10089, "UNIVERSAL HOLDING CORP <UHCO> 4TH QTR LOSS", D(1987, 3, 26), "211,000", 1,
+     "level", "actual", D(1985, 10, 1), D(1985, 12, 31)),
+    (D10089, "UNIVERSAL HOLDING CORP <UHCO> 4TH QTR LOSS", D(1987, 3, 26), "304,000", 1,
+     "level", "actual", D(1986, 1, 1), D(1986, 12, 31)),
+    (D10089, "UNIVERSAL HOLDING CORP <UHCO> 4TH QTR LOSS", D(1987, 3, 26), "716,000", 1,
+     "level", "actual", D(1986, 1, 1), D(1986, 12, 31)),
+    (D7723, "ICN PHARMACEUTICAL INC <ICN> 1ST QTR FEB 28 NET", D(1987, 3, 20), "3,686,000 dlrs",
+     1, "level", "actual", D(1986, 12, 1), D(1987, 2, 28)),
+    (D7723, "ICN PHARMACEUTICAL INC <ICN> 1ST QTR FEB 28 NET", D(1987, 3, 20), "975,000 dlrs", 1,
+     "level", "actual", D(1985, 12, 1), D(1986, 2, 28)),
+    # a forecast's "this year" does not carry into what happened: the shares rose today
+    (D6202, "REYNOLD METALS <RLM> UP ON FURMAN SELZ REPORT", D(1987, 3, 17), "59-5/8", 1,
+     "level", "actual", None, D(1987, 3, 17)),
+    # "to 670p from 480p on Friday": the day of the move, for both prices
+    (D10694, None, D(1987, 3, 30), "670p", 1, "level", "actual", D(1987, 3, 27),
+     D(1987, 3, 27)),
+    (D10694, None, D(1987, 3, 30), "202.9 mln", 1, "level", "actual", D(1986, 3, 1),
+     D(1987, 2, 28)),
+    # a company's fiscal year stated in prose; a present-tense share is as of publication
+    (D6215, "H.J. HEINZ <HNZ> POISED FOR RECORD YEAR", D(1987, 3, 17), "55 pct", 1, "level",
+     "actual", None, D(1987, 3, 17)),
+    (D6215, "H.J. HEINZ <HNZ> POISED FOR RECORD YEAR", D(1987, 3, 17), "approximately 940 mln",
+     1, "level", "projected", D(1986, 5, 1), D(1987, 4, 30)),
+    # a Canadian province's fiscal years; the base of a planned change is the rate now
+    (D8033, "ALBERTA BUDGET SETS TAX INCREASE, LOWER DEFICIT", D(1987, 3, 20), "11 pct", 1,
+     "level", "actual", None, D(1987, 3, 20)),
+    (D8033, "ALBERTA BUDGET SETS TAX INCREASE, LOWER DEFICIT", D(1987, 3, 20), "1.90 billion",
+     1, "level", "projected", D(1987, 4, 1), D(1988, 3, 31)),
+    (D8033, "ALBERTA BUDGET SETS TAX INCREASE, LOWER DEFICIT", D(1987, 3, 20), "3.30\nbillion",
+     1, "level", "projected", D(1986, 4, 1), D(1987, 3, 31)),
+    # "the same quarter last year" of a fiscal quarter "which ends March 31"
+    (D5728, None, D(1987, 3, 16), "21 cts", 1, "level", "actual", D(1986, 1, 1),
+     D(1986, 3, 31)),
+    # shipping laydays: "5-20/4", "20-30/4", "25/4-5/5", always the coming ones
+    (D12174, "LONDON SUGAR FREIGHTS", D(1987, 4, 1), "12,000 mt", 1, "level", "projected",
+     D(1987, 4, 5), D(1987, 4, 20)),
+    (D12174, "LONDON SUGAR FREIGHTS", D(1987, 4, 1), "10,000 mt", 1, "level", "projected",
+     D(1987, 4, 20), D(1987, 4, 30)),
+    (D12161, "LONDON GRAIN FREIGHT ENQUIRIES", D(1987, 4, 1), "26,000 mt", 1, "level",
+     "projected", D(1987, 4, 25), D(1987, 5, 5)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published", "surface", "occurrence", "kind", "modality", "start", "end"),
+    STORY_CASES,
+)
+def test_story_periods(
+    text: str,
+    title: str | None,
+    published: dt.date,
+    surface: str,
+    occurrence: int,
+    kind: str,
+    modality: str,
+    start: dt.date | None,
+    end: dt.date | None,
+) -> None:
+    got = period_of(
+        text,
+        surface,
+        published=published,
+        title=title,
+        kind=kind,
+        modality=modality,
+        occurrence=occurrence,
+    )
+    assert (got.start, got.end) == (start, end)
+
+
+GENERAL_CASES = [
+    # (sentence, published, surface, kind, modality, start, end)
+    # spans ending on a day, in any wording
+    ("Funds averaged 6.12 pct in the week to Wednesday, up from 6.06 pct in the prior week.",
+     D(1987, 3, 12), "6.12 pct", "level", "actual", D(1987, 3, 5), D(1987, 3, 11)),
+    ("Funds averaged 6.12 pct in the week to Wednesday, up from 6.06 pct in the prior week.",
+     D(1987, 3, 12), "6.06 pct", "level", "actual", D(1987, 2, 26), D(1987, 3, 4)),
+    ("U.S. oil output was off to 8.4 mln bpd in the week of March 13, down six pct from last "
+     "year, the American Petroleum Institute said.", D(1987, 3, 18), "8.4 mln bpd", "level",
+     "actual", D(1987, 3, 13), D(1987, 3, 19)),
+    ("The Bundesbank's gross currency reserves rose 300 mln marks in the last week of March to "
+     "104.9 billion marks, the Bundesbank said in a statement.", D(1987, 4, 3), "300 mln marks",
+     "change", "actual", D(1987, 3, 25), D(1987, 3, 31)),
+    ("Prices in the year to February rose 31.6 pct, compared with 30.3 pct in the year to "
+     "January and 38.8 pct in the 12 months to February 1986.", D(1987, 3, 2), "30.3 pct",
+     "change", "actual", D(1986, 2, 1), D(1987, 1, 31)),
+    ("The company said sales since the beginning of the year totaled 3,469, down from 3,862 a "
+     "year earlier.", D(1987, 3, 4), "3,469", "level", "actual", D(1987, 1, 1), D(1987, 3, 4)),
+    # a stock at a date is an instant
+    ("Total natural gas reserves fell to 4.82 trillion cubic feet at year-end 1986 from 5.18 "
+     "trillion at the end of 1985.", D(1987, 3, 25), "4.82 trillion cubic feet", "level",
+     "actual", None, D(1986, 12, 31)),
+    ("EC surplus food stocks at January 31 included 1.28 mln tonnes of butter, 520,000 tonnes "
+     "of beef and over 10 mln tonnes of cereals.", D(1987, 3, 24), "1.28 mln tonnes", "level",
+     "actual", None, D(1987, 1, 31)),
+    # the date of another event is not the figure's period
+    ("The co-operative organization, which was founded in 1900, said it accounts for 38 pct of "
+     "Quebec consumer loans, 50 pct of mortgage loans, and 18 pct of commercial loans in the "
+     "province.", D(1987, 3, 16), "38 pct", "level", "actual", None, D(1987, 3, 16)),
+    ("Ferruzzi announced last week it had agreed in principle to buy the CPC operation for 630 "
+     "mln dlrs.", D(1987, 3, 31), "630 mln dlrs", "level", "actual", None, D(1987, 3, 31)),
+    ("Under the merger terms, announced Nov. 17, American will pay 15 dlrs a share for the "
+     "outstanding stock of ACI Holdings.", D(1987, 3, 30), "15 dlrs a share", "level",
+     "projected", None, None),
+    # a payment is dated by "due", a security is not
+    ("Enzo Biochem Inc said (Ortho Diagnostic Systems Inc) withheld a payment of 1.5 mln dlrs "
+     "due Jan 15, 1987 under a research and development contract.", D(1987, 3, 13),
+     "1.5 mln dlrs", "level", "actual", D(1987, 1, 15), D(1987, 1, 15)),
+    # a comparison's period belongs to its own figures
+    ("Woolworth's 1986 income rose to 214 mln dlrs or 3.25 dlrs per share compared with 1985's "
+     "profit of 177 mln or 2.75 dlrs per share.", D(1987, 3, 3), "2.75 dlrs", "level",
+     "actual", D(1985, 1, 1), D(1985, 12, 31)),
+    ("For the fourth quarter, the company reported profits rose 10 pct to 117 mln dlrs or 1.78 "
+     "dlrs per share compared with 1985 fourth quarter results of 106 mln or 1.64 dlrs per "
+     "share.", D(1987, 3, 3), "1.64 dlrs", "level", "actual", D(1985, 10, 1), D(1985, 12, 31)),
+    ("RIO DE JANEIRO, March 19 - Brazilian consumer prices rose 13.9 pct in February, compared "
+     "with January's record rate of 16.8 pct, the Brazilian Geography and Statistics Institute "
+     "(IBGE) said in a statement.", D(1987, 3, 19), "16.8 pct", "change", "actual",
+     D(1987, 1, 1), D(1987, 1, 31)),
+    ("February imports, measured in terms of value, totalled 32.11 billion marks, a decline of "
+     "10 pct against February 1986 but a rise of 5.5 pct against January.", D(1987, 3, 26),
+     "5.5 pct", "change", "actual", D(1987, 2, 1), D(1987, 2, 28)),
+    ("PRESTON, Md., April 8 - Preston corp said it expects to report a loss of about 300,000 "
+     "dlrs or five cts per share for the first quarter, compared with a profit of 1,081,000 "
+     "dlrs or 19 cts per share a year before.", D(1987, 4, 8), "19 cts", "level", "actual",
+     D(1986, 1, 1), D(1986, 3, 31)),
+    # a record's threshold is not a period; "when" takes the period just named
+    ("The January decline in sales was the largest since last October when sales fell 9.3 pct.",
+     D(1987, 3, 3), "9.3 pct", "change", "actual", D(1986, 10, 1), D(1986, 10, 31)),
+    ("Out of a total 22,125 tonnes in LME stocks, the lowest level since June 1980, just over "
+     "half is in U.K. Warehouses which are not popular with merchants putting together "
+     "shipments.", D(1987, 4, 9), "22,125 tonnes", "level", "actual", None, D(1987, 4, 9)),
+    # present and perfect tenses do not borrow a past period from another clause
+    ("The dollar has eased this week, but remains stable at around 151.50 yen.", D(1987, 3, 16),
+     "around 151.50 yen", "level", "actual", None, D(1987, 3, 16)),
+    ("Since Poland rejoined the IMF last June, after a 36-year absence, IMF and World Bank "
+     "teams have visited Warsaw on fact-finding missions on at least three occasions.",
+     D(1987, 3, 1), "at least three occasions", "level", "actual", None, D(1987, 3, 1)),
+    # shipments, deliveries and plans look ahead
+    ("Cotton for May delivery was up 0.25 cent at 56.05 cents a lb in a 56.30 to 55.80 cent "
+     "range.", D(1987, 4, 7), "56.05 cents", "level", "actual", D(1987, 5, 1), D(1987, 5, 31)),
+    ("LONDON, March 31 - China bought 6,000 tonnes of Malaysian refined bleached deodorised palm "
+     "stearine today for May shipment at prices equivalent to around 270 to 275 dlrs per tonne "
+     "fob, traders said.", D(1987, 3, 31), "around 270 to 275 dlrs", "level", "actual",
+     D(1987, 5, 1), D(1987, 5, 31)),
+    ("TORONTO, March 26 - <Cineplex Odeon Corp> said it proposed to sell 3,650,000 shares of "
+     "common stock in the United States in late April, its first U.S. public stock offering.",
+     D(1987, 3, 26), "3,650,000 shares", "level", "projected", D(1987, 4, 1), D(1987, 4, 30)),
+    ("NEWINGTON, Conn., April 3 - Loctite Corp said it expects third quarter earnings to be "
+     "higher than security analysts' forecasts of 75 to 80 cts a share.", D(1987, 4, 3),
+     "75 to 80 cts", "level", "projected", D(1987, 7, 1), D(1987, 9, 30)),
+    # a month that names a company is no date
+    ("Energy Development said May Petroleum Inc <MAYP>, general partner of May Energy, will "
+     "distribute about 35 Energy Development units for each 100 May Energy Partners units to "
+     "holders of 100 May Energy Partnners units or more and cash to others.", D(1987, 4, 1),
+     "about 35", "level", "projected", None, None),
+    ("Production of cocoa in Indonesia increased to 32,378 tonnes in calendar 1985 from 10,284 "
+     "tonnes in 1980.", D(1987, 3, 2), "32,378 tonnes", "level", "actual", D(1985, 1, 1),
+     D(1985, 12, 31)),
+    # "the corresponding period in 2007" is a part of 2007 the sentence does not name
+    ("Operating profit rose to EUR 13.1 mn from EUR 8.7 mn in the corresponding period in 2007 "
+     "representing 7.7 % of net sales .", None, "EUR 8.7 mn", "level", "actual", None, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "surface", "kind", "modality", "start", "end"), GENERAL_CASES
+)
+def test_general_wordings(
+    text: str,
+    published: dt.date | None,
+    surface: str,
+    kind: str,
+    modality: str,
+    start: dt.date | None,
+    end: dt.date | None,
+) -> None:
+    got = period_of(text, surface, published=published, kind=kind, modality=modality)
+    assert (got.start, got.end) == (start, end)
+
+
+def test_corresponding_period_without_main_period_keeps_its_label() -> None:
+    text = (
+        "Operating profit rose to EUR 13.1 mn from EUR 8.7 mn in the corresponding period in "
+        "2007 representing 7.7 % of net sales ."
+    )
+    got = period_of(text, "EUR 8.7 mn", published=None)
+    assert got == Period(None, None, "in the corresponding period in 2007", "unknown")
+
+
+def test_a_week_to_a_weekday_and_laydays_are_never_figures() -> None:
+    for sentence, date in (
+        ("Funds averaged 6.12 pct in the week to Wednesday, up from 6.06 pct.", "week to Wednesday"),
+        ("Santos/Hodeidah 10,000 mt bagged sugar about 30 dlrs 750/750 20-30/4 a/c Dutch "
+         "charterer.", "20-30/4"),
+        ("Rio Grande/Azores and Leixoes 26,000 mt hss 14 dlrs basis one to two 4,000/1,500 "
+         "Azores and 3,500 Leixoes 25/4-5/5.", "25/4-5/5"),
+    ):  # fmt: skip
+        start = sentence.index(date)
+        assert any(s <= start and start + len(date) <= e for s, e in date_spans(sentence))
+
+
+def test_prices_written_as_fractions_are_no_laydays() -> None:
+    # "rose 1-3/4 to 45-1/2": share prices, not days of April
+    sentence = "Shares of ChemLawn shot up 11-5/8 to 29-3/8 in over-the-counter trading."
+    assert date_spans(sentence) == []
+
+
+# ----------------------------------------------------------------------------------------------
 # properties: never raises, spans valid
 
 TEXT = st.lists(
@@ -1214,7 +1571,13 @@ TEXT = st.lists(
            "the same ", "period ", "beginning ", "effective ", "now ", "( ", ") ", " and ",
            ", when ", "week ago ", "the year before ", "a year-earlier ", "since ", "after a ",
            "stood at ", "Quarter net ", "NOTE: ", "centred on ", "ending march ", "two previous ",
-           "quarters ", " or ", "Shr 1.25 dlrs vs 1.10 dlrs\n", "$ 3.7 mln ", "EUR "]
+           "quarters ", " or ", "Shr 1.25 dlrs vs 1.10 dlrs\n", "$ 3.7 mln ", "EUR ",
+           "week to ", "Wednesday, ", "Thursday ", " and Tuesday ", "weeks of ", "four-week ",
+           "statement period ", "that ended on ", "the week's ", "the first week of the period ",
+           "Current periods ", "for qtr ", "current year ", "year-ago ", "12 mths ", "1-10/5 ",
+           "25/4-5/5 ", "said on ", "announced ", "Founded in ", "compared with ", " when ",
+           "has since ", "will ", "shipment ", "due ", "year-end ", "the full year in ",
+           "which ends ", "the latest two weeks ", "the last week of ", "mid-", "today "]
     ),
     max_size=60,
 ).map("".join)  # fmt: skip
