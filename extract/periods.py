@@ -253,11 +253,13 @@ def _g() -> SimpleNamespace:
     year = r"(?:1[89]\d\d|20\d\d)(?!\d)(?![.,]\d)"
     day = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%])(?![.,]\d)"
     date = rf"(?:{mon}\s*{day}(?:\s?,?\s*{year})?|{day}\s+(?:of\s+)?{mon}(?:\s?,?\s*{year})?)"
-    en_date = rf"""(?i:end-|the\s+end\s+of\s+)?(?:{date}|{mon}(?:,?\s+{year})?
-        |(?i:{mon_ci})(?:,?\s+{year})?)"""
+    en_date = rf"""(?i:end-|the\s+end\s+of\s+)?(?:{date}|{mon}\s+{dayw}(?![\w-])
+        |{mon}(?:,?\s+{year})?|(?i:{mon_ci})(?:,?\s+{year})?)"""
     tz = r"(?:GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|JST|HKT|SGT|UTC|hrs|hours|local\s+time)"
     atoms = rf"""
-      (?P<numdate>(?<![\d/.,-])(?:\d{{4}}-[01]\d-[0-3]\d|[01]?\d/[0-3]?\d/(?:\d{{4}}|\d\d)
+      (?P<contract>(?<![A-Za-z])(?P<ct_m>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)
+          (?P<ct_y>\d)(?![\d/.,]))
+    | (?P<numdate>(?<![\d/.,-])(?:\d{{4}}-[01]\d-[0-3]\d|[01]?\d/[0-3]?\d/(?:\d{{4}}|\d\d)
           |[0-3]?\d\.[01]?\d\.\d{{4}})(?![\d/]|[.-]\d))
     | (?P<time>(?<![\d.,:])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:[ap]\.?m\b\.?|{tz}))?(?![\d:])
           |(?:[01]?\d|2[0-3])\.[0-5]\d\s*(?:[ap]\.m\.|[ap]m\b|{tz})
@@ -397,7 +399,7 @@ def _g() -> SimpleNamespace:
     cmp = r"from|against|versus|vs\.?|compar(?:ed|es|ing)\s+(?:with|to)|contrasted\s+with"
     filler = (
         r"(?:a|an|the|its|their|minus|plus|revised|upwardly|downwardly|previous|prior|previously|reported"
-        r"|record|adjusted|unrevised|originally|restated|level|total|figure|peak|high|low"
+        r"|record|adjusted|unrevised|originally|restated|level|total|figure|peak|high|low|base"
         r"|average|profit|loss|net|of|year-earlier|year-ago|last|this|same|corresponding"
         r"|comparable|upward|downward|rise|increase|gain|growth|fall|decline|drop|surplus"
         r"|deficit|year|earlier|ago|projected|estimated|expected|forecast|provisional"
@@ -1116,6 +1118,10 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         return a
     if kind == "anaph":
         return _anaphor_atom(m, a)
+    if kind == "contract":  # a futures contract: "MAY7" is May 1987
+        mo = lex.months[m.group("ct_m").lower()]
+        a.when = _contract_month(mo, int(m.group("ct_y")))
+        return a
     if kind == "wkofm":  # "the last week of March": seven days of that month
         mo = _month_word(m.group("wm_m"))
         if mo is None:
@@ -1240,6 +1246,9 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         which = (m.group("dy_w") or "").lower()
         if _NAMED_DAY.search(raw, max(0, s - 6), s) and _CAPITAL_NEXT.match(raw, e):
             return None  # "yesterday's Sunday Times": a name
+        named = _CAPITAL_BEFORE.search(raw, max(0, s - 20), s) if word[0].isupper() else None
+        if named and word.lower() in ("today", "tonight") and named.group(1) not in _LEADS:
+            return None  # "USA Today", "Wall Street Today": a name
         a.weekday = word.lower() in lex.weekdays
         if not which and _EFFECTIVE.search(raw, max(0, s - 24), s):
             which = "coming"
@@ -1385,6 +1394,8 @@ _SHIPMENT = re.compile(
 )
 _NAMED_DAY = re.compile(r"(?:\bthe|'s|\ba)\s+\Z")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z][a-z]")
+_CAPITAL_BEFORE = re.compile(r"(?<![.!?:\"'])\b([A-Z][A-Za-z.]*)\s+\Z")
+_LEADS = frozenset("On In At By For From Since Until And But As Also Earlier Later".split())
 _EFFECTIVE = re.compile(r"(?i)\beffective\s+(?:with\s+|from\s+|on\s+)?(?:the\s+)?\Z")
 
 
@@ -1510,6 +1521,19 @@ def _rel_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
     return a
 
 
+def _contract_month(month: int, digit: int) -> Resolver:
+    """The month of the year ending in `digit` from a year before publication on."""
+
+    def resolve(env: _Env) -> Interval | None:
+        pub = env.published
+        if pub is None:
+            return None
+        y = pub.year - 1 + (digit - (pub.year - 1)) % 10
+        return dt.date(y, month, 1), _month_end(y, month)
+
+    return resolve
+
+
 def _week_of(month: Resolver, which: str) -> Resolver:
     def resolve(env: _Env) -> Interval | None:
         iv = month(env)
@@ -1598,18 +1622,22 @@ def _ended_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
     if mo is None:
         return None
     d = _g().date.search(date_text)
+    words = re.findall(r"[A-Za-z]+", date_text)
+    in_words = _num(words[-1]) if len(words) > 1 and words[-1].lower() in _lex().numbers else None
     if d:
         day = int(re.sub(r"\D", "", d.group("d") or d.group("d2")))
         year = _yy(d.group("y") or d.group("y2"))
+    elif in_words is not None and 1 <= in_words <= 31:  # "the week ended April three"
+        day, year = in_words, None
     else:
         day = calendar.monthrange(2001, mo)[1] if mo != 2 else 28
         ym = _g().year.search(date_text)
         year = int(ym.group(0)) if ym else None
-    if d is None and mo == 2:
+    if d is None and in_words is None and mo == 2:
         day = 29  # clipped to the month's end by _safe_date
     recent = bool(re.search(r"(?i)\bended\s", m.group(0)))
     point = _day_resolver(mo, day, year, recent)
-    if d is None and year is None:
+    if d is None and in_words is None and year is None:
         point = _month_end_resolver(mo, recent)
     elif d is None and year is not None:
         point = _fixed((_month_end(year, mo), _month_end(year, mo)))
@@ -1716,8 +1744,10 @@ def _is_year_use(raw: str, s: int, e: int, y: int) -> bool:
     before = raw[max(0, s - 24) : s]
     if re.search(r"(?:[$€£¥]|\b[A-Z]{1,3}\$|\b(?:Rs|DM|SFr|Y)\.?)\s*\Z", before):
         return False
-    if re.search(r"\d\s*(?:[-–]|to|and|or)\s*\Z", before):
-        return False
+    if re.search(r"\d\s*(?:[-–]|to|and|or)\s*\Z", before) and not re.search(
+        r"(?<![\d.,])(?:1[89]|20)\d\d\s*(?:to|and|or|through)\s*\Z", before
+    ):
+        return False  # "1000-2000 bags"; but "between 1975 and 1984" are years
     after = raw[e : e + 24]
     if re.match(r"\s*(?:[-–]|to\b)\s*\d", after):
         return False
@@ -1745,8 +1775,19 @@ def _merge(atoms: list[_Atom], raw: str) -> list[_Atom]:
             if joined is not None:
                 out[-1] = joined
                 continue
+            if (
+                p.kind == "month"
+                and p.year is None
+                and a.kind == "monyear"
+                and a.year is not None
+                and _LIST_GAP.fullmatch(gap)
+            ):  # "in March and August 1986": March 1986
+                p.year, p.explicit = a.year, True
         out.append(a)
     return out
+
+
+_LIST_GAP = re.compile(r"(?i)\s*(?:,\s*and|,|and|or)\s*")
 
 
 _NOUN_GAP = re.compile(r"\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?\s+")
@@ -3240,7 +3281,7 @@ def _choose(
     cands = [x for x in sc.exprs if x.role in roles and not x.table and x.core[0] not in skip]
     in_clause = [x for x in cands if cs <= x.core[0] < ce]
     after = [x for x in in_clause if x.start >= fe and not _names_thing(x)]
-    paired = _respectively(raw, fs, fe, after)
+    paired = _respectively(raw, fs, fe, after) or _months_together(raw, fe, after)
     if paired is not None:
         return paired
     if after and _is_strong(raw[fe : after[0].start]):
@@ -3299,6 +3340,23 @@ _FIG = r"[$]?\d[\d.,/-]*(?:\s+(?:pct|percent|%|mln|million|billion|bln|dlrs|poin
 _FIRST_OF_PAIR = re.compile(rf"(?i)\s*(?:,|and)\s+{_FIG}\s*")
 _SECOND_OF_PAIR = re.compile(rf"(?i){_FIG}\s*(?:,|and)\s+\Z")
 _PAIR_GAP = re.compile(r"(?i)\s*(?:,\s*and|,|and)\s*")
+
+
+def _months_together(raw: str, fe: int, after: list[_Expr]) -> _Expr | None:
+    """ "hit 100 mln tonnes in January and February": one figure, two months in a row."""
+    if len(after) < 2 or not _is_strong(raw[fe : after[0].start]):
+        return None
+    a, b = after[0], after[1]
+    if a.kind not in ("month", "monyear") or b.kind not in ("month", "monyear"):
+        return None
+    if not _AND_ONLY.fullmatch(raw, a.end, b.start):
+        return None
+    ma, mb = _month_no(raw[a.core[0] : a.core[1]]), _month_no(raw[b.core[0] : b.core[1]])
+    if ma is None or mb is None or mb != ma % 12 + 1:
+        return None
+    label = " ".join(raw[a.start : b.end].split())
+    when = _range_resolver(a.when, b.when, b.explicit, a.explicit)
+    return replace(a, end=b.end, label=label, when=when, explicit=a.explicit or b.explicit)
 
 
 def _respectively(raw: str, fs: int, fe: int, after: list[_Expr]) -> _Expr | None:

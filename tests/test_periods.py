@@ -1510,6 +1510,21 @@ GENERAL_CASES = [
     ("Production of cocoa in Indonesia increased to 32,378 tonnes in calendar 1985 from 10,284 "
      "tonnes in 1980.", D(1987, 3, 2), "32,378 tonnes", "level", "actual", D(1985, 1, 1),
      D(1985, 12, 31)),
+    # months in a row, months sharing a year, a year range, a day in words, a futures month
+    ("Production of oil, the country's main export to Western nations, hit 100 mln tonnes in "
+     "January and February, up from 97.3 mln a year earlier, and exceeded its target by 0.5 "
+     "pct.", D(1987, 3, 15), "100 mln tonnes", "level", "actual", D(1987, 1, 1), D(1987, 2, 28)),
+    ("These figures reflect two three-for-two stock splits in March and August 1986.",
+     D(1987, 3, 25), "two three-for-two", "level", "actual", D(1986, 3, 1), D(1986, 3, 31)),
+    ("Senegal received about 155 mln European Currency Units (176 mln dlrs) between 1975 and "
+     "1984 mainly to compensate for a fall in its peanut export earnings.", D(1987, 3, 23),
+     "about 155 mln", "level", "actual", D(1975, 1, 1), D(1984, 12, 31)),
+    ("WASHINGTON, April 8 - Distillate fuel stocks held in primary storage were unchanged in "
+     "the week ended April three at 106.9 mln barrels, the Energy Information Administration "
+     "(EIA) said.", D(1987, 4, 8), "106.9 mln barrels", "level", "actual", D(1987, 3, 28),
+     D(1987, 4, 3)),
+    ("MAY7 285 1/4 UP 1 3/4", D(1987, 4, 7), "285 1/4", "level", "actual", D(1987, 5, 1),
+     D(1987, 5, 31)),
     # "the corresponding period in 2007" is a part of 2007 the sentence does not name
     ("Operating profit rose to EUR 13.1 mn from EUR 8.7 mn in the corresponding period in 2007 "
      "representing 7.7 % of net sales .", None, "EUR 8.7 mn", "level", "actual", None, None),
