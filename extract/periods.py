@@ -2024,10 +2024,11 @@ def _scan(raw: str) -> _Scan:
         if (
             ex.role == "main"
             and exprs
-            and exprs[-1].role == "base"
+            and exprs[-1].role in ("base", "event")
             and _COORDINATED.fullmatch(raw, exprs[-1].end, ex.start)
         ):
-            ex = replace(ex, role="base")  # "from one pct in January and in February 1986"
+            # "from one pct in January and in February 1986", "due in 1987 and 1988"
+            ex = replace(ex, role=exprs[-1].role)
         exprs.append(ex)
     segments = _segments(raw, exprs, clauses) if clauses else ()
     if segments:
@@ -3290,7 +3291,7 @@ def _choose(
     if (
         point is not None
         and (point.kind in ("day", "daypart", "date") or point.mode in ("mid", "instant"))
-        and point.label.lower().startswith(("on ", "in mid", "at "))
+        and point.label.lower().startswith(("on ", "in mid"))
         and _FROM_BASE.fullmatch(raw, fe, point.start)
     ):
         return point  # "firmed to 670p from 480p on Friday": the day of the move
@@ -3354,7 +3355,7 @@ def _months_together(raw: str, fe: int, after: list[_Expr]) -> _Expr | None:
     ma, mb = _month_no(raw[a.core[0] : a.core[1]]), _month_no(raw[b.core[0] : b.core[1]])
     if ma is None or mb is None or mb != ma % 12 + 1:
         return None
-    label = " ".join(raw[a.start : b.end].split())
+    label = " ".join(raw[a.start : b.end].split()).rstrip(",;:.")
     when = _range_resolver(a.when, b.when, b.explicit, a.explicit)
     return replace(a, end=b.end, label=label, when=when, explicit=a.explicit or b.explicit)
 
@@ -4227,7 +4228,10 @@ def _base_period(
         return _year_earlier(main_period)
     if re.match(r"\s*(?:\w+\s+){0,2}prior\b", raw[fe : fe + 24]):
         return Period(None, None, "prior", "unknown")
-    if word == "from" and env.published is not None and _PLANS.search(raw, cs, ce):
-        # "will increase its tax rate on April 1 to 15 pct from 11 pct": the rate now
+    if (
+        word == "from"
+        and env.published is not None
+        and _verb_tense(raw, cs, ce, marker_pos, marker_pos) in ("future", "infinitive")
+    ):  # "will increase its tax rate on April 1 to 15 pct from 11 pct": the rate now
         return Period(None, env.published, "", "publication")
     return _UNKNOWN
