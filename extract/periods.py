@@ -403,7 +403,8 @@ def _g() -> SimpleNamespace:
         r"|average|profit|loss|net|of|year-earlier|year-ago|last|this|same|corresponding"
         r"|comparable|upward|downward|rise|increase|gain|growth|fall|decline|drop|surplus"
         r"|deficit|year|earlier|ago|projected|estimated|expected|forecast|provisional"
-        r"|preliminary|[a-z]+-[a-z]+|(?:19|20)\d\d|expenditure|spending|\w+'s)"
+        r"|preliminary|[a-z]+-[a-z]+|(?:19|20)\d\d|expenditure|spending|\w+'s"
+        rf"|{mon_ci})"
     )
     speech = _alt(list(lex.speech))
     return SimpleNamespace(
@@ -757,8 +758,9 @@ def _fixed(iv: Interval) -> Resolver:
 
 
 def _day_resolver(month: int, day: int, year: int | None, recent: bool = False) -> Resolver:
-    """A calendar day; without a year, the one nearest publication ("the meeting on November
-    9"), or with `recent` the latest one not after it ("the quarter ended January 31")."""
+    """A calendar day; without a year, the latest one up to two months after publication ("the
+    meeting on November 9"; in March, "July 21" is last July's), the coming one in a plan, or
+    with `recent` the latest one not after it ("the quarter ended January 31")."""
     if year is not None:
         d = _safe_date(year, month, day)
         return _fixed((d, d))
@@ -774,8 +776,11 @@ def _day_resolver(month: int, day: int, year: int | None, recent: bool = False) 
         if recent:
             past = [d for d in days if d is not None and d <= pub]
             return (past[-1], past[-1]) if past else None
-        d = min((d for d in days if d is not None), key=lambda d: abs((d - pub).days))
-        return d, d
+        if env.forward:
+            ahead = [d for d in days if d is not None and d >= pub - _JUST_OVER]
+            return (ahead[0], ahead[0]) if ahead else None
+        near = [d for d in days if d is not None and d <= pub + _JUST_OVER]
+        return (near[-1], near[-1]) if near else None
 
     return resolve
 
@@ -2356,6 +2361,26 @@ def _pre(pattern: re.Pattern[str], raw: str, start: int, end: int) -> re.Match[s
     return pattern.match(raw, end, end)
 
 
+_BELOW = re.compile(
+    r"(?i)\d[\d.,]*\s*(?:pct|percent|%|points?|mln|billion)?\s+(?:below|above|higher\s+than"
+    r"|lower\s+than|more\s+than|less\s+than)\s+(?:[a-z]+\s+){0,2}\Z"
+)
+_AHEAD_LABELS = ("until", "till", "due", "effective", "starting", "beginning", "ahead of")
+_DONE_BEFORE = re.compile(
+    r"(?i)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b[a-z]+ed\s+(?:by\s+(?:[\w.'-]+\s+){1,3})?"
+    r"(?:on|in|at)?\s*\Z"
+)
+_YEAR_AGO = re.compile(r"(?i)\b(?:year[- ]ago|year[- ]earlier|prior[- ]year)\s+\Z")
+
+
+def _shifted(inner: Resolver, months: int) -> Resolver:
+    def resolve(env: _Env) -> Interval | None:
+        iv = inner(env)
+        return None if iv is None else _shift(iv, months=months)
+
+    return resolve
+
+
 def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...]) -> _Expr | None:
     g = _g()
     window_start = max(0, a.start - 48)
@@ -2377,6 +2402,12 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         if pre.group("prep"):
             label_start = pre.start("prep")
     when = _atom_resolver(a)
+    if (
+        a.year is None
+        and a.kind in ("quarter", "half", "nmonths")
+        and _YEAR_AGO.search(raw, max(0, a.start - 16), a.start)
+    ):  # "In the year-ago first quarter": that quarter a year back
+        when = _shifted(when, -12)
     mode = a.mode or "interval"
     if pos in ("end", "close"):
         mode = "instant"
@@ -2442,6 +2473,8 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         role = "event"
     elif prep in _COMPARE or (prep == "over" and a.kind in _OVER_COMPARES):
         role = "compare"
+    elif _BELOW.search(raw, max(0, label_start - 40), label_start):
+        role = "compare"  # "41.0 pct below prices a year earlier", "54 pct above February 1986's"
     elif (prep == "since" and _RECORD.search(raw, max(0, label_start - 64), label_start)) or (
         prep in ("in", "during", "of")
         and "since" in raw[max(0, label_start - 180) : label_start]
@@ -2858,7 +2891,7 @@ def _analyse(ctx: DocContext) -> _Doc:
             if _is_span(state):
                 span = state
         spans[i] = span
-        prior[i] = last if last is not None and i - last_since <= 4 else None
+        prior[i] = last if last is not None and i - last_since <= _CARRY_SENTENCES else None
         if i in rows or table[i] is not None:
             carried[i] = state
             if table[i] is not None and table[i].interval != (None, None):
@@ -2879,7 +2912,7 @@ def _analyse(ctx: DocContext) -> _Doc:
         # whether a figure continues the report is decided per figure (`_inherits`, by its own
         # verb); a sentence in the present tense with figures of its own ("investments amount
         # to $17 billion") ends the report, a forecast or an aside does not
-        if state is not None and i - since <= 4:
+        if state is not None and i - since <= _CARRY_SENTENCES:
             carried[i] = state
         elif state is None and not seen_body and title_carry is not None:
             carried[i] = title_carry
@@ -2907,13 +2940,31 @@ def _is_span(carry: _Carry) -> bool:
 
 
 _FISCAL_WORD = re.compile(r"(?i)\bfiscal\b")
+# How far a stated period carries (sentences); a figure also needs its own verb to continue the
+# report (`_inherits`). Longer reaches carried report periods into unrelated news.
+_CARRY_SENTENCES = 4
 
 
 def _aside(sc: _Scan, mains: list[_Expr], raw: str) -> bool:
     """Is the first period of a sentence an aside rather than the story's next report period:
     a name ("the January position", "a 1987 target range") or a forecast's year?"""
     first = mains[0]
+    if _NEGATED.search(raw) and not _digits_outside(raw, sc):
+        return True  # "He did not give figures for the fourth quarter of 1985."
     return first.attributive or _future_clause(sc, raw, first)
+
+
+_NEGATED = re.compile(r"(?i)\b(?:not|no|never|n't)\b")
+
+
+def _digits_outside(raw: str, sc: _Scan) -> bool:
+    """Does the sentence hold a digit outside its period expressions (a figure)?"""
+    pos = 0
+    for s, e in sc.spans:
+        if _has_digit(raw[pos:s]):
+            return True
+        pos = e
+    return _has_digit(raw[pos:])
 
 
 _FORECASTS = re.compile(
@@ -3280,6 +3331,13 @@ def _choose(
         elif comma >= 0:
             ce = comma
     cands = [x for x in sc.exprs if x.role in roles and not x.table and x.core[0] not in skip]
+    owner = next((x for x in reversed(sc.exprs) if x.end <= fs), None)
+    if (
+        owner is not None
+        and owner.role == "compare"
+        and _POSSESSIVE_GAP.fullmatch(raw, owner.end, fs)
+    ):
+        return owner  # "54 pct above February 1986's 6.88 billion dlrs": its own period
     in_clause = [x for x in cands if cs <= x.core[0] < ce]
     after = [x for x in in_clause if x.start >= fe and not _names_thing(x)]
     paired = _respectively(raw, fs, fe, after) or _months_together(raw, fe, after)
@@ -3334,6 +3392,7 @@ def _choose(
 
 
 _AND = re.compile(r"(?i)\band\b")
+_POSSESSIVE_GAP = re.compile(r"'s\s+(?:[a-z]+\s+)?(?:of\s+)?")
 _FROM_BASE = re.compile(
     r"(?i)\s*(?:[a-z]+\s+){0,2}?from\s+[$€£¥]?\d[\d.,/-]*(?:\s*[A-Za-z%]+){0,2}\s+"
 )
@@ -3446,6 +3505,10 @@ def period_for(
     if now is not None:
         return now
     marker = _base_marker(raw, fs, cs)
+    if marker is not None and any(
+        x.mode in ("start", "since") and fs - len(marker.group(0)) <= x.start < fs for x in sc.exprs
+    ):
+        marker = None  # "From July this year 30 leading stocks will be traded": a start
     if marker is not None:
         word = (marker.group("m") or marker.group("m2") or marker.group("m3") or "").lower()
         text, word = marker.group(0), word.rstrip(".")
@@ -3471,6 +3534,16 @@ def period_for(
             lends = None  # "will contribute 50 mln dlrs for the full year": the year ahead
         ex_env = _anchored_env(sc, raw, ex, env, lends)
         ex_env = _day_env(ex, ex_env, story)
+        stated_ahead = ex.label.lower().startswith(_AHEAD_LABELS) or _SHIPMENT.match(raw, ex.end)
+        if (ex_env.forward or ex.forward) and not stated_ahead:
+            xs, xe = _clause_of(sc.clauses, ex.core[0])
+            if _verb_tense(raw, xs, xe, ex.start, ex.end) == "past" or _DONE_BEFORE.search(
+                raw, xs, ex.start
+            ):
+                # "a lockout imposed by the company on December 14 would be lifted": the day
+                # belongs to a past verb, whatever the figure's modality
+                ex_env = _env(ex_env, forward=False)
+                ex = replace(ex, forward=False)
         if ex.mode == "since" and kind == "change" and context is not None:
             grown = _grown_since(ex, ex_env, context)
             if grown is not None:
@@ -3485,6 +3558,10 @@ def period_for(
         raw, cs, fs, fe, carried, env, projected, sentence_past
     ):
         carried = None
+    if carried is not None and any(
+        x.role == "event" and x.start < fs and x.start >= sc.dateline_end for x in sc.exprs
+    ):
+        carried = None  # "Santos yesterday announced a 4.00 dlr a share bid": dated news
     report = carried
     if (
         report is None
@@ -3504,7 +3581,10 @@ def period_for(
     return _fallback(None, modality, env.published)
 
 
-_STOCK_AT = re.compile(r"(?i)\b(?:stood|stands|stand|standing|amounted|amounting)\s+(?:at|to)\b")
+_STOCK_AT = re.compile(
+    r"(?i)\b(?:stood|stands|stand|standing|amounted|amounting)\s+(?:at|to)\b"
+    r"|\b(?:had|held|owned)\b(?!\s+(?:been|to|risen|fallen|grown|increased|decreased))"
+)
 _PER_YEAR = re.compile(r"(?i)\b(?:a|per|each)\s+(?:year|annum)\b|\bannual(?:ly)?\b")
 
 

@@ -1324,7 +1324,23 @@ D12161 = (  # reuters-12161: LONDON GRAIN FREIGHT ENQUIRIES
     "Leixoes 25/4-5/5.\n"
 )
 
+D2186 = (  # reuters-2186: ZAMBIAN LATE 1986 COPPER OUTPUT UP, SALES DOWN
+    "LUSAKA, March 5 - Zambian copper production rose 3.2 pct to\n"
+    "113,275 tonnes in fourth quarter 1986 from 109,767 in the same\n"
+    "1985 period but sales fell 18.7 pct to 119,967 tonnes from\n"
+    "147,537, Zambia Consolidated Copper Mines, ZCCM, said.\n"
+    "    A spokesman for the government-controlled mining company\n"
+    "said the country's cobalt production fell 24 pct to 879 tonnes\n"
+    "over the same period, while cobalt sales rose 92 pct to 1,734\n"
+    "tonnes. He did not give figures for the fourth quarter of 1985.\n"
+    "    Lead production fell 22.9 pct to 1,670 tonnes from 2,165\n"
+    "and zinc production dropped 14 pct to 4,830 tonnes, he added.\n"
+)
+
 STORY_CASES = [
+    # a sentence that gives no figures for a period does not move the story's period
+    (D2186, "ZAMBIAN LATE 1986 COPPER OUTPUT UP, SALES DOWN", D(1987, 3, 5), "1,670 tonnes", 1,
+     "level", "actual", D(1986, 10, 1), D(1986, 12, 31)),
     # (text, title, published, surface, occurrence, kind, modality, start, end)
     # a week to a weekday and date; "the week", "the prior week", the statement period and
     # the one before it; weekdays inside the week reported on
@@ -1525,6 +1541,25 @@ GENERAL_CASES = [
      D(1987, 4, 3)),
     ("MAY7 285 1/4 UP 1 3/4", D(1987, 4, 7), "285 1/4", "level", "actual", D(1987, 5, 1),
      D(1987, 5, 31)),
+    # "the year-ago first quarter"; a difference "below ... a year earlier" is the report's
+    ("In the year-ago first quarter the company earned 23.1 mln dlrs or 75 cts a share.",
+     D(1987, 4, 7), "23.1 mln dlrs", "level", "actual", D(1986, 1, 1), D(1986, 3, 31)),
+    ("Re-exports fell 11.6 pct to 10.62 billion dlrs from 12.0 billion dlrs in January but were "
+     "54 pct above February 1986's 6.88 billion dlrs.", D(1987, 3, 26), "6.88 billion",
+     "level", "actual", D(1986, 2, 1), D(1986, 2, 28)),
+    # a yearless day months ahead in a past sentence is last year's; a past verb's day is
+    # not moved ahead by a plan elsewhere in the sentence
+    ("July 21, the day after the Colt recapitalization was announced, its common stock rose "
+     "almost 27 points.", D(1987, 3, 17), "almost 27 points", "change", "actual",
+     D(1986, 7, 21), D(1986, 7, 21)),
+    ("Iowa Beef, a susbsidiary of Occidental Petroleum Corp, mailed a letter to members of UFCWU "
+     "Local 222 informing them a lockout imposed by the company on December 14 would be lifted "
+     "and meatpackers could return to work.", D(1987, 3, 12), "222", "level", "projected",
+     D(1986, 12, 14), D(1986, 12, 14)),
+    # a start, not a comparison base
+    ("From July this year 30 leading stocks will be traded in a pilot of the ASX's screen "
+     "trading system, industry sources said.", D(1987, 4, 1), "30 leading stocks", "level",
+     "projected", D(1987, 7, 1), None),
     # "the corresponding period in 2007" is a part of 2007 the sentence does not name
     ("Operating profit rose to EUR 13.1 mn from EUR 8.7 mn in the corresponding period in 2007 "
      "representing 7.7 % of net sales .", None, "EUR 8.7 mn", "level", "actual", None, None),
