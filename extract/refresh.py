@@ -212,6 +212,26 @@ def refresh_source(
     return out
 
 
+def _ingest(
+    store: Store,
+    documents: Iterator[Document],
+    source: Source,
+    report: IngestReport,
+    extractor: Extractor | None,
+    batch_size: int,
+) -> IngestReport:
+    """Store one source's documents in batches, adding the counts to the run's report."""
+    ingested = store.ingest(
+        documents,
+        source_id=source.name,
+        batch_size=batch_size,
+        extractor=extractor,
+        on_batch=_progress(source.name),
+    )
+    report.add(ingested)
+    return ingested
+
+
 def _progress(name: str) -> Callable[[IngestReport], None]:
     """Log a running count at most every few seconds: long backfills show they are alive."""
     last = time.monotonic()
@@ -290,14 +310,7 @@ def _refresh_folder(
                 yield item
             done[key] = (signature, count)
 
-    ingested = store.ingest(
-        documents(),
-        source_id=source.name,
-        batch_size=batch_size,
-        extractor=extractor,
-        on_batch=_progress(source.name),
-    )
-    report.add(ingested)
+    ingested = _ingest(store, documents(), source, report, extractor, batch_size)
     for doc_id in ingested.failed_ids:
         bad_files.add(doc_files.get(doc_id, ""))
     finished = {k: v for k, v in done.items() if k not in bad_files}
@@ -412,14 +425,7 @@ def _refresh_urls(
             if doc is not None:
                 yield doc
 
-    ingested = store.ingest(
-        documents(),
-        source_id=source.name,
-        batch_size=batch_size,
-        extractor=extractor,
-        on_batch=_progress(source.name),
-    )
-    report.add(ingested)
+    ingested = _ingest(store, documents(), source, report, extractor, batch_size)
     marks.save(store, ingested.failed_ids)
 
 
@@ -539,14 +545,7 @@ def _refresh_feed(
             except ValueError as exc:
                 report.fail(entry.link or feed_url, str(exc))
 
-    ingested = store.ingest(
-        documents(),
-        source_id=source.name,
-        batch_size=batch_size,
-        extractor=extractor,
-        on_batch=_progress(source.name),
-    )
-    report.add(ingested)
+    ingested = _ingest(store, documents(), source, report, extractor, batch_size)
     marks.save(store, ingested.failed_ids)
     if not report.failed:
         # Only a feed whose every entry is stored may be skipped next time on a 304.
