@@ -2721,7 +2721,8 @@ def _conventions(ctx: DocContext) -> tuple[tuple[int, str] | None, int | None, i
         if conv.get("scope") == "government" and not government:
             continue
         score = found[k]
-        score += 5 * sum(1 for cue in conv["cues"] if cue.isupper() and head.startswith(cue))
+        if head[:1].isupper():  # a dateline in capitals: "TOKYO, March 3 - ..."
+            score += 5 * sum(1 for cue in conv["cues"] if cue.isupper() and head.startswith(cue))
         if tickers is not None and tickers.search(title):
             score += 10
             company_country = conv
@@ -2918,8 +2919,12 @@ def _analyse(ctx: DocContext) -> _Doc:
             carried[i] = title_carry
         else:
             carried[i] = None
-        present = not (sc.past or sc.future or _PAST_FORECAST.search(ctx.sentences[i].raw))
-        if present and sc.exprs == () and _has_digit(ctx.sentences[i].raw):
+        raw_i = ctx.sentences[i].raw
+        if (
+            sc.exprs == ()
+            and _has_digit(raw_i)
+            and not (sc.past or sc.future or _PAST_FORECAST.search(raw_i))
+        ):
             state = None
     return _Doc(
         env,
@@ -2992,8 +2997,11 @@ def _state_of(sc: _Scan, mains: list[_Expr], env: _Env, raw: str) -> _Carry | No
     return _Carry(_period(lead[0], env), iv, explicit, forecast=forecast)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _has_digit(text: str) -> bool:
-    return any(c.isdigit() for c in text)
+    return _DIGIT.search(text) is not None
 
 
 def _title_carry(ctx: DocContext, env: _Env) -> _Carry | None:
