@@ -20,7 +20,7 @@ from extract.schema import Figure, figure_id_for, text_sha, to_frame
 from extract.series import series_key
 
 # Bump whenever the figures produced for an unchanged text may differ, so stores re-extract.
-EXTRACTION_VERSION = "0.3.0"
+EXTRACTION_VERSION = "0.4.0"
 
 
 def extract_document(doc: Document) -> list[Figure]:
@@ -70,8 +70,9 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
                 and doc.published is not None
                 and period.start is not None
                 and period.start > doc.published
+                and not semantics.reports_past(raw, mention)
             ):
-                mode = "projected"
+                mode = "projected"  # a figure for a period still to come ("5 mln tonnes in 2025")
             names = ";".join(entities.entities_for(ctx, index, span))
             done.append((mention, kind, sign))
             if measure:

@@ -167,6 +167,28 @@ _NOT_PROJECTED = re.compile(
 )
 
 
+_IRREGULAR_PAST = frozenset(
+    """was were had rose fell grew bought sold took made gave won lost paid spent sank shrank
+    stood came went saw set cut hit ran held kept brought sought drew fought met""".split()
+)
+# "-ed" words that name a plan or a state rather than something done.
+_NOT_DONE = frozenset(
+    """expected planned scheduled proposed estimated projected forecasted targeted intended
+    anticipated budgeted based owned listed combined adjusted unchanged need seed red shed
+    bed fed led wed hundred""".split()
+)
+
+
+def reports_past(sentence_raw: str, mention: Mention) -> bool:
+    """Does the figure's clause report something done ("For May shipment, it accepted offers
+    for 50,000 tonnes")? Such a figure is actual even when its period lies ahead."""
+    c_start, c_end = clause_bounds(sentence_raw, mention.start, mention.end)
+    for word in _WORD_RE.findall(sentence_raw[c_start:c_end].lower()):
+        if word in _IRREGULAR_PAST or (word.endswith("ed") and word not in _NOT_DONE):
+            return True
+    return False
+
+
 def clause_bounds(sentence_raw: str, start: int, end: int) -> tuple[int, int]:
     """The clause holding the span: between the nearest clause breaks around it."""
     return _clause_bounds_cached(sentence_raw, start, end)
