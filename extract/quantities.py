@@ -274,6 +274,14 @@ _CONTINUATION_LINK = re.compile(
     r"(?:revised\s+|adjusted\s+|unrevised\s+|previously\s+reported\s+)?$",
     re.I,
 )
+_TRADE_TERM = re.compile(
+    r"\s+(?:fob|f\.o\.b\.?|cif|c\.i\.f\.?|c\s*(?:and|&)\s*f|cfr|fas|ex-works|ex\s+works|"
+    r"delivered|landed|ex-warehouse|ex-farm|ex-mill|ex-refinery)(?=[\s/])",
+    re.I,
+)
+_COMPARED_TAIL = re.compile(
+    r"[^\d;:()]{0,40}?\b(?:from|vs\.?|versus|against|compared\s+(?:with|to))\s+", re.I
+)
 _BACKWARD_LINK = re.compile(r"^\s*(?:,|and|or|to|-|–|and\s+to|,\s*and|,\s*or)\s*$", re.I)
 
 _MAX_SENTENCE = 5000
@@ -636,7 +644,7 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
         if factor >= 1e3:
             # one scale word, except "thousand million" style stacking
             nxt = lex.scale_re.match(text, pos + len(_rx(r"\s*").match(text[pos:]).group()))
-            if not (nxt and token.lower() in ("thousand", "hundred")):
+            if not (nxt and token.lower() in ("thousand", "hundred", "lakh", "lakhs", "lac")):
                 break
     if scale != 1.0:
         end = pos
@@ -702,8 +710,8 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
     if range_end:
         low, high, end, r_unit, r_kind, r_factor = range_end
         opener = _RANGE_OPENER.search(text, max(0, start - 30), start)
-        if opener and opener.group().lower().startswith("between"):
-            start = opener.start()
+        if opener and "between" in opener.group().lower():
+            start = opener.start() + opener.group().lower().index("between")
         if r_unit and not unit:
             unit, kind, explicit = r_unit, r_kind, True
         low *= r_factor
@@ -885,6 +893,9 @@ def _words_at(text: str, start: int) -> tuple[UnitInfo, int] | None:
 def _per_unit(text: str, pos: int) -> tuple[str, int] | None:
     """'per barrel' / 'a share' / '/t' after a unit: the denominator of a rate."""
     lex = lexicon()
+    term = _TRADE_TERM.match(text, pos)
+    if term and _PER.match(text, term.end()):
+        pos = term.end()  # "83.49 dlrs Fob per tonne", "$210 CIF a tonne"
     m = _PER.match(text, pos)
     if not m or m.end() == pos:
         return None
@@ -1027,7 +1038,15 @@ def _range_end(
     if nxt.sign < 0 and not gap.strip():
         gap += text[nxt.start]  # "7 % -9 %": the hyphen was read as the second number's sign
     if not _RANGE_JOIN.fullmatch(gap):
-        return None
+        # "€4.1bn-€4.3bn", "between CHF 4.1bn and CHF 4.3bn": the currency is repeated
+        prefix = lexicon().prefix_re.search(text, end, nxt.start) if unit else None
+        if not (
+            prefix
+            and lexicon().prefix_currencies[prefix.group(1)] == unit
+            and _RANGE_JOIN.fullmatch(text[end : prefix.start(1)])
+        ):
+            return None
+        gap = text[end : prefix.start(1)]
     joiner = gap.strip().lower()
     opener = _RANGE_OPENER.search(text, max(0, start - 30), start)
     if joiner == "and" and not (opener and "between" in opener.group().lower()):
@@ -1092,6 +1111,13 @@ def _link_units(text: str, mentions: list[Mention]) -> list[Mention]:
             and (_BACKWARD_LINK.match(between) or _rx(r"\s*to\s*").fullmatch(between))
         ):
             out[i] = _inherit(m, nxt)
+    # "1.25 mln tonnes raw value from 1.4 mln": a compared amount is in the unit it is compared to
+    for i in range(1, len(out)):
+        m, prev = out[i], out[i - 1]
+        if m.unit or not prev.unit or prev.unit_kind in _RELATIVE_KINDS:
+            continue
+        if _COMPARED_TAIL.fullmatch(text[prev.end : m.start]) and _scaled(m) == _scaled(prev):
+            out[i] = _inherit(m, prev)
     # wire style: a scaled bare amount in a sentence about money is money ("from 3.39 billion")
     for i, m in enumerate(out):
         if not m.unit and _scaled(m):

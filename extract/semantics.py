@@ -152,6 +152,8 @@ _PROJECTED = re.compile(
     r"predicts?|predicted|predicting|plans?\s+to|planned|planning\s+to|plan\s+for|"
     r"aims?\s+(?:to|for|at)|aiming|targets?|targeted|targeting|seeks?\s+to|intends?\s+to|"
     r"should|could|may|might|can\s+expect|budgets?(?:ed)?\s+(?:for|at)|outlook|guidance|"
+    r"guid(?:es|ed|ing)\s+(?:for|to|at|towards?)|(?:is|are|was|were|be)\s+seen\s+(?:at|between|"
+    r"rising|falling|growing|reaching|hitting|near|around)|"
     r"anticipates?|anticipated|envisages?|envisaged|foresees?|foreseen|scheduled\s+to|"
     r"set\s+to|due\s+to\s+(?:be|reach|rise|fall)|proposed|proposes?|proposal|would\s+be|"
     r"estimates?\s+(?:that|it\s+will)|stands?\s+to|likely\s+to|unlikely\s+to|"
@@ -333,7 +335,7 @@ _PROJECTED_WORDS = frozenset(
     guidance anticipates anticipate anticipated envisages envisage envisaged foresees foresee
     foreseen scheduled set due proposed proposes propose proposal estimates estimate stands
     stand likely unlikely track if goal objective pledge pledged pledges promise promised
-    promises commits commit committed""".split()
+    promises commits commit committed guides guided guiding seen""".split()
 )
 
 

@@ -40,6 +40,8 @@ def only(text: str, **hints: object):
         ("a fund of $50k", "$50k", 50e3, "USD"),
         ("revenue of $3.2b", "$3.2b", 3.2e9, "USD"),
         ("Rs 500 crore was approved", "Rs 500 crore", 5e9, "INR"),
+        ("capex of Rs 11.1 lakh crore", "Rs 11.1 lakh crore", 11.1e12, "INR"),
+        ("a Rs 2,000 crore order", "Rs 2,000 crore", 2e10, "INR"),
     ],
 )
 def test_money(text: str, surface: str, value: float, unit: str) -> None:
@@ -66,6 +68,13 @@ def test_money(text: str, surface: str, value: float, unit: str) -> None:
         ("reserves of 30 billion barrels", 30e9, "bbl", "volume"),
         ("pumping 300,000 barrels per day", 300e3, "bbl/d", "volume"),
         ("exports of 15 bcm of gas", 15e9, "m3", "volume"),
+        ("output of 9.8 mbpd next year", 9.8e6, "bbl/d", "volume"),
+        ("spare capacity of 2.1 mb/d", 2.1e6, "bbl/d", "volume"),
+        ("a cut of 300 kb/d", 300e3, "bbl/d", "volume"),
+        ("a 200,000 bpcd refinery", 200e3, "bbl/d", "volume"),
+        ("reserves of 450 mmbbl", 450e6, "bbl", "volume"),
+        ("demand of 120 PJ", 120e15, "J", "energy"),
+        ("a 5 GJ boiler", 5e9, "J", "energy"),
         ("12 billion cubic metres of gas", 12e9, "m3", "volume"),
         ("a 1,200 MW plant", 1200, "MW", "power"),
         ("capacity of 5 GW", 5, "GW", "power"),
@@ -130,6 +139,9 @@ def test_net_profit_went_up_to_is_not_a_bound() -> None:
         ("a range of four to six pct", 4, 6, "%"),
         ("between 46 and 50 cents a share", 0.46, 0.50, "USD"),
         ("a rise of 0.4 - 0.5 pct", 0.4, 0.5, "%"),
+        ("revenue of €4.1bn-€4.3bn", 4.1e9, 4.3e9, "EUR"),
+        ("between CHF 4.1bn and CHF 4.3bn", 4.1e9, 4.3e9, "CHF"),
+        ("$5 to $6 a share", 5, 6, "USD"),
     ],
 )
 def test_ranges(text: str, low: float, high: float, unit: str) -> None:
@@ -156,6 +168,8 @@ def test_a_change_then_a_level_is_not_a_range() -> None:
         ("sold at 1,850 and 1,880 dlrs", [("USD", 1850), ("USD", 1880)]),
         ("rose from 5.2 to 6.1 pct", [("%", 5.2), ("%", 6.1)]),
         ("one, two and three-month certificates", [("month", 1), ("month", 2), ("month", 3)]),
+        # a compared amount is in the unit it is compared with
+        ("fell to 1.25 mln tonnes raw value from 1.4 mln", [("t", 1.25e6), ("t", 1.4e6)]),
     ],
 )
 def test_units_shared_by_neighbours(text: str, values: list[tuple[str, float]]) -> None:
@@ -234,3 +248,8 @@ def test_maturities_and_durations_are_figures() -> None:
 def test_a_year_earlier_is_not_a_rate() -> None:
     m = only("compared to EUR 207.1 mn a year earlier")
     assert (m.unit, m.value, m.per_unit) == ("EUR", pytest.approx(207.1e6), "")
+
+
+def test_a_trade_term_before_the_denominator_keeps_the_price() -> None:
+    m = only("wheat at 83.49 dlrs Fob per tonne")
+    assert (m.surface, m.unit, m.per_unit) == ("83.49 dlrs Fob per tonne", "USD", "t")
