@@ -1739,6 +1739,10 @@ def _month_context(raw: str, s: int, e: int) -> bool:
         before,
     ):
         return True
+    if re.search(
+        r"(?:^|[,;(]\s*|\b(?:its|their|the|his|her|our)\s+|['’]s\s+)\Z", raw[:s][-14:], re.I
+    ) and (re.match(r"\s+(?!be\b|have\b|not\b|also\b|well\b|we\b|i\b)[a-z]{3,}", raw[e : e + 14])):
+        return True  # "March exports rose", "Japan's May trade surplus": a month as a modifier
     return bool(re.match(r"\s*(?:[-–/]|and\b|to\b|through\b)\s*[A-Z][a-z]+", raw[e : e + 14]))
 
 

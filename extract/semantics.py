@@ -326,6 +326,8 @@ _STATIVE_BEFORE = re.compile(
     r"\bfrom(?:\s+(?:the|its|a|current|present|existing))*)\s+\Z",
     re.I,
 )
+# Capitalised "May" is the month (or a name), the modal verb is written in lower case.
+_MAY_MONTH = re.compile(r"\bMay\b")
 # Every word that can start a projection cue, for the pre-check in `modality`.
 _PROJECTED_WORDS = frozenset(
     """will won't would wouldn't shall going expects expect expected forecast forecasts
@@ -370,13 +372,13 @@ def modality(sentence_raw: str, mention: Mention) -> str:
     # Cues after the figure count up to the next comma: "15,000 jobs will be created" but not
     # "a 40 dlr offer for Purolator, said it would sell".
     ahead = clause[rel_start : min(len(clause), rel_start + 90)].split(", ", 1)[0]
-    window = before + ahead
+    window = _MAY_MONTH.sub("month", before + ahead)
     if not _words(window).isdisjoint(_PROJECTED_WORDS) or "'ll" in window or "to be " in window:
         cleaned = _NOT_PROJECTED.sub(" ", window)
         if _PROJECTED.search(cleaned):
             return "projected"
     # "... 15,000 jobs, the ministry forecast": a forecast verb governing the whole sentence.
-    head = sentence_raw[:c_start]
+    head = _MAY_MONTH.sub("month", sentence_raw[:c_start])
     if c_start and _rx(
         r"\b(?:expects?|forecasts?|predicts?|projects?|estimates?\s+that|sees|plans?)\s+(?:that\s+)?$",
         re.I,

@@ -331,6 +331,11 @@ SENTENCE_CASES = [
     ("Total deposits rose 2.6 pct in the year to March 31, 1987.", D(1987, 5, 1), "2.6 pct",
      "change", "actual", D(1986, 4, 1), D(1987, 3, 31), "in the year to March 31, 1987",
      "explicit"),
+    # a month as a modifier of the measure
+    ("Japan's March exports rose 5% and September sales fell.", D(2024, 5, 15), "5%",
+     "change", "actual", D(2024, 3, 1), D(2024, 3, 31), "March", "relative"),
+    ("Its May sales rose 5 pct.", D(1987, 6, 10), "5 pct", "change", "actual",
+     D(1987, 5, 1), D(1987, 5, 31), "May", "relative"),
 ]  # fmt: skip
 
 

@@ -110,6 +110,8 @@ def test_kind_and_sign(text: str, surface: str, kind: str, value: float) -> None
         ("The ministry forecast growth of 2.5 pct.", "2.5 pct", "projected"),
         ("The group guided for revenue of €4.1bn in 2025.", "€4.1bn", "projected"),
         ("Growth is seen at 2.1% this year.", "2.1%", "projected"),
+        ("Inflation eased to 61.4% in May from 69.8% in April.", "61.4%", "actual"),
+        ("Output may rise 5% this year.", "5%", "projected"),
         ("Profit rose 5 pct, more than expected.", "5 pct", "actual"),
         (
             "Russia's investments in Kazakhstan amount to about $17 billion.",
