@@ -413,6 +413,9 @@ def _np_before(text: str) -> str:
             if t in ("-", "&", "/") and words:
                 words.insert(0, t)
                 continue
+            if toks and _name_number(toks[-1], t):
+                words.insert(0, t)  # "the S&P 500", "the FTSE 100 index"
+                continue
             break
         low = t.lower()
         if low == "and" and words and words[0][0].isupper() and toks and toks[-1][:1].isupper():
@@ -474,7 +477,10 @@ def _subject(text: str) -> str:
         _TIME_WORDS.fullmatch(left[-1])
         or left[-1].lower().endswith("ly")
         or left[-1].lower() in ("in", "on", "during", "of", "the", "this", "last", "-", ",")
-        or _rx(r"\d[\d.,]*").fullmatch(left[-1])
+        or (
+            _rx(r"\d[\d.,]*").fullmatch(left[-1])
+            and not (len(left) > 1 and _name_number(left[-2], left[-1]))
+        )
     ):
         left.pop()
     if not left:
@@ -483,6 +489,17 @@ def _subject(text: str) -> str:
     if not np:
         return left[-1] if left[-1].lower() in _PRONOUNS else ""
     return np
+
+
+def _name_number(word: str, number: str) -> bool:
+    """'S&P 500', 'FTSE 100', 'Stoxx 600', 'Boeing 747': a number that is part of a name."""
+    return bool(
+        _rx(r"[1-9]\d{1,3}").fullmatch(number)
+        and _rx(r"[A-Z][A-Za-z&]*").fullmatch(word)
+        and word.lower() not in _FUNCTION
+        and not _TIME_WORDS.fullmatch(word)
+        and not _rx(r"(?:1[89]|20)\d\d").fullmatch(number)
+    )
 
 
 def _drop_parentheticals(toks: list[str]) -> list[str]:

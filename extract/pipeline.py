@@ -117,7 +117,12 @@ _PEOPLE_CONTEXT = re.compile(
     r"people|persons|claimants|payrolls?|jobs?|redundanc\w+|layoffs?|population)\b",
     re.I,
 )
-_INDEX_CONTEXT = re.compile(r"\b(?:index|indices|indexes|barometer)\b", re.I)
+_INDEX_CONTEXT = re.compile(
+    r"\b(?:index|indices|indexes|barometer|dow|nasdaq|s&p|ftse|nikkei|dax|cac|hang\s+seng|"
+    r"sensex|nifty|kospi|stoxx|topix|ibex|ftse\s+mib|asx|tsx|bovespa|ibovespa|moex|rts|kase|"
+    r"shanghai\s+composite|straits\s+times|psei|klci|bist|merval)\b",
+    re.I,
+)
 
 
 def _unit_from_context(

@@ -134,7 +134,10 @@ _CHANGE_BEFORE_RANGE = re.compile(
     r"gained|gains|climbed|climbs|jumped|jumps|surged|soared|advanced|added|up|fell|falls|"
     r"fallen|falling|dropped|drops|declined|declines|declining|decreased|decreases|lost|"
     r"slipped|slid|eased|plunged|plummeted|tumbled|sank|shrank|contracted|cut|cuts|reduced|"
-    r"lowered|down|narrowed|widened|dipped|slumped|shed|raised|boosted|expanded)"
+    r"lowered|down|narrowed|widened|dipped|slumped|shed|raised|boosted|expanded|weakened|"
+    r"strengthened|firmed|softened|rallied|rebounded|recovered|retreated|edged\s+(?:up|down|"
+    r"higher|lower)|ticked\s+(?:up|down)|slumped|sagged|skidded|dived|spiked|accelerated|"
+    r"slowed|decelerated|improved|deteriorated|appreciated|depreciated|lifted|trimmed)"
     r"(?:\s+by)?(?:\s+(?:a|an|another|some|about|nearly|almost|over|more\s+than|"
     r"(?:seasonally\s+)?adjusted|net))*\s*\Z",
     re.I,
@@ -1201,6 +1204,11 @@ def _finish(text: str, m: Mention, hints: DocHints) -> Mention:
         if base and unit == "USD" and base in _HAS_CENTS:
             unit = base
     if not unit:
+        quoted = _quoted_currency(text, m, hints)
+        if quoted is not None:
+            # "the real weakened to 5.25 per dollar": an exchange rate in the quoted currency
+            return replace(m, unit=quoted[0], unit_kind="currency", per_unit=quoted[1])
+    if not unit:
         label = _TABLE_LABEL.match(text)
         if _SHARE_COUNT_LABEL.match(text):
             unit, kind = "share", "count"
@@ -1227,6 +1235,46 @@ def _finish(text: str, m: Mention, hints: DocHints) -> Mention:
     return replace(m, unit=unit, unit_kind=kind, value=value, value_low=low, value_high=high)
 
 
+def _quoted_currency(text: str, m: Mention, hints: DocHints) -> tuple[str, str] | None:
+    """The currency a bare rate "per dollar" is quoted in: the nearest one named before it."""
+    per = _PER_CURRENCY.match(text, m.end)
+    if per is None:
+        return None
+    lex = lexicon()
+    base = lex.words.get(norm(per.group(1)))
+    if base is None or base.kind != "currency":
+        return None
+    base_code = _code(base, hints, text)
+    words = list(_rx(r"[A-Za-z]+").finditer(text, max(0, m.start - 80), m.start))
+    for i in range(len(words) - 1, -1, -1):
+        if _PER_CURRENCY_BEFORE.search(text, max(0, words[i].start() - 20), words[i].start()):
+            continue  # "90.1 per U.S. dollar and 98.3 per euro": a denominator, not quoted
+        for surface in (text[words[i - 1].start() : words[i].end()] if i else "", words[i].group()):
+            info = lex.words.get(norm(surface)) if surface else None
+            if info is None and surface in _QUOTED_ONLY:
+                info = UnitInfo(_QUOTED_ONLY[surface], "currency")
+            if info is None or info.kind != "currency":
+                continue
+            code = _code(info, hints, text)
+            if code != base_code:
+                return code, base_code
+    return None
+
+
+def _code(info: UnitInfo, hints: DocHints, sentence: str) -> str:
+    return _resolve_family(info.family, info.unit, hints, sentence) if info.family else info.unit
+
+
+_PER_CURRENCY = re.compile(
+    r"\s*(?:per|to\s+the|to\s+one|a|against\s+the|versus\s+the)\s+(?:U\.?S\.?\s+)?"
+    r"(dollar|euro|yen|pound|sterling|franc|yuan|dlr)\b",
+    re.I,
+)
+# Currency names too ambiguous to read as units anywhere else ("real GDP", "the dong").
+_QUOTED_ONLY = {"real": "BRL", "lev": "BGN", "dong": "VND", "cedi": "GHS", "kip": "LAK"}
+_PER_CURRENCY_BEFORE = re.compile(
+    r"\b(?:per|to\s+the|to\s+one|a|against\s+the|versus\s+the)\s+(?:U\.?\s?S\.?\s+)?\Z", re.I
+)
 _RELATIVE_KINDS = frozenset({"percent", "percentage_point", "basis_point"})
 _PER_SHARE_LABELS = frozenset({"shr", "div", "dividend"})
 _HAS_CENTS = frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "EUR", "TWD", "ZWD", "JMD"})

@@ -182,6 +182,8 @@ def test_a_figure_in_a_future_period_is_projected() -> None:
             "some 20 mln eur",
             "cost savings",
         ),
+        ("The S&P 500 rose 1.2% to 4,783.45.", "1.2%", "s&p 500"),
+        ("The FTSE 100 closed down 35 points at 7,412.", "7,412", "ftse 100"),
     ],
 )
 def test_measure(text: str, surface: str, keyword: str) -> None:
@@ -216,3 +218,20 @@ def test_stocks_named_under_a_modal_verb_are_actual(text: str, surface: str) -> 
     rows = figures(text, published="1987-04-01")
     match = [r for s, r in rows.items() if s.startswith(surface)]
     assert match and match[0]["modality"] == "actual"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit", "kind"),
+    [
+        ("The S&P 500 rose 1.2% to 4,783.45.", "4,783.45", "point", "index_point"),
+        ("Japan's Nikkei fell 2% to 38,000.", "38,000", "point", "index_point"),
+        ("Brazil's real weakened 1.1% to 5.25 per dollar.", "5.25", "BRL", "currency"),
+        ("The rupee closed at 83.45 to the dollar.", "83.45", "INR", "currency"),
+        ("The ruble firmed to 90.1 per U.S. dollar and 98.3 per euro.", "98.3", "RUB", "currency"),
+    ],
+)
+def test_bare_levels_take_the_unit_their_subject_implies(
+    text: str, surface: str, unit: str, kind: str
+) -> None:
+    row = figures(text, published="2024-05-15")[surface]
+    assert (row["unit"], row["unit_kind"]) == (unit, kind)
