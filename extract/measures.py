@@ -52,7 +52,7 @@ _VERBS = frozenset(
     picked revised adjusted compared is are was were unchanged steady flat stable doubled
     tripled halved quadrupled remained remains employs employed employing had has have left
     put puts forecast forecasts projected sees saw booked proposed approved announced
-    lowering raising cutting reducing held holds hold stayed stays remained""".split()
+    lowering raising cutting reducing held holds hold stayed stays remained higher lower""".split()
 )
 _AUX = frozenset(
     """have has had been be being is are was were will would shall should can could may might
@@ -71,7 +71,8 @@ _TIME_WORDS = re.compile(
 _TIME_PHRASE_WORDS = frozenset(
     """the a this that last next first second third fourth final past previous same period
     ended ending to end of year years month months week weeks quarter quarters half day days
-    fiscal calendar full whole current coming so far date through until""".split()
+    fiscal calendar full whole current coming so far date through until one two three four
+    five six seven eight nine ten eleven twelve""".split()
 )
 _NP_PREPOSITIONS = frozenset(
     {"of", "in", "for", "on", "to", "from", "with", "per", "before", "after"}
@@ -89,7 +90,8 @@ _FLOW_NOUNS = frozenset(
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this"})
 _UNIT_WORDS = re.compile(
     r"(?:mln|bln|billion|million|trillion|thousand|dlrs?|dollars?|pct|percent|cts|cents|stg|"
-    r"yen|marks|francs|tonnes|tons|barrels|bn|mn|m)\Z",
+    r"yen|marks|francs|tonnes|tons|barrels|bn|mn|m|tn|trn|tln|trln|crore|lakh|pc|ppt|pp|bp|"
+    r"bps)\Z",
     re.I,
 )
 _PRONOUNS = frozenset({"it", "they", "this", "that", "which", "these", "those", "he", "she", "we"})
@@ -145,7 +147,7 @@ _WORTH_BEFORE = re.compile(
     re.I,
 )
 _IN_AFTER = re.compile(
-    r"^\s+(?:in|of|worth\s+of)\s+(?P<np>(?:[A-Za-z][\w'’-]*\s+){0,4}?[A-Za-z][\w'’-]*)"
+    r"^\s+(?:in|of|worth\s+of)\s+(?P<np>(?:(?:\d+-)?[A-Za-z][\w'’-]*\s+){0,4}?[A-Za-z][\w'’-]*)"
     r"(?=\s*(?:[,.;:)]|$|\s+(?:and|or|to|from|in|at|for|by|on|with|was|were|is|are|has|have|"
     r"will|would|that|which|last|this|next|during|since|compared|against|versus|vs)\b))",
     re.I,
@@ -167,13 +169,14 @@ _APPOSITIVE = re.compile(
 )
 _EMPLOY_BEFORE = re.compile(r"\bemploy(?:s|ed|ing)?\s+\Z", re.I)
 _LINK_ONLY = re.compile(
-    r"^[\s,;]*(?:(?:and|or|but|while|compared\s+with|compared\s+to|against|versus|vs\.?|from|"
+    r"^[\s,;(]*(?:(?:and|or|but|while|compared\s+with|compared\s+to|against|versus|vs\.?|from|"
     r"after|to|with|a|an|the|revised|previous|year-earlier|provisional|preliminary|confirmed|"
     r"y/y|yoy|q/q|m/m|year-on-year|on\s+the\s+year|"
     r"downwardly|upwardly|originally|reported|in|on|for|at|of|last|this|same|period|prior|"
     r"year|years|month|months|week|weeks|quarter|earlier|ago|before|\d[\d,.]*|"
     r"january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|or\s+so|respectively)\b[\s,;]*)*\Z",
+    r"december|or\s+so|respectively|equivalent\s+to|about|around|roughly|some|nearly|"
+    r"approximately|or\s+about|or\s+around)\b[\s,;(]*)*\Z",
     re.I,
 )
 
@@ -243,7 +246,9 @@ def measure_for(
     if mention.unit_kind in ("currency", "mass", "volume", "energy"):
         m = _IN_AFTER.match(after)
         if m and not _TIME_WORDS.fullmatch(m.group("np").split()[-1]):
-            np = _strip_np(m.group("np"))
+            words = m.group("np").split()
+            cut = next((i for i, w in enumerate(words) if i and w.lower() in _VERBS), len(words))
+            np = _strip_np(" ".join(words[:cut]))
             if np and np.split()[0].lower() not in _FUNCTION:
                 return np
     # "7.7 % of net sales".
@@ -385,11 +390,17 @@ def _np_after(after: str) -> str:
     if not m:
         return ""
     toks = [t for t in _tokens(m.group("np")) if _rx(r"[A-Za-z]").match(t)]
-    if not toks or toks[0].lower() in _FUNCTION | _VERBS | {"including", "excluding"}:
+    if not toks or toks[0].lower() in {"including", "excluding"}:
         return ""
     kept: list[str] = []
-    for t in toks:
-        if t.lower() in _FUNCTION or t.lower() in _VERBS or t.lower().endswith("ly"):
+    for i, t in enumerate(toks):
+        low = t.lower()
+        modifier = (
+            low in _MODIFIER_VERBS
+            and i + 1 < len(toks)
+            and toks[i + 1].lower() not in (_FUNCTION | _VERBS)
+        )
+        if (low in _FUNCTION or low in _VERBS or low.endswith("ly")) and not modifier:
             break
         kept.append(t)
     if kept and kept[-1].lower() in ("of", "and"):
@@ -397,6 +408,10 @@ def _np_after(after: str) -> str:
     return _strip_np(" ".join(kept)) if len(kept) >= 1 else ""
 
 
+# Participles that modify an accounting noun after a figure: "KRW 10.4tn operating profit".
+_MODIFIER_VERBS = frozenset(
+    "operating trading adjusted reported expected estimated projected planned recorded".split()
+)
 _ATTRIBUTIVE = re.compile(r"^[ \t]+(?P<np>(?:[A-Za-z][\w'’-]*(?:[ \t]+|$)){1,6})", re.I)
 
 

@@ -1758,8 +1758,8 @@ def _is_year_use(raw: str, s: int, e: int, y: int) -> bool:
     ):
         return False  # "1000-2000 bags"; but "between 1975 and 1984" are years
     after = raw[e : e + 24]
-    if re.match(r"\s*(?:[-–]|to\b)\s*\d", after):
-        return False
+    if re.match(r"\s*(?:[-–]\s*\d|to\s+\d{3,}(?:,\d{3})*(?![.\d]))", after):
+        return False  # "1000-2000 bags", "1990 to 2010 dlrs"; not "1987 to 6.67 billion rand"
     w_before = g.word_before.search(before)
     prev = w_before.group(1).lower() if w_before and before[w_before.end(1) :].strip() == "" else ""
     if before.endswith("'s "):

@@ -1156,6 +1156,8 @@ def _share_conversion_qualifiers(text: str, mentions: list[Mention]) -> list[Men
 
 def _inherit(m: Mention, other: Mention) -> Mention:
     """Take the unit (and a scale written only once) from a neighbouring figure."""
+    if _rx(r"(?:1[89]|20)\d\d").fullmatch(m.surface):
+        return m  # "the first two months of 1987 to 6.67 billion rand": a year, not an amount
     if other.unit_kind in _RELATIVE_KINDS and _scaled(m):
         return m  # "fell to 3.23 mln, or 11.7 pct": millions of something, not a percent
     value = m.value

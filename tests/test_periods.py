@@ -331,6 +331,10 @@ SENTENCE_CASES = [
     ("Total deposits rose 2.6 pct in the year to March 31, 1987.", D(1987, 5, 1), "2.6 pct",
      "change", "actual", D(1986, 4, 1), D(1987, 3, 31), "in the year to March 31, 1987",
      "explicit"),
+    # a year before "to" and an amount is the year of the period, not the start of a range
+    ("This brought exports for the first two months of 1987 to 6.67 billion rand.",
+     D(1987, 3, 27), "6.67 billion rand", "level", "actual", D(1987, 1, 1), D(1987, 2, 28),
+     "for the first two months of 1987", "explicit"),
     # a month as a modifier of the measure
     ("Japan's March exports rose 5% and September sales fell.", D(2024, 5, 15), "5%",
      "change", "actual", D(2024, 3, 1), D(2024, 3, 31), "March", "relative"),

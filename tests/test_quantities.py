@@ -170,6 +170,8 @@ def test_a_change_then_a_level_is_not_a_range() -> None:
         ("one, two and three-month certificates", [("month", 1), ("month", 2), ("month", 3)]),
         # a compared amount is in the unit it is compared with
         ("fell to 1.25 mln tonnes raw value from 1.4 mln", [("t", 1.25e6), ("t", 1.4e6)]),
+        # a year is never given the unit of the amount after it
+        ("the first two months of 1987 to 6.67 billion rand", [("ZAR", 6.67e9)]),
     ],
 )
 def test_units_shared_by_neighbours(text: str, values: list[tuple[str, float]]) -> None:
