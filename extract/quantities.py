@@ -73,11 +73,16 @@ _ALPHA_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?![A-Za-z])")
 _FRACTION_WORDS = re.compile(
     r"\b(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
     r"(?P<den>half|halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b"
-    r"(?=\s+(?:of|point|percentage|pct|percent)\b)",
+    r"(?=\s+(?:of|point|percentage|pct|percent)\b|(?P<alone>\s*(?:[,.;:)]|$|\s+(?:in|on|to|"
+    r"from|and|or|since|after|versus|compared|as|while|this|last|over|against|year|lower|higher|"
+    r"less|more|smaller|bigger)\b)))",
     re.I,
 )
 _HALF = re.compile(
-    r"(?<![-\w])half\b(?=\s+(?:of|the|a|an|its|their|all|point|percentage|pct|percent)\b)", re.I
+    r"(?<![-\w])half\b(?=\s+(?:of|the|a|an|its|their|all|point|percentage|pct|percent)\b|"
+    r"(?P<alone>\s*(?:[,.;:)]|$|\s+(?:in|on|to|from|and|or|since|after|versus|compared|as|while|"
+    r"this|last|over|against|year)\b)))",
+    re.I,
 )
 _NIL = re.compile(
     r"\b(?:(?:profit|loss|net|shr|div)\s+)?(?P<nil>nil)\b(?=\s+vs\b)|"
@@ -277,13 +282,21 @@ _CONTINUATION_LINK = re.compile(
     r"(?:revised\s+|adjusted\s+|unrevised\s+|previously\s+reported\s+)?$",
     re.I,
 )
+_FRACTION_CHANGE_AFTER = re.compile(r"[\s-]+(?:lower|higher|less|more|smaller|bigger)\b", re.I)
+_BY_FRACTION = re.compile(
+    r"\b(?:by|in)\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+|"
+    r"some\s+|around\s+)?(?:a\s+|an\s+|one\s+)?\Z",
+    re.I,
+)
 _TRADE_TERM = re.compile(
     r"\s+(?:fob|f\.o\.b\.?|cif|c\.i\.f\.?|c\s*(?:and|&)\s*f|cfr|fas|ex-works|ex\s+works|"
     r"delivered|landed|ex-warehouse|ex-farm|ex-mill|ex-refinery)(?=[\s/])",
     re.I,
 )
 _COMPARED_TAIL = re.compile(
-    r"[^\d;:()]{0,40}?\b(?:from|vs\.?|versus|against|compared\s+(?:with|to))\s+", re.I
+    r"(?:[^\d;:()]|\b(?:1[89]|20)\d\d\b){0,40}?\b(?:from|vs\.?|versus|against|"
+    r"compared\s+(?:with|to))\s+(?:(?:a|an|the)\s+)?(?:(?:record|revised|previous|peak)\s+)?",
+    re.I,
 )
 _BACKWARD_LINK = re.compile(r"^\s*(?:,|and|or|to|-|–|and\s+to|,\s*and|,\s*or)\s*$", re.I)
 
@@ -513,11 +526,19 @@ def _word_cores(text: str) -> list[_Core]:
             out.append(_Core(start, end, value, 0, spelled=True, scaled=scaled))
         i = j
     for m in _FRACTION_WORDS.finditer(text):
+        if (
+            m.group("alone") is not None
+            and not _BY_FRACTION.search(text, 0, m.start())
+            and not _FRACTION_CHANGE_AFTER.match(text, m.end())
+        ):
+            continue  # a fraction alone is a figure only as a change: "fell by a third"
         num = 1 if m.group("num").lower() in ("a", "an", "one") else combine_words([m.group("num")])
         den = FRACTION_DENOMINATORS[m.group("den").lower()]
         if num:
             out.append(_Core(m.start(), m.end(), num / den, 0, spelled=True, fraction_only=True))
     for m in _HALF.finditer(text):
+        if m.group("alone") is not None and not _BY_FRACTION.search(text, 0, m.start()):
+            continue
         after = text[m.end() :]
         scale = _rx(r"\s+an?\s+(million|billion|trillion|thousand|dozen)\b", re.I).match(after)
         if scale:
@@ -724,9 +745,15 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
         return None  # "3M", "5G": letters glued to a number that are neither scale nor unit
 
     if core.fraction_only and not kind:
-        if not _rx(r"\s+(?:of|the|a|an|its|their)\b", re.I).match(text[end:]) and core.spelled:
-            return None
-        unit, kind = "", "other"
+        if _BY_FRACTION.search(text, max(0, start - 30), start) or _FRACTION_CHANGE_AFTER.match(
+            text, end
+        ):
+            # "fell by a third", "cut in half", "one-third lower": a relative change, in percent
+            unit, kind, explicit, value = "%", "percent", True, value * 100
+        elif core.spelled and not _rx(r"\s+(?:of|the|a|an|its|their)\b", re.I).match(text[end:]):
+            return None  # "half-year" is not a figure
+        else:
+            unit, kind = "", "other"
 
     spelled_bare = core.spelled and not kind and not core.scaled and scale == 1.0
     if core.spelled and kind == "count" and _definite_before(text, start):
@@ -1116,7 +1143,11 @@ def _link_units(text: str, mentions: list[Mention]) -> list[Mention]:
             out[i] = _inherit(m, nxt)
     # "1.25 mln tonnes raw value from 1.4 mln": a compared amount is in the unit it is compared to
     for i in range(1, len(out)):
-        m, prev = out[i], out[i - 1]
+        m = out[i]
+        j = i - 1
+        while j > 0 and not out[j].unit and _rx(r"(?:1[89]|20)\d\d").fullmatch(out[j].surface):
+            j -= 1  # "7.73 mln tonnes in 1986, up from 5.97 mln": skip the year
+        prev = out[j]
         if m.unit or not prev.unit or prev.unit_kind in _RELATIVE_KINDS:
             continue
         if _COMPARED_TAIL.fullmatch(text[prev.end : m.start]) and _scaled(m) == _scaled(prev):

@@ -73,8 +73,10 @@ def test_money(text: str, surface: str, value: float, unit: str) -> None:
         ("a cut of 300 kb/d", 300e3, "bbl/d", "volume"),
         ("a 200,000 bpcd refinery", 200e3, "bbl/d", "volume"),
         ("reserves of 450 mmbbl", 450e6, "bbl", "volume"),
-        ("demand of 120 PJ", 120e15, "J", "energy"),
-        ("a 5 GJ boiler", 5e9, "J", "energy"),
+        ("demand of 120 PJ", 120, "PJ", "energy"),
+        ("a 5 GJ boiler", 5, "GJ", "energy"),
+        ("operating at 2,100 MHz", 2100, "MHz", "other"),
+        ("1.045 million decaliters of beer", 1.045e6, "dal", "volume"),
         ("12 billion cubic metres of gas", 12e9, "m3", "volume"),
         ("a 1,200 MW plant", 1200, "MW", "power"),
         ("capacity of 5 GW", 5, "GW", "power"),
@@ -170,6 +172,11 @@ def test_a_change_then_a_level_is_not_a_range() -> None:
         ("one, two and three-month certificates", [("month", 1), ("month", 2), ("month", 3)]),
         # a compared amount is in the unit it is compared with
         ("fell to 1.25 mln tonnes raw value from 1.4 mln", [("t", 1.25e6), ("t", 1.4e6)]),
+        (
+            "imported 7.73 mln tonnes in 1986, up from 5.97 mln in 1985 but down from a record "
+            "16.15 mln in 1982",
+            [("t", 7.73e6), ("t", 5.97e6), ("t", 16.15e6)],
+        ),
         # a year is never given the unit of the amount after it
         ("the first two months of 1987 to 6.67 billion rand", [("ZAR", 6.67e9)]),
     ],
@@ -255,3 +262,22 @@ def test_a_year_earlier_is_not_a_rate() -> None:
 def test_a_trade_term_before_the_denominator_keeps_the_price() -> None:
     m = only("wheat at 83.49 dlrs Fob per tonne")
     assert (m.surface, m.unit, m.per_unit) == ("83.49 dlrs Fob per tonne", "USD", "t")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("imports fell by a third", 100 / 3),
+        ("the dividend was cut in half", 50),
+        ("costs rose by a quarter", 25),
+        ("prices were one-third lower", 100 / 3),
+    ],
+)
+def test_a_fraction_as_a_change_is_a_percent(text: str, value: float) -> None:
+    m = only(text)
+    assert (m.unit, m.unit_kind) == ("%", "percent")
+    assert m.value == pytest.approx(value)
+
+
+def test_a_fraction_alone_is_no_figure() -> None:
+    assert find_quantities("the first half and the second half were weak") == []
