@@ -65,7 +65,8 @@ _TIME_WORDS = re.compile(
     r"january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|period|fiscal|annual|ago|earlier|"
-    r"q[1-4]|h[12]|ytd|year-on-year|year-earlier|year-ago)\b",
+    r"q[1-4]|h[12]|ytd|year-on-year|year-earlier|year-ago|full-year|half-year|"
+    r"(?:\d+|one|two|three|four|six|nine|twelve)-(?:month|week|year|quarter))\b",
     re.I,
 )
 _TIME_PHRASE_WORDS = frozenset(
@@ -91,7 +92,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our",
 _UNIT_WORDS = re.compile(
     r"(?:mln|bln|billion|million|trillion|thousand|dlrs?|dollars?|pct|percent|cts|cents|stg|"
     r"yen|marks|francs|tonnes|tons|barrels|bn|mn|m|tn|trn|tln|trln|crore|lakh|pc|ppt|pp|bp|"
-    r"bps)\Z",
+    r"bps|eur|euros?|usd|gbp|sek|nok|dkk|chf|jpy|rub|yuan|rupees?|rubles?|roubles?)\Z",
     re.I,
 )
 _PRONOUNS = frozenset({"it", "they", "this", "that", "which", "these", "those", "he", "she", "we"})

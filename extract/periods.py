@@ -306,6 +306,7 @@ def _g() -> SimpleNamespace:
     | (?P<half>(?i:(?P<h_o>first|second|1st|2nd)[-\s](?:half|hlf)(?:[-\s]year)?)(?![A-Za-z])
         (?!\s+of\s+(?i:the|a|this|that)\s+(?:[\w-]+\s+){{0,3}}?(?i:period|week)\b))
     | (?P<nmonths>(?i:(?:first|initial)\s+(?P<nm_n>\d{{1,2}}|{numw})[-\s](?:months|mths|mos)\b\.?)
+        |(?i:(?:first|initial)\s+(?P<nq_n>two|three|2|3)[-\s](?:quarters|qtrs)\b\.?)
         |(?i:(?:last|final|closing)\s+(?P<nm_l>\d{{1,2}}|{numw})[-\s](?:months|mths|mos)\b\.?)
           (?=\s+of\s+(?:the\s+year|fiscal|financial|{year}))
         |\A\s*(?P<nm_h>\d{{1,2}}|(?i:{numw}))[-\s](?i:months|mths|mos)\.?(?=\s*:?\s*\Z)
@@ -1147,6 +1148,8 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
             a.table, a.size = "weeks", _num(m.group("wk_h")) or 0
             return a if 0 < a.size <= 53 else None
         n = _num(m.group("nm_n") or m.group("nm_h") or m.group("nm_l"))
+        if m.group("nq_n"):
+            n = 3 * (_num(m.group("nq_n")) or 0)  # "the first three quarters": nine months
         if not n or n > 12:
             return None
         a.sub = ("last", n) if m.group("nm_l") else ("first", n)
@@ -1870,7 +1873,7 @@ def _join(p: _Atom, a: _Atom, gap: str, raw: str) -> _Atom | None:
         r.when = _same_as(_atom_resolver(a))
         return r
     # "for the full year in 1987": the year named
-    if p.kind == "fullyear" and a.kind in _YEAR_KINDS and _GAP_IN.match(gap):
+    if p.kind == "fullyear" and a.kind in _YEAR_KINDS and (_GAP_IN.match(gap) or not gap.strip()):
         return _Atom("composite", p.start, a.end, ("year",), a.year, a.fiscal, explicit=a.explicit)
     # "the current fiscal year, which ends May 31, 1987": the twelve months to that day
     if p.kind == "relyear" and a.kind == "date" and _GAP_ENDING.match(gap):

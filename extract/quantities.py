@@ -526,6 +526,10 @@ def _word_cores(text: str) -> list[_Core]:
             out.append(_Core(start, end, value, 0, spelled=True, scaled=scaled))
         i = j
     for m in _FRACTION_WORDS.finditer(text):
+        if _rx(r"\b(?:first|last|past|next|previous|final|latest|recent)\s+\Z", re.I).search(
+            text, max(0, m.start() - 12), m.start()
+        ):
+            continue  # "the first three quarters of 2008" is a period
         if (
             m.group("alone") is not None
             and not _BY_FRACTION.search(text, 0, m.start())

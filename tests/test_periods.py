@@ -335,6 +335,11 @@ SENTENCE_CASES = [
     ("This brought exports for the first two months of 1987 to 6.67 billion rand.",
      D(1987, 3, 27), "6.67 billion rand", "level", "actual", D(1987, 1, 1), D(1987, 2, 28),
      "for the first two months of 1987", "explicit"),
+    ("Sales in the first three quarters of 2008 rose 5%.", D(2008, 11, 1), "5%", "change",
+     "actual", D(2008, 1, 1), D(2008, 9, 30), "in the first three quarters of 2008", "explicit"),
+    ("The board proposed a 1.00 eur dividend for the full-year 2007.", D(2008, 2, 1),
+     "1.00 eur", "level", "projected", D(2007, 1, 1), D(2007, 12, 31), "for the full-year 2007",
+     "explicit"),
     # a month as a modifier of the measure
     ("Japan's March exports rose 5% and September sales fell.", D(2024, 5, 15), "5%",
      "change", "actual", D(2024, 3, 1), D(2024, 3, 31), "March", "relative"),
@@ -382,6 +387,9 @@ FISCAL_CASES = [
      "in fiscal 1986/87, ending June 30"),
     ("Revenue for FY2023 was 4.1 billion dollars.", D(2023, 3, 1), "4.1 billion", "actual",
      D(2023, 1, 1), D(2023, 12, 31), "for FY2023"),
+    ("HONG KONG, April 1 - Hong Kong's budget surplus for the 1986/1987 fiscal year has been "
+     "revised to 3.7 billion H.K. Dlrs.", D(1987, 4, 1), "3.7 billion", "actual", D(1986, 4, 1),
+     D(1987, 3, 31), "for the 1986/1987 fiscal year"),
 ]  # fmt: skip
 
 
