@@ -992,56 +992,45 @@ def error_report(result: SystemScore, n: int) -> dict[str, list[dict[str, Any]]]
     matched_gold = set(int(g) for g in pairs["gold"]) if len(pairs) else set()
     matched_pred = set(int(p) for p in pairs["pred"]) if len(pairs) else set()
     g_span, p_span = _spans(gold), _spans(pred)
-    by_doc_pred: dict[str, list[int]] = {}
-    for pi, doc_id in enumerate(pred["doc_id"]):
-        by_doc_pred.setdefault(str(doc_id), []).append(pi)
-    by_doc_gold: dict[str, list[int]] = {}
-    for gi, doc_id in enumerate(gold["doc_id"]):
-        by_doc_gold.setdefault(str(doc_id), []).append(gi)
 
-    def overlapping(span: tuple[int, int], others: list[int], spans: list[tuple[int, int]]):
-        return [o for o in others if spans[o][0] < span[1] and span[0] < spans[o][1]]
+    def unmatched(
+        side: pd.DataFrame,
+        spans: list[tuple[int, int]],
+        matched: set[int],
+        other: pd.DataFrame,
+        other_spans: list[tuple[int, int]],
+        own_key: str,
+        none_text: str,
+    ) -> list[tuple]:
+        """Rows of one side with no partner, each with the other side's overlapping rows: a
+        miss (gold side) or a false positive (prediction side); overlaps first."""
+        by_doc: dict[str, list[int]] = {}
+        for i, doc_id in enumerate(other["doc_id"]):
+            by_doc.setdefault(str(doc_id), []).append(i)
+        other_key = "got" if own_key == "expected" else "expected"
+        out = []
+        for i in range(len(side)):
+            if i in matched:
+                continue
+            row = side.iloc[i]
+            span = spans[i]
+            near = [
+                o
+                for o in by_doc.get(str(row["doc_id"]), [])
+                if other_spans[o][0] < span[1] and span[0] < other_spans[o][1]
+            ]
+            record = {
+                "doc_id": str(row["doc_id"]),
+                "surface": collapse(_text(row["surface"])),
+                own_key: _describe(row),
+                other_key: "; ".join(_describe(other.iloc[o]) for o in near) or none_text,
+                "sentence": _text(row.get("sentence")),
+            }
+            out.append((0 if near else 1, str(row["doc_id"]), span[0], record))
+        return out
 
-    missed = []
-    for gi in range(len(gold)):
-        if gi in matched_gold:
-            continue
-        row = gold.iloc[gi]
-        near = overlapping(g_span[gi], by_doc_pred.get(str(row["doc_id"]), []), p_span)
-        missed.append(
-            (
-                0 if near else 1,
-                str(row["doc_id"]),
-                g_span[gi][0],
-                {
-                    "doc_id": str(row["doc_id"]),
-                    "surface": collapse(_text(row["surface"])),
-                    "expected": _describe(row),
-                    "got": "; ".join(_describe(pred.iloc[p]) for p in near) or "nothing",
-                    "sentence": _text(row.get("sentence")),
-                },
-            )
-        )
-    false_pos = []
-    for pi in range(len(pred)):
-        if pi in matched_pred:
-            continue
-        row = pred.iloc[pi]
-        near = overlapping(p_span[pi], by_doc_gold.get(str(row["doc_id"]), []), g_span)
-        false_pos.append(
-            (
-                0 if near else 1,
-                str(row["doc_id"]),
-                p_span[pi][0],
-                {
-                    "doc_id": str(row["doc_id"]),
-                    "surface": collapse(_text(row["surface"])),
-                    "got": _describe(row),
-                    "expected": "; ".join(_describe(gold.iloc[g]) for g in near) or "not a figure",
-                    "sentence": _text(row.get("sentence")),
-                },
-            )
-        )
+    missed = unmatched(gold, g_span, matched_gold, pred, p_span, "expected", "nothing")
+    false_pos = unmatched(pred, p_span, matched_pred, gold, g_span, "got", "not a figure")
     wrong = []
     for rec in pairs.to_dict(orient="records") if len(pairs) else []:
         bad = [f for f in FIELDS if not rec[f]]
