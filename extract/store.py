@@ -792,13 +792,15 @@ class Store:
         until: dt.date | None = None,
         search: str | None = None,
         doc_ids: Sequence[str] | None = None,
+        figure_ids: Sequence[str] | None = None,
         limit: int | None = None,
     ) -> pd.DataFrame:
         """Figures with their citations, as the tidy frame of docs/figures.md.
 
         `since`/`until` keep figures whose period (else publication date) overlaps the range;
         `entity` matches one of a figure's entities, ignoring case; `search` is a case-insensitive
-        substring of the sentence, measure, entities or title.
+        substring of the sentence, measure, entities or title; `doc_ids` and `figure_ids` keep
+        only those documents' figures and those figures (a cited figure by its stable id).
         """
 
         f = figures_table.c
@@ -830,16 +832,31 @@ class Store:
                     )
                 )
             )
+        # Id lists can be longer than a backend takes in one IN (...): one query per chunk of
+        # the longer list, the shorter one kept whole (or as a set checked here).
+        lists = [(f.doc_id, ids) for ids in [doc_ids] if ids is not None]
+        lists += [(f.figure_id, ids) for ids in [figure_ids] if ids is not None]
+        lists.sort(key=lambda pair: len(pair[1]))
+        keep: tuple[int, frozenset[str]] | None = None
+        if len(lists) == 2:
+            column, ids = lists.pop(0)
+            if len(ids) <= _CHUNK:
+                query = query.where(column.in_(list(dict.fromkeys(ids))))
+            else:
+                keep = (COLUMNS.index(column.name), frozenset(ids))
         rows: list[Any] = []
         with self._read() as conn:
-            if doc_ids is None and limit is not None:
+            if not lists and limit is not None:
                 order = (f.date_to.is_(None), f.date_to, f.doc_id, f.char_start)
                 rows = conn.execute(query.order_by(*order).limit(limit)).all()
-            elif doc_ids is None:
+            elif not lists:
                 rows = conn.execute(query).all()
             else:
-                for part in _chunked(dict.fromkeys(doc_ids), _CHUNK):
-                    rows.extend(conn.execute(query.where(f.doc_id.in_(part))).all())
+                column, ids = lists[0]
+                for part in _chunked(dict.fromkeys(ids), _CHUNK):
+                    rows.extend(conn.execute(query.where(column.in_(part))).all())
+        if keep is not None:
+            rows = [row for row in rows if row[keep[0]] in keep[1]]
         if not rows:
             return empty_frame()
         # Sorting here, not in SQL: no temporary B-tree over whole rows, and one order on

@@ -316,6 +316,18 @@ def test_filters_match_the_same_filters_in_pandas(filled: tuple[Store, pd.DataFr
     assert store.figures(doc_ids=[]).empty
     assert len(store.figures(limit=5)) == 5
 
+    # a cited figure by its stable id, alone, among many ids, and with its document
+    wanted = frame.figure_id.iloc[[0, 3]].tolist()
+    assert sorted(store.figures(figure_ids=wanted).figure_id) == sorted(wanted)
+    lots = [f"nothing-{i}" for i in range(1200)] + wanted
+    assert sorted(store.figures(figure_ids=lots).figure_id) == sorted(wanted)
+    first_doc = frame.doc_id.iloc[0]
+    both = store.figures(figure_ids=lots, doc_ids=[first_doc])
+    assert set(both.figure_id) == set(frame[frame.doc_id == first_doc].figure_id) & set(wanted)
+    both_long = store.figures(figure_ids=wanted, doc_ids=[*many, first_doc])
+    assert set(both_long.figure_id) == set(both.figure_id)
+    assert store.figures(figure_ids=[]).empty
+
 
 def test_entity_filter_matches_any_entity_ignoring_case(filled: tuple[Store, pd.DataFrame]) -> None:
     store, frame = filled
