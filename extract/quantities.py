@@ -80,6 +80,7 @@ _FRACTION_WORDS = re.compile(
 )
 _HALF = re.compile(
     r"(?<![-\w])half\b(?=\s+(?:of|the|a|an|its|their|all|point|percentage|pct|percent)\b|"
+    r"-(?:point|percentage)\b|"
     r"(?P<alone>\s*(?:[,.;:)]|$|\s+(?:in|on|to|from|and|or|since|after|versus|compared|as|while|"
     r"this|last|over|against|year)\b)))",
     re.I,
@@ -99,7 +100,7 @@ _IDENTIFIER_BEFORE = re.compile(
     r"resolution|boeing|airbus|windows|iphone|galaxy|series|proposition|prop|district|ward|lot|"
     r"block|formula|vol|volume|issue|episode|season|s&p|ftse|nikkei|stoxx|dax|cac|russell|"
     r"topix|kospi|sensex|nifty|psalm|verse|tier|level|code|line|track|channel|apollo|"
-    r"group of|top|cat|size|pier|terminal|suite|unit|apartment|floor|box|studio|ward|"
+    r"top|cat|size|pier|terminal|suite|unit|apartment|floor|box|studio|ward|"
     r"region|zone|area|plant no|reactor|reactor no|exit|lane|bus|train|hall|building|id|isin|"
     r"band|registration|reg)\.?\s*$",
     re.I,
@@ -550,7 +551,9 @@ def _word_cores(text: str) -> list[_Core]:
             out.append(
                 _Core(m.start(), m.end() + scale.end(), 0.5 * factor, 0, spelled=True, scaled=True)
             )
-        elif _rx(r"\s+(?:an?\s+)?(?:percentage\s+)?(?:point|pct|percent)\b", re.I).match(after):
+        elif _rx(r"[\s-]+(?:an?\s+)?(?:percentage[\s-]+)?(?:point|pct|percent)\b", re.I).match(
+            after
+        ):
             a = _rx(r"\s+an?(?=\s)").match(after)
             out.append(_Core(m.start(), m.end() + (a.end() if a else 0), 0.5, 0, spelled=True))
         elif not _rx(r"\b(?:first|second|1st|2nd|the|this|last|next)\s*$", re.I).search(
@@ -601,8 +604,10 @@ def _core_ok(text: str, c: _Core) -> bool:
         lexicon().prefix_re.search(before)
     ):
         return False
-    if last in (" ", ".", "\n") and _IDENTIFIER_BEFORE.search(before):
-        return False
+    if last in (" ", ".", "\n") and (
+        _IDENTIFIER_BEFORE.search(before) or _rx(r"\bGroup\s+of\s+\Z").search(before)
+    ):
+        return False  # "Section 301", "the Group of 20" (but "a group of 120 volunteers")
     window = text[max(0, c.start - 8) : c.end + 10]
     if window.count("-") + window.count(".") + window.count("(") >= 2 and _PHONE.search(window):
         return False
@@ -1087,11 +1092,16 @@ def _range_end(
         return None
     if joiner in ("to", "through", "or") and not (opener or _loose_range_context(text, start)):
         return None
-    if joiner != "and" and _CHANGE_BEFORE_RANGE.search(text, max(0, start - 60), start):
+    change_before = joiner != "and" and _CHANGE_BEFORE_RANGE.search(text, max(0, start - 60), start)
+    if change_before and unit:
         return None  # "fell 618 mln dlrs to 278.88 billion": a change, then the new level
     second = _grow(text, nxt, (), DocHints())
     if second is None or second.value_low is not None:
         return None
+    if change_before and not (
+        second.unit_kind in _RELATIVE_KINDS and 0 < value < second.value <= 3 * value
+    ):
+        return None  # but "fell an adjusted 3/4 to one pct" is a change between two bounds
     if second.unit and unit and second.unit != unit:
         return None
     if unit and not second.unit and joiner in ("to", "or"):

@@ -46,7 +46,7 @@ _FILLER = (
     r"(?:\s+(?:by|another|an\s+additional|a\s+further|a|an|some|just|only|nearly|almost|about|"
     r"roughly|around|sharply|slightly|marginally|strongly|modestly|steeply|substantially|"
     r"significantly|considerably|further|again|also|still|even|as\s+much\s+as|as\s+many\s+as|"
-    r"more\s+than|less\s+than|over|under|close\s+to|an\s+estimated|a\s+(?:seasonally\s+)?"
+    r"more\s+than|less\s+than|over|under|close\s+to|an\s+estimated|an?\s+(?:seasonally\s+)?"
     r"adjusted|seasonally\s+adjusted|seasonally-adjusted|an?\s+(?:revised|provisional|preliminary|"
     r"confirmed|estimated|unrevised|record|further|net|real|nominal|annual|annualised|"
     r"annualized|seasonally\s+adjusted|seasonally-adjusted)(?:\s+(?:seasonally\s+adjusted|"

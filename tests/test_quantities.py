@@ -144,6 +144,7 @@ def test_net_profit_went_up_to_is_not_a_bound() -> None:
         ("revenue of €4.1bn-€4.3bn", 4.1e9, 4.3e9, "EUR"),
         ("between CHF 4.1bn and CHF 4.3bn", 4.1e9, 4.3e9, "CHF"),
         ("$5 to $6 a share", 5, 6, "USD"),
+        ("M0 fell an adjusted 3/4 to one pct", 0.75, 1, "%"),
     ],
 )
 def test_ranges(text: str, low: float, high: float, unit: str) -> None:
@@ -281,3 +282,18 @@ def test_a_fraction_as_a_change_is_a_percent(text: str, value: float) -> None:
 
 def test_a_fraction_alone_is_no_figure() -> None:
     assert find_quantities("the first half and the second half were weak") == []
+
+
+def test_a_group_of_is_a_count_but_the_group_of_20_is_a_name() -> None:
+    assert only("a group of 120 volunteers").unit == "volunteer"
+    assert find_quantities("the Group of 20 met in Paris") == []
+
+
+def test_a_hyphenated_half_point() -> None:
+    m = only("expected to shed another half-point")
+    assert (m.surface, m.value) == ("half-point", 0.5)
+
+
+def test_a_change_then_a_distant_level_is_still_no_range() -> None:
+    found = find_quantities("the rate fell 0.4 to 6.2 pct")
+    assert [(m.value, m.value_low) for m in found] == [(0.4, None), (6.2, None)]
