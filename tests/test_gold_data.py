@@ -50,6 +50,14 @@ _AFTER = re.compile(
 )
 
 
+_WRITTEN_NEGATIVE = re.compile(r"\s*(?:[-−]|minus\b|negative\b)", re.I)
+_TAKEN_FROM = re.compile(
+    r"\b(?:subtract\w*|cut\w*|shav\w*|knock\w*|trim\w*|reduc\w*|lower\w*|wip\w*|took|take[sn]?)\b"
+    r"[^.;]*\Z",
+    re.I,
+)
+
+
 def _direction(word: str) -> int:
     return -1 if re.fullmatch(_FALL, word, re.I) else 1
 
@@ -115,8 +123,10 @@ def test_values_are_signed_as_the_conventions_say(gold_set):
     bad = []
     for r in _rows(gold_set):
         where = f"{r['doc_id']} {r['surface']!r} = {r['value']}"
-        if r["kind"] == "level" and r["value"] < 0:
-            bad.append(f"{where}: a level is never negative")
+        if r["kind"] == "level" and r["value"] < 0 and not _WRITTEN_NEGATIVE.match(r["surface"]):
+            # a negative rate or price is written so ("-0.1%", "minus $37.63"); a deficit or a
+            # loss is a positive level
+            bad.append(f"{where}: a level is never negative unless the text writes it so")
         if r["kind"] != "change" or r["value"] == 0:
             continue
         text = docs[r["doc_id"]]
@@ -124,8 +134,8 @@ def test_values_are_signed_as_the_conventions_say(gold_set):
         before = _BEFORE.search(text[max(0, start - 60) : start])
         after = _AFTER.match(text[end : end + 40])
         cue = before or after
-        if cue is None:
-            continue
+        if cue is None or (after and _TAKEN_FROM.search(text[max(0, start - 40) : start])):
+            continue  # "subtracting 0.3 percentage point from growth": a cut, not the growth
         sign = _direction(cue.group("dir"))
         if sign * r["value"] < 0:
             bad.append(f"{where}: the text says {cue.group('dir')!r}")
