@@ -3586,6 +3586,17 @@ def period_for(
         and _inherits(raw, cs, fs, fe, prior, env, projected, sentence_past)
     ):
         report = prior  # "..., which lowered risk provisions to 22.5 mln guilders"
+    if report is not None and _is_span(report) and _MARKET_MOVE.search(raw):
+        report = None  # "The yield jumped 18 basis points to 4.54%": the market as of today
+    if (
+        report is not None
+        and kind == "level"
+        and _MARKET_MOVE.search(raw)
+        and report.interval[0] is not None
+        and report.interval[0] == report.interval[1] == env.published
+    ):
+        # a level quoted on the story's own day, told in an earlier sentence: as of publication
+        return _fallback(None, modality, env.published)
     if report is not None:
         report = _not_the_base(sc, report, doc, env)
         if kind == "change":
@@ -3596,6 +3607,20 @@ def period_for(
     return _fallback(None, modality, env.published)
 
 
+# Markets quoted in a report on something else move on the day of the story, not over the
+# period the report covers: yields, currencies, indices, shares, futures and spot prices.
+_MARKET_MOVE = re.compile(
+    r"(?i)\b(?:yields?|bonds?\s+(?:rose|fell|rallied|slipped)|"
+    r"futures|spot|shares|stocks?\s+(?:rose|fell|closed|jumped|slid)|equities|"
+    r"dow|nasdaq|s&p|ftse|nikkei|dax|cac|hang\s+seng|sensex|nifty|kospi|stoxx|topix|"
+    r"(?:the\s+)?(?:dollar|euro|yen|pound|sterling|yuan|rupee|rouble|ruble|real|lira|rand|won|"
+    r"franc|peso|ringgit|rupiah|baht|zloty|forint|koruna|krona|krone|tenge|naira|shekel)\s+"
+    r"(?:rose|fell|weakened|strengthened|firmed|slipped|slid|gained|dropped|climbed|jumped|"
+    r"traded|was\s+trading|hit|touched|eased|edged|tumbled|plunged|surged|rallied|closed)|"
+    r"bitcoin|ether|crypto\w*|brent|wti|crude\s+(?:futures|prices?)|"
+    r"(?:gold|silver|copper|platinum|aluminium|aluminum|nickel|zinc)\s+(?:rose|fell|"
+    r"jumped|climbed|gained|slipped|dropped|advanced|traded|hit|touched|eased))\b"
+)
 _STOCK_AT = re.compile(
     r"(?i)\b(?:stood|stands|stand|standing|amounted|amounting)\s+(?:at|to)\b"
     r"|\b(?:had|held|owned)\b(?!\s+(?:been|to|risen|fallen|grown|increased|decreased))"

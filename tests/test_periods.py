@@ -1085,6 +1085,16 @@ D13172 = (  # reuters-13172: PERU CONSUMER PRICES RISE 5.3 PCT IN MARCH
 )
 
 
+MARKETS = (
+    "WASHINGTON, April 10 - U.S. consumer prices increased 0.4% in March, the Labor Department "
+    "said on Wednesday. The yield on the benchmark 10-year Treasury note jumped 18 basis points "
+    "to 4.54%."
+)
+CLOSE = (
+    "NEW YORK, Dec 13 - Wall Street rallied on Wednesday after the Fed signalled rate cuts. "
+    "The Dow jumped 512.30 points to 37,090.24."
+)
+
 DOC_CASES = [
     # (text, title, published, surface, occurrence, kind, modality, start, end)
     # a base list "from one pct in January and in February 1986" leaves the title's February
@@ -1178,6 +1188,18 @@ DOC_CASES = [
      "level", "actual", None, D(1987, 3, 2)),
     (D2966, "YIELD FALLS ON 30-DAY SAMA DEPOSITS", D(1987, 3, 7), "900 mln riyal", 1, "level",
      "actual", None, D(1987, 3, 7)),
+    # markets quoted in a story about a report move on the story's day, not over its period
+    (MARKETS, "U.S. CONSUMER PRICES RISE", D(2024, 4, 10), "0.4%", 1, "change", "actual",
+     D(2024, 3, 1), D(2024, 3, 31)),
+    (MARKETS, "U.S. CONSUMER PRICES RISE", D(2024, 4, 10), "4.54%", 1, "level", "actual",
+     None, D(2024, 4, 10)),
+    (MARKETS, "U.S. CONSUMER PRICES RISE", D(2024, 4, 10), "18 basis points", 1, "change",
+     "actual", None, D(2024, 4, 10)),
+    # a quote on the story's day told in an earlier sentence is as of that day
+    (CLOSE, "STOCKS RALLY", D(2023, 12, 13), "37,090.24", 1, "level", "actual",
+     None, D(2023, 12, 13)),
+    (CLOSE, "STOCKS RALLY", D(2023, 12, 13), "512.30 points", 1, "change", "actual",
+     D(2023, 12, 13), D(2023, 12, 13)),
 ]  # fmt: skip
 
 
