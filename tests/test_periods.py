@@ -387,6 +387,11 @@ FISCAL_CASES = [
      "in fiscal 1986/87, ending June 30"),
     ("Revenue for FY2023 was 4.1 billion dollars.", D(2023, 3, 1), "4.1 billion", "actual",
      D(2023, 1, 1), D(2023, 12, 31), "for FY2023"),
+    ("NEW DELHI - India added a record 18.48 GW of solar capacity in FY24, Sitharaman said.",
+     D(2024, 4, 10), "18.48 GW", "actual", D(2023, 4, 1), D(2024, 3, 31), "in FY24"),
+    ("LONDON - Borrowing is forecast at £127.5bn in 2024-25, the OBR said, and the Budget "
+     "adds to the Treasury's federal-style spending.", D(2024, 10, 30), "£127.5bn",
+     "projected", D(2024, 4, 1), D(2025, 3, 31), "in 2024-25"),
     ("HONG KONG, April 1 - Hong Kong's budget surplus for the 1986/1987 fiscal year has been "
      "revised to 3.7 billion H.K. Dlrs.", D(1987, 4, 1), "3.7 billion", "actual", D(1986, 4, 1),
      D(1987, 3, 31), "for the 1986/1987 fiscal year"),
