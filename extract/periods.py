@@ -2954,7 +2954,7 @@ def _is_span(carry: _Carry) -> bool:
 _FISCAL_WORD = re.compile(r"(?i)\bfiscal\b")
 # How far a stated period carries (sentences); a figure also needs its own verb to continue the
 # report (`_inherits`). Longer reaches carried report periods into unrelated news.
-_CARRY_SENTENCES = 4
+_CARRY_SENTENCES = 6
 
 
 def _aside(sc: _Scan, mains: list[_Expr], raw: str) -> bool:
