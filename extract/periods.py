@@ -429,7 +429,8 @@ def _g() -> SimpleNamespace:
         year=re.compile(year),
         dateline=re.compile(
             rf"\A\s*(?:[A-Z][A-Za-z.'&]*(?:[ -][A-Z][A-Za-z.'&]*)*,\s+)(?:[A-Z][A-Za-z. ]*,\s+)?"
-            rf"(?:[A-Z][a-z]+\s+)?(?P<date>(?i:{mon_ci})\s*\d{{1,2}}|{date}|{mon}\s+{dayw})\s*-+\s*"
+            rf"(?:[A-Z][a-z]+\s+)?(?P<date>(?i:{mon_ci})\s*\d{{1,2}}|{date}|{mon}\s+{dayw})\s*"
+            r"(?:\([A-Za-z .&/-]{1,30}\)\s*)?(?:-+|—|–)\s*"
         ),
         base=re.compile(
             rf"(?i)(?:\b(?P<m>{cmp})\s+(?:{filler}\s+){{0,5}}"

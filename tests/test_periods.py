@@ -1095,6 +1095,10 @@ MARKETS = (
     "said on Wednesday. The yield on the benchmark 10-year Treasury note jumped 18 basis points "
     "to 4.54%."
 )
+XINHUA = (
+    "BEIJING, Jan. 12 (Xinhua) -- China's foreign trade of goods hit a record 41.76 trillion yuan "
+    "in 2023, official data showed Friday. Exports rose 0.6 percent to 23.77 trillion yuan."
+)
 CLOSE = (
     "NEW YORK, Dec 13 - Wall Street rallied on Wednesday after the Fed signalled rate cuts. "
     "The Dow jumped 512.30 points to 37,090.24."
@@ -1200,6 +1204,9 @@ DOC_CASES = [
      None, D(2024, 4, 10)),
     (MARKETS, "U.S. CONSUMER PRICES RISE", D(2024, 4, 10), "18 basis points", 1, "change",
      "actual", None, D(2024, 4, 10)),
+    # a dateline with the agency's name is no period; the lead's year carries on
+    (XINHUA, "CHINA TRADE", D(2024, 1, 12), "23.77 trillion yuan", 1, "level", "actual",
+     D(2023, 1, 1), D(2023, 12, 31)),
     # a quote on the story's day told in an earlier sentence is as of that day
     (CLOSE, "STOCKS RALLY", D(2023, 12, 13), "37,090.24", 1, "level", "actual",
      None, D(2023, 12, 13)),
