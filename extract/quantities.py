@@ -834,7 +834,10 @@ def _qualifier_applies(text: str, q_start: int, qualifier: str) -> bool:
 
 _MOTION_BEFORE = re.compile(
     r"\b(?:went|go|goes|gone|going|moved|move|moves|shot|climbed|jumped|rose|edged|inched|"
-    r"crept|picked|ticked|rounded|is|was|were|are|been|be)\s+\Z",
+    r"crept|picked|ticked|rounded|is|was|were|are|been|be|"
+    # a headline's "inflation up to 2.6%": the subject, then "up to" for "rose to"
+    r"inflation|rates?|prices|sales|exports|imports|output|profits?|revenues?|unemployment|"
+    r"growth|index|yields?|shares|stocks|deficit|surplus)\s+\Z",
     re.I,
 )
 

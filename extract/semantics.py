@@ -126,6 +126,14 @@ _CHANGE_MEASURE = re.compile(
     r"slowdown|acceleration)\b",
     re.I,
 )
+# The nouns whose percent is itself a change (spec: "growth and inflation rates are changes").
+_RATE_OF_CHANGE = re.compile(
+    r"\b(?:inflation|(?:economic\s+|gdp\s+|sales\s+|wage\s+|earnings\s+|output\s+|credit\s+|"
+    r"loan\s+|deposit\s+|money\s+supply\s+|price\s+|rent\s+|revenue\s+|volume\s+)growth|"
+    r"cpi|hicp|ppi|consumer\s+prices?|producer\s+prices?|deflation|disinflation)\b",
+    re.I,
+)
+_SUBJECT_BEFORE_WHICH = re.compile(r"\s*(?P<subject>[^,]{3,60}),\s+(?:which|who|that)\b", re.I)
 _LEVEL_MEASURE = re.compile(
     r"\b(?:unemployment|jobless|interest|discount|prime|lending|deposit|mortgage|yield|"
     r"share|stake|margin|ratio|rate\s+of\s+return|tax\s+rate|tariff|duty|coupon|"
@@ -285,6 +293,16 @@ def kind_and_sign(
         and not _LEVEL_MEASURE.search(measure)
     ):
         return "change", mention.sign or 1
+    # "Food inflation, which ..., climbed to 37.92 per cent": the subject is a rate of change
+    # even when the measure read is something else
+    if relative and mention.unit_kind == "percent":
+        subject = sentence_raw[c_start : mention.start]
+        relative_clause = _SUBJECT_BEFORE_WHICH.match(sentence_raw)
+        if relative_clause and relative_clause.end() <= mention.start:
+            subject = relative_clause.group("subject") + " " + subject
+        rate = _RATE_OF_CHANGE.search(subject)
+        if rate and not _LEVEL_MEASURE.search(subject, rate.start()):
+            return "change", mention.sign or 1
     return "level", -1 if mention.sign < 0 else 1
 
 

@@ -240,3 +240,17 @@ def test_bare_levels_take_the_unit_their_subject_implies(
 ) -> None:
     row = figures(text, published="2024-05-15")[surface]
     assert (row["unit"], row["unit_kind"]) == (unit, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Food inflation, which accounts for half of the basket, climbed to 37.92 per cent.",
+         "37.92 per cent"),
+        ("Euro area annual inflation up to 2.6%", "2.6%"),
+        ("Annual inflation in Turkey eased to 61.4% in May.", "61.4%"),
+    ],
+)  # fmt: skip
+def test_an_inflation_rate_is_a_change(text: str, surface: str) -> None:
+    row = figures(text, published="2024-06-15")[surface]
+    assert (row["kind"], row["qualifier"]) == ("change", "exact")
