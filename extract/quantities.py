@@ -1274,7 +1274,8 @@ def _finish(text: str, m: Mention, hints: DocHints) -> Mention:
     if (
         kind == "index_point"
         and _rx(
-            r"\b(?:rates?|yields?|interest|pct|percent|per cent|%|prime|discount|libor)\b",
+            r"\b(?:rates?|yields?|interest|pct|percent|per cent|percentage|%|prime|discount|"
+            r"libor|growth|gdp|inflation)\b",
             re.I,
         ).search(text)
         and not _rx(r"\b(?:index|indices|average|dow|nikkei|ftse|s&p|composite)\b", re.I).search(

@@ -40,7 +40,10 @@ _DOWN = (
     r"went\s+down|edged\s+down|edged\s+lower|ticked\s+down|moved\s+down|inched\s+down|"
     r"moved\s+lower|came\s+down|dived|dove|dive|slowed|slow|slows|slowing|deteriorated|"
     r"worsened|lagged|underperformed|tanked|crashed|collapsed|halved|dilute|dilutes|diluted|"
-    r"diluting|lay\s+off|lays\s+off|laid\s+off|laying\s+off|axed|axe|axes|eliminate|eliminated"
+    r"diluting|lay\s+off|lays\s+off|laid\s+off|laying\s+off|axed|axe|axes|eliminate|eliminated|"
+    r"shave|shaves|shaved|shaving|knock|knocks|knocked|knocking|wipe|wipes|wiped|wiping|"
+    r"subtract|subtracts|subtracted|subtracting|curb|curbs|curbed|curbing|scale\s+back|"
+    r"scaled\s+back|scaling\s+back|pare|pared|paring|undershot|undershoot"
 )
 _FILLER = (
     r"(?:\s+(?:by|another|an\s+additional|a\s+further|a|an|some|just|only|nearly|almost|about|"
@@ -64,7 +67,8 @@ _VERB_OBJECT_BEFORE = re.compile(
 )
 _BY_BEFORE = re.compile(
     r"\bby\s+(?:(?:about|some|around|nearly|almost|roughly|a\s+further|another|an\s+additional|"
-    r"only|just|a\s+(?:provisional|revised|preliminary|seasonally\s+adjusted))\s+)?\Z",
+    r"only|just|a\s+(?:provisional|revised|preliminary|seasonally\s+adjusted|cumulative|"
+    r"combined|total|record|further|net))\s+)?\Z",
     re.I,
 )
 _POLARITY = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.I)
@@ -108,6 +112,17 @@ _NOUN_AFTER = re.compile(
     rf"slight|small|big|large|further|record|net|cumulative|combined|total|underlying|"
     rf"price|sales|volume|organic)\s+)*(?:(?P<up>{_CHANGE_NOUNS_UP}|(?:higher|up|more)"
     rf"(?!\s+from))|(?P<down>{_CHANGE_NOUNS_DOWN}|(?:lower|down|less)(?!\s+from)))\b",
+    re.I,
+)
+# "is customarily set 0.9 percentage point above the coupon": a spread, which is a level
+_SPREAD_BEFORE = re.compile(
+    r"\b(?:set|priced|fixed|pegged|yield|yields|yielding|spread\s+of|margin\s+of)\s+(?:at\s+)?\Z",
+    re.I,
+)
+_GAP_AFTER = re.compile(
+    r"^\s+(?:(?P<down>below|under|lower\s+than|less\s+than|short\s+of)|"
+    r"(?P<up>above|higher\s+than|more\s+than|greater\s+than|ahead\s+of))\s+(?:the|its|their|"
+    r"a|an|last|this|that|year-ago|pre-pandemic|pre-crisis|[A-Z]\w*['’]s|\w+['’]s|\d{4})\b",
     re.I,
 )
 _RELATIVE_AFTER = re.compile(
@@ -262,6 +277,10 @@ def kind_and_sign(
     noun = _NOUN_BEFORE.search(tail) if not words.isdisjoint(_NOUN_WORDS) else None
     if noun and not (money and _is_item(noun)):
         return "change", -1 if noun.group("down") else 1
+    gap = _GAP_AFTER.match(after) if not (threshold or _SPREAD_BEFORE.search(tail)) else None
+    if gap and mention.unit_kind != "count":
+        # "4.5% below last season's crop", "£14,000 below the peak": a difference from a base
+        return "change", -1 if gap.group("down") else 1
     if mention.unit_kind != "count" and not after_words.isdisjoint(_AFTER_WORDS):
         noun_after = _NOUN_AFTER.match(after)
         if noun_after and not (money and _is_item(noun_after)):

@@ -254,3 +254,22 @@ def test_bare_levels_take_the_unit_their_subject_implies(
 def test_an_inflation_rate_is_a_change(text: str, surface: str) -> None:
     row = figures(text, published="2024-06-15")[surface]
     assert (row["kind"], row["qualifier"]) == ("change", "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value"),
+    [
+        ("The estimate is 4.5% below last season's record crop.", "4.5%", "change", -4.5),
+        ("The home price was around £14,000 below the peak.", "around £14,000", "change", -14000),
+        ("The prime rate is set 0.9 percentage point above the coupon.", "0.9 percentage point",
+         "level", 0.9),
+        ("The Selic rate has been lowered by a cumulative 300 basis points.", "300 basis points",
+         "change", -300),
+        ("Russia is also curbing exports by 300,000 bpd.", "300,000 bpd", "change", -300000),
+        ("A trade war would shave 0.3 percentage point off U.S. growth.", "0.3 percentage point",
+         "change", -0.3),
+    ],
+)  # fmt: skip
+def test_differences_cuts_and_spreads(text: str, surface: str, kind: str, value: float) -> None:
+    row = figures(text, published="2024-06-15")[surface]
+    assert (row["kind"], row["value"]) == (kind, value)
