@@ -114,7 +114,7 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
 _PEOPLE_CONTEXT = re.compile(
     r"\b(?:unemploy\w*|jobless|employ\w*|workers?|work\s*force|labou?r\s+force|staff|"
     r"out\s+of\s+work|personnel|employees|headcount|"
-    r"people|persons|claimants|payrolls?|jobs?|redundanc\w+|layoffs?|population)\b",
+    r"people|persons|claimants|payrolls?|jobs?|hiring|hires|redundanc\w+|layoffs?|population)\b",
     re.I,
 )
 _INDEX_CONTEXT = re.compile(
@@ -145,7 +145,9 @@ def _unit_from_context(
     if head and _MONEY_HEADS.fullmatch(head) and mention.value >= 100:
         return money
     if _PEOPLE_CONTEXT.search(measure) and (whole or mention.value >= 100):
-        unit = "job" if re.search(r"\b(?:jobs?|payrolls?)\b", measure, re.I) else "person"
+        unit = (
+            "job" if re.search(r"\b(?:jobs?|payrolls?|hiring|hires)\b", measure, re.I) else "person"
+        )
         if head and quantities.is_plural_noun(head) and head.lower() not in _GENERIC_PLURALS:
             unit = quantities.singular(head)
         return replace(mention, unit=unit, unit_kind="count")

@@ -54,7 +54,12 @@ _FILLER = (
     r"confirmed|estimated|unrevised|record|further|net|real|nominal|annual|annualised|"
     r"annualized|seasonally\s+adjusted|seasonally-adjusted)(?:\s+(?:seasonally\s+adjusted|"
     r"seasonally-adjusted|annual|net))?|a\s+net|provisional|preliminary|"
-    r"net|a\s+total\s+of|in\s+(?:real|nominal)\s+terms|year[\s-]on[\s-]year|on\s+the\s+year|"
+    r"net|a\s+total\s+of|in\s+(?:real|nominal)\s+terms|an?\s+(?:robust|solid|strong|weak|modest|"
+    r"healthy|meagre|meager|paltry|whopping|hefty|massive|sharp|steep|surprising|surprise|"
+    r"bigger-than-expected|smaller-than-expected|better-than-expected|worse-than-expected|"
+    r"stronger-than-expected|weaker-than-expected|larger-than-expected|higher-than-expected|"
+    r"lower-than-expected|sizeable|sizable|significant|marginal|slight|small|big|large|"
+    r"further|additional|cumulative|combined|total|record|net)|year[\s-]on[\s-]year|on\s+the\s+year|"
     r"on\s+the\s+month|from\s+a\s+year\s+(?:earlier|ago)|this\s+year|last\s+year|"
     r"in\s+\w+|so\s+far|overall|annually|a\s+year|per\s+year))*"
 )
