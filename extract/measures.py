@@ -61,7 +61,7 @@ _AUX = frozenset(
 _MODALS = frozenset("""will would shall should can could may might must did does do to""".split())
 _TIME_WORDS = re.compile(
     r"\b(?:last|this|next|previous|past|coming|current|same|first|second|third|fourth|"
-    r"year|years|quarter|quarters|month|months|week|weeks|half|today|yesterday|tomorrow|"
+    r"year|years|quarter|quarters|month|months|week|weeks|day|days|half|today|yesterday|tomorrow|"
     r"january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|period|fiscal|annual|ago|earlier|"

@@ -371,15 +371,19 @@ def document_hints(text: str, published_year: int | None) -> DocHints:
     the dollar of the dateline's country."""
     dateline = _DATELINE.match(text)
     dollar = "USD"
+    countries = _country_cues(text)
     if dateline:
         city = dateline.group(1).strip().upper()
         dollar = next((code for cities, code in _DOLLAR_CITIES if city in cities), "USD")
-    return DocHints(year=published_year, countries=_country_cues(text), dollar=dollar)
+    local = {_LOCAL_DOLLARS[c] for c in countries if c in _LOCAL_DOLLARS}
+    if dollar == "USD" and len(local) == 1 and _US_DOLLAR_MARKED.search(text):
+        dollar = local.pop()  # "$US5.9 billion ... a dividend of $2.04": Australian dollars
+    return DocHints(year=published_year, countries=countries, dollar=dollar)
 
 
 _DATELINE = re.compile(
-    r"^\s*([A-Z][A-Za-z .'-]{1,30}),\s+"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s+-"
+    r"^\s*([A-Z][A-Za-z .'-]{1,30})(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
+    r"\s*(?:\([A-Za-z .&/-]{1,30}\)\s*)?(?:-+|—|–)"
 )
 _DOLLAR_CITIES = (
     (
@@ -727,6 +731,10 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
         per = _per_unit(text, end)
         if per:
             per_unit, end = per
+            if kind in _FLOW_KINDS and per_unit in _PER_TIME and "/" not in unit:
+                # "6 million tonnes per annum", "330 million cubic metres per day": a flow rate
+                # is a unit of its own (t/y, m3/d), as bbl/d is
+                unit, per_unit = f"{unit}/{_PER_TIME[per_unit]}", ""
 
     # Counted noun: "6,000 enterprises", "76 Russian regions", "3 mln shares".
     if not kind:
@@ -1327,6 +1335,8 @@ _PER_CURRENCY_BEFORE = re.compile(
     r"\b(?:per|to\s+the|to\s+one|a|against\s+the|versus\s+the)\s+(?:U\.?\s?S\.?\s+)?\Z", re.I
 )
 _RELATIVE_KINDS = frozenset({"percent", "percentage_point", "basis_point"})
+_FLOW_KINDS = frozenset({"mass", "volume"})
+_PER_TIME = {"day": "d", "year": "y", "month": "mo", "week": "wk"}
 _PER_SHARE_LABELS = frozenset({"shr", "div", "dividend"})
 _HAS_CENTS = frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "EUR", "TWD", "ZWD", "JMD"})
 
@@ -1390,7 +1400,22 @@ _COUNTRY_CUES = {
     "Somalia": "Somalia Somali",
     "Yugoslavia": "Yugoslavia Yugoslav Belgrade",
     "Serbia": "Serbia Serbian",
+    "Australia": "Australia Australian Sydney Melbourne Canberra Perth Brisbane ASX "
+    "Pilbara Queensland",
+    "Canada": "Canada Canadian Ottawa Toronto Montreal Vancouver Calgary TSX Alberta Ontario",
+    "New Zealand": "New_Zealand Wellington Auckland NZX",
+    "Hong Kong": "Hong_Kong HKEX",
+    "Singapore": "Singapore SGX",
 }
+# Where a story marks U.S. dollars explicitly, its bare "$" is the local dollar of these.
+_LOCAL_DOLLARS = {
+    "Australia": "AUD",
+    "Canada": "CAD",
+    "New Zealand": "NZD",
+    "Hong Kong": "HKD",
+    "Singapore": "SGD",
+}
+_US_DOLLAR_MARKED = re.compile(r"\$US|US\$|U\.S\.\s?\$|\bUSD\b|\bU\.?S\.? dollars?\b")
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extract import extract_figures
-from extract.quantities import DocHints, find_quantities, scan
+from extract.quantities import DocHints, document_hints, find_quantities, scan
 
 
 def only(text: str, **hints: object):
@@ -40,6 +40,8 @@ def only(text: str, **hints: object):
         ("a fund of $50k", "$50k", 50e3, "USD"),
         ("revenue of $3.2b", "$3.2b", 3.2e9, "USD"),
         ("Rs 500 crore was approved", "Rs 500 crore", 5e9, "INR"),
+        ("profit of $US5.9 billion", "$US5.9 billion", 5.9e9, "USD"),
+        ("a fee of $A5", "$A5", 5, "AUD"),
         ("capex of Rs 11.1 lakh crore", "Rs 11.1 lakh crore", 11.1e12, "INR"),
         ("a Rs 2,000 crore order", "Rs 2,000 crore", 2e10, "INR"),
     ],
@@ -76,6 +78,12 @@ def test_money(text: str, surface: str, value: float, unit: str) -> None:
         ("demand of 120 PJ", 120, "PJ", "energy"),
         ("a 5 GJ boiler", 5, "GJ", "energy"),
         ("operating at 2,100 MHz", 2100, "MHz", "other"),
+        ("to add 6 million tonnes per annum of capacity", 6e6, "t/y", "mass"),
+        ("a 5 mtpa LNG plant", 5e6, "t/y", "mass"),
+        ("flows of 330 million cubic metres per day", 330e6, "m3/d", "volume"),
+        ("pipeline capacity of 12 bcm/y", 12e9, "m3/y", "volume"),
+        ("812,000 barrels of oil equivalent per day", 812e3, "boe/d", "volume"),
+        ("mined 27.3 million carats", 27.3e6, "carat", "mass"),
         ("1.045 million decaliters of beer", 1.045e6, "dal", "volume"),
         ("12 billion cubic metres of gas", 12e9, "m3", "volume"),
         ("a 1,200 MW plant", 1200, "MW", "power"),
@@ -297,3 +305,15 @@ def test_a_hyphenated_half_point() -> None:
 def test_a_change_then_a_distant_level_is_still_no_range() -> None:
     found = find_quantities("the rate fell 0.4 to 6.2 pct")
     assert [(m.value, m.value_low) for m in found] == [(0.4, None), (6.2, None)]
+
+
+def test_a_story_that_marks_us_dollars_means_local_dollars_by_a_bare_dollar_sign() -> None:
+    text = "Pilbara Ridge posted profit of $US5.9 billion and paid $2.04 a share on the ASX."
+    hints = document_hints(text, 2024)
+    found = find_quantities(text, hints=hints)
+    assert [(m.surface, m.unit) for m in found] == [("$US5.9 billion", "USD"), ("$2.04", "AUD")]
+
+
+def test_a_modern_dateline_names_the_local_dollar() -> None:
+    assert document_hints("SYDNEY, Aug 27 (Reuters) - BHP said.", 2024).dollar == "AUD"
+    assert document_hints("TORONTO (Reuters) - Shares rose.", 2024).dollar == "CAD"
