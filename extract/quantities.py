@@ -382,7 +382,8 @@ def document_hints(text: str, published_year: int | None) -> DocHints:
 
 
 _DATELINE = re.compile(
-    r"^\s*([A-Z][A-Za-z .'-]{1,30})(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
+    r"^\s*([A-Z][A-Za-z .'-]{1,30})"
+    r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
     r"\s*(?:\([A-Za-z .&/-]{1,30}\)\s*)?(?:-+|—|–)"
 )
 _DOLLAR_CITIES = (
