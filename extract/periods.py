@@ -2859,6 +2859,18 @@ def _resolve(ex: _Expr, env: _Env) -> tuple[Interval | None, bool]:
     return (s, e), explicit
 
 
+def period_of_heading(ctx: DocContext, heading: str) -> Period | None:
+    """The period a table's column heading names ("H1 2024", "Q3 FY23"), under the
+    document's fiscal conventions; None when it names none."""
+    if not heading:
+        return None
+    sc = _scan(heading)
+    if not sc.exprs:
+        return None
+    got = _period(sc.exprs[0], _doc(ctx).env)
+    return got if got.end is not None else None
+
+
 def _period(ex: _Expr, env: _Env) -> Period:
     iv, explicit = _resolve(ex, env)
     if iv is None:

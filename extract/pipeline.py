@@ -13,14 +13,14 @@ from dataclasses import replace
 
 import pandas as pd
 
-from extract import entities, measures, periods, quantities, semantics
+from extract import entities, measures, periods, quantities, semantics, tables
 from extract.context import DocContext, build_context
 from extract.documents import Document
 from extract.schema import Figure, figure_id_for, text_sha, to_frame
 from extract.series import series_key
 
 # Bump whenever the figures produced for an unchanged text may differ, so stores re-extract.
-EXTRACTION_VERSION = "0.4.0"
+EXTRACTION_VERSION = "0.5.0"
 
 
 def extract_document(doc: Document) -> list[Figure]:
@@ -39,23 +39,31 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
         for s in ctx.sentences
     ]
     hints = quantities.with_currency(hints, [m for ms in scanned for m in ms])
+    table_heads = quantities.table_units([s.raw for s in ctx.sentences])
     found = [
-        quantities.finalize(s.raw, ms, hints) for s, ms in zip(ctx.sentences, scanned, strict=True)
+        quantities.apply_table_unit(s.raw, quantities.finalize(s.raw, ms, hints), table, hints)
+        for s, ms, table in zip(ctx.sentences, scanned, table_heads, strict=True)
     ]
     previous_measure = ""
     for index, (sentence, mentions) in enumerate(zip(ctx.sentences, found, strict=True)):
         raw = sentence.raw
         done: list[tuple[quantities.Mention, str, int]] = []
         sentence_measures: list[str] = []
+        cells = tables.table_cells(raw) if mentions else {}
         for mention in mentions:
             start, end = sentence.start + mention.start, sentence.start + mention.end
             span = (mention.start, mention.end)
-            measure = measures.measure_for(
-                raw,
-                mention,
-                mentions=[m for m, _, _ in done],
-                measures=sentence_measures,
-                previous_measure=previous_measure,
+            cell = cells.get(mention.start) or cells.get(mention.num_start)
+            measure = (
+                cell.label
+                if cell is not None and cell.label
+                else measures.measure_for(
+                    raw,
+                    mention,
+                    mentions=[m for m, _, _ in done],
+                    measures=sentence_measures,
+                    previous_measure=previous_measure,
+                )
             )
             mention = _unit_from_context(raw, mention, measure, hints)
             # "$58.24 per barrel", "5 mln tonnes a year": the unit stays plain and the rate's
@@ -63,8 +71,18 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
             if mention.per_unit and mention.per_unit not in measure:
                 measure = f"{measure} per {mention.per_unit}".strip()
             kind, sign = semantics.kind_and_sign(raw, mention, measure=measure, previous=done)
+            if cell is not None and cell.change and mention.unit_kind in _RELATIVE:
+                kind, sign = "change", -1 if mention.sign < 0 else 1
+            elif cell is not None and cell.header:
+                kind, sign = "level", 1
             mode = semantics.modality(raw, mention)
-            period = periods.period_for(ctx, index, span, modality=mode, kind=kind)
+            period = (
+                _column_period(ctx, cell, cells, mention)
+                if cell is not None
+                else periods.period_for(ctx, index, span, modality=mode, kind=kind)
+            )
+            if period is None:
+                period = periods.period_for(ctx, index, span, modality=mode, kind=kind)
             if (
                 mode == "actual"
                 and doc.published is not None
@@ -109,6 +127,20 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
                 entities=names,
                 series_key=series_key(measure, names, mention.unit, kind),
             )
+
+
+_RELATIVE = frozenset({"percent", "percentage_point", "basis_point"})
+
+
+def _column_period(
+    ctx: DocContext, cell: tables.Cell, cells: dict[int, tables.Cell], mention: quantities.Mention
+) -> periods.Period | None:
+    """A table cell's period is its column's; a change column's is that of the first column
+    (the period the change runs to)."""
+    if not cell.change:
+        return periods.period_of_heading(ctx, cell.header)
+    row = [c for c in cells.values() if c.label == cell.label and not c.change]
+    return periods.period_of_heading(ctx, row[0].header) if row else None
 
 
 _PEOPLE_CONTEXT = re.compile(

@@ -416,6 +416,85 @@ _DOLLAR_CITIES = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class TableUnit:
+    """A results table's stated unit: "(€ million, unless stated otherwise)", "(in millions,
+    except per share data)"."""
+
+    currency: str | None
+    scale: float
+
+
+def table_units(sentences: Sequence[str]) -> list[TableUnit | None]:
+    """Per sentence, the unit a table header above it (in it or the sentence before) states."""
+    out: list[TableUnit | None] = [None] * len(sentences)
+    for i, raw in enumerate(sentences):
+        head = _TABLE_HEADER.search(raw) if "(" in raw else None
+        if head is None:
+            continue
+        code = None
+        if head.group("cur"):
+            code = lexicon().prefix_currencies.get(head.group("cur"))
+        unit = TableUnit(code, lexicon().scales[head.group("scale").lower().rstrip("s")])
+        out[i] = unit
+        if i + 1 < len(sentences) and _TABLE_ROWS.search(sentences[i + 1]):
+            out[i + 1] = unit
+    return out
+
+
+def apply_table_unit(
+    raw: str, mentions: Sequence[Mention], table: TableUnit | None, hints: DocHints
+) -> list[Mention]:
+    """Amounts in a table's rows take its header's scale and currency; per-share rows its
+    currency only; percentages, counts and figures with a scale of their own are left alone."""
+    if table is None:
+        return list(mentions)
+    head = _TABLE_HEADER.search(raw)
+    out = []
+    for m in mentions:
+        line_start = raw.rfind("\n", 0, m.start) + 1
+        label = raw[line_start : m.start]
+        if (
+            (head is not None and m.start < head.end())
+            or _scaled(m)
+            or (m.unit and m.unit_kind != "currency")
+            or "/" in m.unit
+        ):
+            out.append(m)
+            continue
+        if _COUNT_ROW.search(label):
+            out.append(m if m.unit else replace(m, unit="employee", unit_kind="count"))
+            continue
+        currency = m.unit or table.currency or hints.currency or hints.dollar
+        per_share = bool(_PER_SHARE_ROW.search(label))
+        value = m.value if per_share else m.value * table.scale
+        low = m.value_low if per_share or m.value_low is None else m.value_low * table.scale
+        high = m.value_high if per_share or m.value_high is None else m.value_high * table.scale
+        out.append(
+            replace(
+                m,
+                value=value,
+                value_low=low,
+                value_high=high,
+                unit=currency,
+                unit_kind="currency",
+                explicit_unit=True,
+            )
+        )
+    return out
+
+
+_TABLE_HEADER = re.compile(
+    r"\(\s*(?:in\s+)?(?:(?P<cur>€|\$|£|¥|EUR|USD|GBP|JPY|CHF|SEK|NOK|DKK|INR|CNY|RUB)\s*)?"
+    r"(?P<scale>millions?|billions?|thousands?|mn|bn)\b(?:\s+(?:of\s+)?"
+    r"(?P<cur2>euros?|dollars?|pounds?|yen))?[^)]{0,60}\)",
+    re.I,
+)
+_TABLE_ROWS = re.compile(r"\n\s*[A-Z][^\n]{0,40}?\s{2,}[-$€£¥(]?\d")
+_PER_SHARE_ROW = re.compile(r"(?i)\b(?:eps|per\s+share|dividend\s+per|earnings\s+per)\b")
+_COUNT_ROW = re.compile(r"(?i)\b(?:employees|fte|headcount|staff|stores|branches|customers)\b")
+
+
 def with_currency(hints: DocHints, mentions: Sequence[Mention]) -> DocHints:
     """The document's main currency: the most used explicit one (for table amounts, cents)."""
     counts: dict[str, int] = {}
