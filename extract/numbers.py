@@ -74,11 +74,15 @@ UNICODE_FRACTIONS = {
 }
 NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(WORD_SCALES) | {"dozen"}
 
-_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\d+,\d{1,2}$")
+_DIGITS = re.compile(
+    r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?$|^\d+(?:\.\d+)?$|"
+    r"^\d+,\d{1,2}$"
+)
 
 
 def parse_digits(text: str) -> float | None:
-    """'1,234.5' -> 1234.5; '13,1' (decimal comma) -> 13.1; anything else -> None."""
+    """'1,234.5' -> 1234.5; '1,62,990' (Indian grouping) -> 162990; '13,1' (decimal comma) ->
+    13.1; anything else -> None."""
     if not _DIGITS.match(text):
         return None
     if re.match(r"^\d+,\d{1,2}$", text):

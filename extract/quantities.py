@@ -61,7 +61,9 @@ class DocHints:
 
 _DIGIT_CORE = re.compile(
     r"(?<![\d.,/])(?<![A-Za-z][-−+])(?P<sign>[-−+](?=\d|\.\d))?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+ \.\d+(?![\d.])|"
+    # Indian grouping first ("₹1,62,990 crore", "3,23,578 employees"), then thousands
+    r"(?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
+    r"\d+ \.\d+(?![\d.])|"
     # a decimal comma, only where a scale or percent follows: "EUR 7,8 million", "5,5 %"
     r"\d+,\d{1,2}(?=\s*(?:million|mln|billion|bn|mn|m\b|%|pct|per\s?cent))|"
     r"\d+(?:\.\d+)?|\.\d+)"

@@ -44,6 +44,7 @@ def only(text: str, **hints: object):
         ("a fee of $A5", "$A5", 5, "AUD"),
         ("capex of Rs 11.1 lakh crore", "Rs 11.1 lakh crore", 11.1e12, "INR"),
         ("a Rs 2,000 crore order", "Rs 2,000 crore", 2e10, "INR"),
+        ("revenue of ₹1,62,990 crore", "₹1,62,990 crore", 1.6299e12, "INR"),
     ],
 )
 def test_money(text: str, surface: str, value: float, unit: str) -> None:
