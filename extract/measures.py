@@ -169,6 +169,11 @@ _APPOSITIVE = re.compile(
     re.I,
 )
 _EMPLOY_BEFORE = re.compile(r"\bemploy(?:s|ed|ing)?\s+\Z", re.I)
+_GAPPED_ITEM = re.compile(
+    r"(?:\s+(?:year[\s-]on[\s-]year|y/y|on\s+the\s+year|month[\s-]on[\s-]month|m/m))?"
+    r"\s*(?:,|;|,?\s+and|,?\s+while)\s+(?:the\s+)?(?P<np>(?:[A-Za-z][\w'’&.-]*\s+){1,5})",
+    re.I,
+)
 _LINK_ONLY = re.compile(
     r"^[\s,;(]*(?:(?:and|or|but|while|compared\s+with|compared\s+to|against|versus|vs\.?|from|"
     r"after|to|with|a|an|the|revised|previous|year-earlier|provisional|preliminary|confirmed|"
@@ -220,6 +225,18 @@ def measure_for(
         if np:
             return f"value of {np}"
 
+    # "Food prices rose 6.4%, non-food goods 8.5% and paid services 13.6%": a gapped list item
+    if mentions and mentions[-1].end <= mention.start:
+        gapped = _GAPPED_ITEM.fullmatch(sentence_raw, mentions[-1].end, mention.start)
+        same_kind = mentions[-1].unit_kind == mention.unit_kind
+        words = list(_tokens(gapped.group("np"))) if gapped and same_kind else []
+        if (
+            words
+            and words[-1].lower() not in _VERBS
+            and not words[0].lower().endswith("ing")
+            and not any(t.lower() in _FUNCTION - {"and"} for t in words)
+        ):
+            return _strip_np(gapped.group("np"))
     # "... to 6.05 billion dlrs from 1.97 billion": the figure continues the one before it.
     if measures and mentions:
         prev = mentions[-1]

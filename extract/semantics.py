@@ -137,7 +137,10 @@ _RELATIVE_AFTER = re.compile(
     r"(?:on|over|from|compared\s+with|compared\s+to|versus|against)\s+(?:a\s+year\s+(?:earlier|ago)|"
     r"the\s+(?:previous|prior|same|preceding|year-earlier|year-ago)\b|last\s+year|the\s+year\s+"
     r"before)|annualised|annualized|at\s+an?\s+annual(?:ised|ized)?\s+rate|"
-    r"at\s+an?\s+(?:seasonally\s+adjusted\s+)?annual\s+rate)",
+    r"at\s+an?\s+(?:seasonally\s+adjusted\s+)?annual\s+rate|"
+    # "slowed from a 4.9% pace", "contributed 0.2 percentage points to growth"
+    r"(?:annual(?:ised|ized)?\s+)?(?:pace|growth\s+rate|rate\s+of\s+(?:growth|increase))\b|"
+    r"(?:to|from|off)\s+(?:economic\s+|gdp\s+|annual\s+)?(?:growth|gdp|inflation)\b)",
     re.I,
 )
 _CHANGE_MEASURE = re.compile(
@@ -150,9 +153,18 @@ _CHANGE_MEASURE = re.compile(
 _RATE_OF_CHANGE = re.compile(
     r"\b(?:inflation|(?:economic\s+|gdp\s+|sales\s+|wage\s+|earnings\s+|output\s+|credit\s+|"
     r"loan\s+|deposit\s+|money\s+supply\s+|price\s+|rent\s+|revenue\s+|volume\s+)growth|"
-    r"cpi|hicp|ppi|consumer\s+prices?|producer\s+prices?|deflation|disinflation)\b",
+    r"cpi|cpif|cpih|hicp|ppi|pce|consumer\s+prices?|producer\s+prices?|deflation|"
+    r"disinflation)\b",
     re.I,
 )
+# "rose 6.4% year-on-year, non-food goods 8.5% and paid services 13.6%": a list whose later
+# items leave the verb out
+_GAPPED = re.compile(
+    r"(?:\s+(?:year[\s-]on[\s-]year|y/y|on\s+the\s+year|month[\s-]on[\s-]month|m/m))?"
+    r"\s*(?:,|;|,?\s+and|,?\s+while)\s+(?:the\s+)?(?:[A-Za-z][\w'’&.-]*\s+){1,5}",
+    re.I,
+)
+_LEVEL_VERBS = frozenset("was were is are stood stands totalled totaled reached at".split())
 _SUBJECT_BEFORE_WHICH = re.compile(r"\s*(?P<subject>[^,]{3,60}),\s+(?:which|who|that)\b", re.I)
 _LEVEL_MEASURE = re.compile(
     r"\b(?:unemployment|jobless|interest|discount|prime|lending|deposit|mortgage|yield|"
@@ -310,6 +322,15 @@ def kind_and_sign(
                 if _rx(r"\b(?:from|to)\s+\S*\s*\Z", re.I).search(before) and prev_kind == "level":
                     return "level", 1
                 return prev_kind, prev_sign if prev_kind == "change" else 1
+    if previous and previous[-1][1] == "change":
+        prev, _, prev_sign = previous[-1]
+        between = sentence_raw[prev.end : mention.start]
+        if (
+            prev.unit_kind == mention.unit_kind
+            and _GAPPED.fullmatch(between)
+            and _words(between).isdisjoint(_VERB_WORDS | _LEVEL_VERBS)
+        ):
+            return "change", prev_sign  # the verb is left out: "..., non-food goods 8.5%"
     if (
         relative
         and measure

@@ -273,3 +273,28 @@ def test_an_inflation_rate_is_a_change(text: str, surface: str) -> None:
 def test_differences_cuts_and_spreads(text: str, surface: str, kind: str, value: float) -> None:
     row = figures(text, published="2024-06-15")[surface]
     assert (row["kind"], row["value"]) == (kind, value)
+
+
+def test_a_gapped_list_keeps_the_verb_and_names_each_item() -> None:
+    got = figures(
+        "Food prices rose 6.4% year-on-year, non-food goods 8.5% and paid services 13.6%.",
+        published="2024-06-15",
+    )
+    assert [(got[s]["kind"], got[s]["measure"]) for s in ("6.4%", "8.5%", "13.6%")] == [
+        ("change", "Food prices"),
+        ("change", "non-food goods"),
+        ("change", "paid services"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("GDP slowed from a 4.9% pace in the third quarter.", "4.9%"),
+        ("Government spending contributed 0.2 percentage points to growth.",
+         "0.2 percentage points"),
+        ("CPIF excluding energy was 2.9 per cent.", "2.9 per cent"),
+    ],
+)  # fmt: skip
+def test_paces_and_contributions_are_changes(text: str, surface: str) -> None:
+    assert figures(text, published="2024-06-15")[surface]["kind"] == "change"
