@@ -1810,6 +1810,7 @@ _NOT_NOUN = re.compile(
 )
 _GAP_OF = re.compile(r"(?i)\A(?:\s*,)?\s*(?:(?:of|in|for)\s+)?(?:the\s+)?\Z")
 _GAP_YEAR_SUB = re.compile(r"(?i)\A(?:'s)?\s+(?:the\s+)?\Z")
+_RANGE_KINDS = frozenset({"range", "monrange", "yrange"})
 _GAP_RANGE = re.compile(r"(?i)\A\s*(?:[-–]|to|through|thru|until|till|and)\s*\Z")
 _GAP_ENDING = re.compile(
     r"(?i)\A\s*,?\s*(?:which\s+|that\s+)?(?:ending|ended|ends|end|to)\s+(?:on\s+)?\Z"
@@ -1820,6 +1821,11 @@ _GAP_IN = re.compile(r"(?i)\A\s+(?:in|of)\s+\Z")
 def _join(p: _Atom, a: _Atom, gap: str, raw: str) -> _Atom | None:
     if len(gap) > 24:
         return None
+    # "the first half of January": a half of a month
+    if p.kind == "half" and a.kind == "month" and p.sub and _GAP_OF.match(gap):
+        r = _Atom("composite", p.start, a.end, explicit=a.explicit)
+        r.when = _half_month(_atom_resolver(a), p.sub[1])
+        return r
     # sub-year part, then its year
     if (
         p.sub is not None
@@ -1918,6 +1924,19 @@ def _join(p: _Atom, a: _Atom, gap: str, raw: str) -> _Atom | None:
         r.when = _range_resolver(_atom_resolver(p), _atom_resolver(a), a.explicit, p.explicit)
         return r
     return None
+
+
+def _half_month(month: Resolver, which: int) -> Resolver:
+    """Days 1-15 or 16-end of the month `month` resolves to."""
+
+    def resolve(env: _Env) -> Interval | None:
+        iv = month(env)
+        if iv is None or iv[0] is None or iv[1] is None:
+            return None
+        mid = iv[0].replace(day=15)
+        return (iv[0], mid) if which == 1 else (mid + dt.timedelta(days=1), iv[1])
+
+    return resolve
 
 
 def _days_before(last: Resolver, days: int) -> Resolver:
@@ -2423,7 +2442,8 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         mode = "mid"
     if prep == "at" and a.kind in ("date", "numdate"):
         mode = "instant"  # "stocks at January 31": a stock as of that day
-    if prep in _MEANINGFUL:
+    if prep in _MEANINGFUL and not (a.kind in _RANGE_KINDS and _MEANINGFUL[prep] == "start"):
+        # ("from January to August" is the range itself, not a start)
         kind = _MEANINGFUL[prep]
         if mode == "instant" and kind == "end":
             mode = "end"

@@ -340,6 +340,11 @@ SENTENCE_CASES = [
     ("The board proposed a 1.00 eur dividend for the full-year 2007.", D(2008, 2, 1),
      "1.00 eur", "level", "projected", D(2007, 1, 1), D(2007, 12, 31), "for the full-year 2007",
      "explicit"),
+    ("From January to August, NEV retail sales totaled 6.02 million units.", D(2024, 9, 9),
+     "6.02 million units", "level", "actual", D(2024, 1, 1), D(2024, 8, 31),
+     "From January to August", "relative"),
+    ("Transits fell 39% in the first half of January.", D(2024, 1, 20), "39%", "change",
+     "actual", D(2024, 1, 1), D(2024, 1, 15), "in the first half of January", "relative"),
     # a month as a modifier of the measure
     ("Japan's March exports rose 5% and September sales fell.", D(2024, 5, 15), "5%",
      "change", "actual", D(2024, 3, 1), D(2024, 3, 31), "March", "relative"),
