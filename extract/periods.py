@@ -2996,7 +2996,17 @@ def _aside(sc: _Scan, mains: list[_Expr], raw: str) -> bool:
     first = mains[0]
     if _NEGATED.search(raw) and not _digits_outside(raw, sc):
         return True  # "He did not give figures for the fourth quarter of 1985."
+    if _BASE_BEFORE.search(raw, max(0, first.start - 70), first.start) and _has_digit(
+        raw[: first.start]
+    ):
+        return True  # "Gasoline prices rose 1.7% after jumping 3.8% in February": the base
     return first.attributive or _future_clause(sc, raw, first)
+
+
+_BASE_BEFORE = re.compile(
+    r"(?i)\b(?:after|compared\s+(?:with|to)|versus|than|up\s+from|down\s+from|from)\b"
+    r"(?:[^.;:]|\.(?=\d))*\Z"
+)
 
 
 _NEGATED = re.compile(r"(?i)\b(?:not|no|never|n't)\b")
