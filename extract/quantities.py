@@ -23,6 +23,7 @@ from extract.numbers import (
     parse_digits,
 )
 from extract.patterns import rx as _rx
+from extract.tables import table_cells
 from extract.units import UnitInfo, lexicon, norm
 
 
@@ -365,7 +366,7 @@ def scan(sentence_raw: str, *, excluded: Sequence[tuple[int, int]] = ()) -> list
 def finalize(sentence_raw: str, mentions: Sequence[Mention], hints: DocHints) -> list[Mention]:
     """Resolve what needs the document: currency families, table amounts, minor units."""
     text = sentence_raw[:_MAX_SENTENCE]
-    return [_finish(text, m, hints) for m in mentions]
+    return [f for f in (_finish(text, m, hints) for m in mentions) if f.family != "drop"]
 
 
 def document_hints(text: str, published_year: int | None) -> DocHints:
@@ -452,8 +453,14 @@ def apply_table_unit(
     if table is None:
         return list(mentions)
     head = _TABLE_HEADER.search(raw)
+    cells = table_cells(raw)
     out = []
     for m in mentions:
+        cell = cells.get(m.start) or cells.get(m.num_start)
+        if cell is not None and cell.change:
+            # a "% change" column: bare numbers there are percent changes, not amounts
+            out.append(m if m.unit else replace(m, unit="%", unit_kind="percent"))
+            continue
         line_start = raw.rfind("\n", 0, m.start) + 1
         label = raw[line_start : m.start]
         if (
@@ -678,7 +685,9 @@ def _core_ok(text: str, c: _Core) -> bool:
     if c.value in (100.0, 1000.0) and _INDEX_BASE_BEFORE.search(before):
         return False  # "(base 100)", "(1978 equals 100)"
     if first == "-" and _rx(r"-\d+[A-Za-z]").match(after):
-        return False  # "Gynex 1-35E": a product code
+        code = _rx(r"-\d+(?:\.\d+)?").match(after)
+        if code is None or not _known_suffix(after[code.end() :]):
+            return False  # "Gynex 1-35E": a product code (not "a 20-25bp cut")
     if first.isalpha():
         if _ORDINAL_SUFFIX.match(after) or not _known_suffix(after):
             return False
@@ -687,7 +696,7 @@ def _core_ok(text: str, c: _Core) -> bool:
     if (first == ":" and after[1:2].isdigit()) or (last == ":" and before[-2:-1].isdigit()):
         return False
     if (last.isalpha() or (last == "-" and before[-2:-1].isalpha())) and not (
-        lexicon().prefix_re.search(before)
+        lexicon().prefix_re.search(before) or _LOCAL_LETTER.search(before)
     ):
         return False
     if last in (" ", ".", "\n") and (
@@ -738,6 +747,14 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
         if sm and not _rx(r"[\w)]\s*[-−+]\s?$").search(text[max(0, start - 4) : start]):
             sign = -1 if sm.group().strip() in "-−" else 1
             start -= len(sm.group())
+
+    # "N312.6 billion", "R2.07bn", "P1.86 trillion": a letter that is a currency only in a story
+    # about its country (resolved in `_finish`)
+    if not unit and not core.spelled:
+        letter = _LOCAL_LETTER.search(text, max(0, start - 2), start)
+        if letter:
+            unit, kind, explicit, family = letter.group(1), "currency", True, "local_letter"
+            start = letter.start(1)
 
     # Scale: "billion", "mln", glued "bn", "m".
     pos = end
@@ -828,7 +845,9 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
     # Range: "$2-3 billion", "between 5 and 6 pct", "1,750 to 1,780 dlrs", "four to six pct".
     low = high = None
     range_end = None
-    if not _rx(r"(1[89]|20)\d\d").fullmatch(text[core.start : core.end]):
+    signed_to = sign and _rx(r"\s+(?:to|through)\s", re.I).match(text, end)
+    if not _rx(r"(1[89]|20)\d\d").fullmatch(text[core.start : core.end]) and not signed_to:
+        # ("(+$1.65 to $35.45)": a signed change, then the level, never a range)
         range_end = _range_end(text, start, end, core, later, value, scale, unit)
     if range_end:
         low, high, end, r_unit, r_kind, r_factor = range_end
@@ -1335,6 +1354,11 @@ def _keep(text: str, m: Mention) -> bool:
 def _finish(text: str, m: Mention, hints: DocHints) -> Mention:
     unit, kind, value = m.unit, m.unit_kind, m.value
     low, high = m.value_low, m.value_high
+    if m.family == "local_letter":
+        country, code = _LOCAL_LETTERS[m.unit]
+        if country in hints.countries or country in _country_cues(text):
+            return replace(m, unit=code, family=None)
+        return replace(m, unit="", unit_kind="", family="drop")
     if m.family:
         unit = _resolve_family(m.family, unit, hints, text)
         if unit == "lb":
@@ -1417,6 +1441,12 @@ _PER_CURRENCY_BEFORE = re.compile(
     r"\b(?:per|to\s+the|to\s+one|a|against\s+the|versus\s+the)\s+(?:U\.?\s?S\.?\s+)?\Z", re.I
 )
 _RELATIVE_KINDS = frozenset({"percent", "percentage_point", "basis_point"})
+_LOCAL_LETTER = re.compile(r"(?:(?<=[^A-Za-z0-9$])|^)([NRP])\Z")
+_LOCAL_LETTERS = {
+    "N": ("Nigeria", "NGN"),
+    "R": ("South Africa", "ZAR"),
+    "P": ("Philippines", "PHP"),
+}
 _FLOW_KINDS = frozenset({"mass", "volume"})
 _PER_TIME = {"day": "d", "year": "y", "month": "mo", "week": "wk"}
 _PER_SHARE_LABELS = frozenset({"shr", "div", "dividend"})
@@ -1482,6 +1512,9 @@ _COUNTRY_CUES = {
     "Somalia": "Somalia Somali",
     "Yugoslavia": "Yugoslavia Yugoslav Belgrade",
     "Serbia": "Serbia Serbian",
+    "Nigeria": "Nigeria Nigerian Lagos Abuja naira NGX",
+    "South Africa": "South_Africa South_African Johannesburg Pretoria Cape_Town JSE rand Eskom "
+    "Sarb",
     "Australia": "Australia Australian Sydney Melbourne Canberra Perth Brisbane ASX "
     "Pilbara Queensland",
     "Canada": "Canada Canadian Ottawa Toronto Montreal Vancouver Calgary TSX Alberta Ontario",

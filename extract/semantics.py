@@ -273,6 +273,8 @@ def kind_and_sign(
 
     if mention.sign and relative:
         return "change", mention.sign
+    if mention.sign > 0 and _rx(r"\s*\+").match(mention.surface):
+        return "change", 1  # "(+$1.65 to $35.45)": a written plus is a rise
     # A change verb governing the number: "rose 2.1 billion dlrs", "cut its base rate 0.5 points".
     # End-anchored patterns only need the last words: searching a short tail is much cheaper.
     tail = before[-70:]

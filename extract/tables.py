@@ -28,7 +28,7 @@ class Cell:
 
 def table_cells(raw: str) -> dict[int, Cell]:
     """Start offset of each numeric cell in the grid rows of `raw` -> its cell."""
-    if "\n" not in raw or not _GAP.search(raw):
+    if "\n" not in raw or not (_GAP.search(raw) or "|" in raw):
         return {}
     out: dict[int, Cell] = {}
     header: list[tuple[int, int, str]] = []
@@ -52,17 +52,20 @@ def table_cells(raw: str) -> dict[int, Cell]:
 
 
 def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
-    """(start, end, text) of the cells of a line: runs separated by 2+ spaces or a tab."""
+    """(start, end, text) of the cells of a line: runs separated by 2+ spaces or a tab, or
+    by pipes ("Group sales | 8,420 | 8,175 | +7")."""
     cells = []
-    for m in _CELL.finditer(line):
+    for m in (_PIPE_CELL if "|" in line else _CELL).finditer(line):
         text = m.group().strip()
         if text:
-            cells.append((offset + m.start(), offset + m.end(), text))
+            lead = len(m.group()) - len(m.group().lstrip())
+            cells.append((offset + m.start() + lead, offset + m.start() + lead + len(text), text))
     return cells
 
 
 _GAP = re.compile(r"\S(?: {2,}|\t)\S")
 _CELL = re.compile(r"\S(?:[^\t ]| (?! ))*")
+_PIPE_CELL = re.compile(r"[^|]+")
 _NUMERIC = re.compile(
     r"[-+−(]?\s?(?:[$€£¥]|[A-Z]{1,3}\$)?\s?\d[\d,.]*\)?\s?(?:%|pp|bp|x|pts?)?|n/?a|nm|-+|—"
 )

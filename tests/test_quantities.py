@@ -318,3 +318,34 @@ def test_a_story_that_marks_us_dollars_means_local_dollars_by_a_bare_dollar_sign
 def test_a_modern_dateline_names_the_local_dollar() -> None:
     assert document_hints("SYDNEY, Aug 27 (Reuters) - BHP said.", 2024).dollar == "AUD"
     assert document_hints("TORONTO (Reuters) - Shares rose.", 2024).dollar == "CAD"
+
+
+def test_a_letter_is_a_currency_only_in_a_story_about_its_country() -> None:
+    text = "Lagos Continental Bank posted profit of N312.6 billion in Nigeria."
+    hints = document_hints(text, 2024)
+    assert [(m.surface, m.unit) for m in find_quantities(text, hints=hints)] == [
+        ("N312.6 billion", "NGN")
+    ]
+    assert find_quantities("The N95 mask and the R2 droid.", hints=DocHints()) == []
+
+
+def test_a_signed_change_then_a_level_is_no_range() -> None:
+    found = find_quantities("wages rose 4.9% (+$1.65 to $35.45)")
+    assert [(m.surface, m.value_low) for m in found] == [
+        ("4.9%", None),
+        ("+$1.65", None),
+        ("$35.45", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Norway's $1.7 Trillion Wealth Fund", 1.7e12, "USD"),
+        ("a 20-25bp cut", 22.5, "bp"),
+        ("Punjab contributed 120.6 LMT", 1.206e7, "t"),
+    ],
+)
+def test_headline_scales_unit_ranges_and_lakh_tonnes(text: str, value: float, unit: str) -> None:
+    m = only(text)
+    assert (m.unit, m.value) == (unit, pytest.approx(value))

@@ -51,6 +51,24 @@ def test_cells_know_their_row_and_column() -> None:
     assert cells[RELEASE.index("1.42")].label == "EPS"
 
 
+PIPES = """Key figures (CHF millions) | H1 2025 | H1 2024 | % change CER
+Group sales | 8,420 | 8,175 | +7
+Net income | 2,214 | 2,390 | -7
+"""
+
+
+def test_a_pipe_table_with_a_change_column() -> None:
+    got = rows(PIPES, "2025-07-24")
+    sales = got["Group sales|8,420"]
+    assert (sales["value"], sales["unit"], sales["period_end"]) == (
+        8.42e9,
+        "CHF",
+        dt.date(2025, 6, 30),
+    )
+    change = got["Net income|-7"]
+    assert (change["value"], change["unit"], change["kind"]) == (-7, "%", "change")
+
+
 def test_prose_is_no_table() -> None:
     assert table_cells("Revenue rose 4.9% to EUR 1,291 million in the first half.") == {}
 
