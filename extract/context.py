@@ -117,6 +117,10 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
         # ("... of\nfour cts per share in the quarter"): short-line notes and tables wrap too.
         breaks += [(m.start(), m.end()) for m in re.finditer(r"\n(?![ \t]*[a-z])", text)]
         breaks.sort()
+    rows = _table_row_breaks(text)
+    if rows:
+        # a results table stays one block, so each number keeps its row and column
+        breaks = [b for b in breaks if b[0] not in rows]
     spans: list[tuple[int, int]] = []
     pos = 0
     for b_start, b_end in breaks:
@@ -126,6 +130,50 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
         pos = b_end
     spans.append((pos, len(text)))
     return spans
+
+
+def _table_row_breaks(text: str) -> frozenset[int]:
+    """Offsets of the line breaks between two lines of a plain-text table (cells separated
+    by pipes, tabs or runs of spaces)."""
+    if "|" not in text and "  " not in text and "\t" not in text:
+        return frozenset()
+    out: set[int] = set()
+    run: list[int] = []  # newlines inside the current run of table lines
+    headed = False
+    pos = 0
+    previous_row = False
+    for line in text.split("\n"):
+        row = len(_TABLE_GAP.findall(line)) >= 2 or line.count("|") >= 2
+        if row and previous_row:
+            run.append(pos - 1)  # the newline ending the previous line
+        elif not row:
+            if headed:
+                out.update(run)
+            run, headed = [], False
+        headed = headed or (row and _is_header(line))
+        previous_row = row
+        pos += len(line) + 1
+    if headed:
+        out.update(run)
+    return frozenset(out)
+
+
+_TABLE_GAP = re.compile(r"\S(?: {2,}|\t)(?=\S)")
+
+
+def _is_header(line: str) -> bool:
+    """A table's column headings: cells of words or years, at least one of them a period or a
+    change column ("H1 2024 | H1 2023 | Change", "Q3 FY23   Q3 FY22"); no amounts."""
+    cells = [c.strip() for c in re.split(r"\||\t| {2,}", line) if c.strip()]
+    if len(cells) < 2 or any(_AMOUNT_CELL.search(c) for c in cells):
+        return False
+    return any(_HEADING_CELL.search(c) for c in cells)
+
+
+_AMOUNT_CELL = re.compile(r"\d\.\d|\d,\d{3}")
+_HEADING_CELL = re.compile(
+    r"(?i)^(?:q[1-4]|h[12]|fy|9m|6m|3m)\b|\b(?:19|20)\d\d$|^(?:%\s*)?(?:chg|change)\b|^y/?oy$"
+)
 
 
 def _ends_sentence(text: str, dot: int, next_start: int) -> bool:

@@ -74,3 +74,17 @@ def test_sentences_are_ordered_non_overlapping_slices(text: str) -> None:
         assert last <= s.start < s.end <= len(text)
         assert text[s.start : s.end] == s.raw and s.raw.strip() == s.raw
         last = s.end
+
+
+def test_a_results_table_with_headings_stays_one_block() -> None:
+    text = (
+        "Key figures (CHF millions) | H1 2025 | H1 2024 | % change\n"
+        "Group sales | 8,420 | 8,175 | +7\n"
+        "Net income | 2,214 | 2,390 | -7\n"
+    )
+    assert len(split_sentences(text)) == 1
+
+
+def test_a_table_without_headings_keeps_its_lines() -> None:
+    text = " May    147.75 147.50 147.75  2000\n Jun    146.75 146.25 146.75   536\n"
+    assert len(split_sentences(text)) == 2
