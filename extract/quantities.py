@@ -135,7 +135,8 @@ _SPAN_AFTER = re.compile(
     re.I,
 )
 _EXCEEDS_BEFORE = re.compile(
-    r"\b(?:surpass(?:es|ed|ing)?|exceed(?:s|ed)?|top(?:s|ped)?|beat(?:s)?)\s+\Z", re.I
+    r"\b(?:surpass(?:es|ed|ing)?|exceed(?:s|ed)?|top(?:s|ped)?|beat(?:s)?|cross(?:es|ed)?)\s+\Z",
+    re.I,
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|a)\s+\Z", re.I)
 _CHANGE_BEFORE_RANGE = re.compile(
@@ -379,7 +380,11 @@ def document_hints(text: str, published_year: int | None) -> DocHints:
         city = dateline.group(1).strip().upper()
         dollar = next((code for cities, code in _DOLLAR_CITIES if city in cities), "USD")
     local = {_LOCAL_DOLLARS[c] for c in countries if c in _LOCAL_DOLLARS}
-    if dollar == "USD" and len(local) == 1 and _US_DOLLAR_MARKED.search(text):
+    lead = text[:400]
+    lead_local = {_LOCAL_DOLLARS[c] for c in _country_cues(lead) if c in _LOCAL_DOLLARS}
+    if dollar == "USD" and len(lead_local) == 1 and not _US_CUE.search(lead):
+        dollar = lead_local.pop()  # a story about Canada in Canadian dollars
+    elif dollar == "USD" and len(local) == 1 and _US_DOLLAR_MARKED.search(text):
         dollar = local.pop()  # "$US5.9 billion ... a dividend of $2.04": Australian dollars
     return DocHints(year=published_year, countries=countries, dollar=dollar)
 
@@ -1249,10 +1254,13 @@ def _link_units(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if (
             prev.unit_kind in _RELATIVE_KINDS
-            and _rx(r"\s*to\s*").fullmatch(between)
-            and _CHANGE_BEFORE_RANGE.search(text, max(0, prev.start - 60), prev.start)
+            and _rx(r",?\s*to\s*").fullmatch(between)
+            and (
+                _CHANGE_BEFORE_RANGE.search(text, max(0, prev.start - 60), prev.start)
+                or _rx(r",\s*or\s+\Z").search(text, max(0, prev.start - 8), prev.start)
+            )
         ):
-            continue  # "fell 0.4 pct to 99.7": the new level is not a percent
+            continue  # "fell 0.4 pct to 99.7", "rose 93 points, or 1.7%, to 5,526": a new level
         out[i] = _inherit(m, prev)
     # backward: "at 1,850 and 1,880 dlrs", "from 5.2 to 6.1 pct"
     for i in range(len(out) - 2, -1, -1):
@@ -1303,9 +1311,18 @@ def _share_conversion_qualifiers(text: str, mentions: list[Mention]) -> list[Men
         if (
             m.qualifier == "exact"
             and prev.qualifier != "exact"
-            and m.unit_kind == prev.unit_kind == "currency"
-            and m.unit != prev.unit
-            and _rx(r"[\s(/]*(?:or\s+)?(?:about\s+)?").fullmatch(text[prev.end : m.start])
+            and (
+                (
+                    m.unit_kind == prev.unit_kind == "currency"
+                    and m.unit != prev.unit
+                    and _rx(r"[\s(/]*(?:or\s+)?(?:about\s+)?").fullmatch(text[prev.end : m.start])
+                )
+                # "rose as much as $5.52, or 6.9%": the same move restated in percent
+                or (
+                    m.unit_kind == "percent"
+                    and _rx(r",\s*or\s+").fullmatch(text[prev.end : m.start])
+                )
+            )
         ):
             out[i] = replace(m, qualifier=prev.qualifier)
     return out
@@ -1359,6 +1376,8 @@ def _finish(text: str, m: Mention, hints: DocHints) -> Mention:
         if country in hints.countries or country in _country_cues(text):
             return replace(m, unit=code, family=None)
         return replace(m, unit="", unit_kind="", family="drop")
+    if m.family == "dollar" and m.per_unit in _WORLD_PRICED:
+        m = replace(m, family="commodity_dollar")
     if m.family:
         unit = _resolve_family(m.family, unit, hints, text)
         if unit == "lb":
@@ -1441,6 +1460,7 @@ _PER_CURRENCY_BEFORE = re.compile(
     r"\b(?:per|to\s+the|to\s+one|a|against\s+the|versus\s+the)\s+(?:U\.?\s?S\.?\s+)?\Z", re.I
 )
 _RELATIVE_KINDS = frozenset({"percent", "percentage_point", "basis_point"})
+_WORLD_PRICED = frozenset({"oz", "bbl", "MMBtu", "lb", "bu", "t", "boe"})
 _LOCAL_LETTER = re.compile(r"(?:(?<=[^A-Za-z0-9$])|^)([NRP])\Z")
 _LOCAL_LETTERS = {
     "N": ("Nigeria", "NGN"),
@@ -1450,7 +1470,9 @@ _LOCAL_LETTERS = {
 _FLOW_KINDS = frozenset({"mass", "volume"})
 _PER_TIME = {"day": "d", "year": "y", "month": "mo", "week": "wk"}
 _PER_SHARE_LABELS = frozenset({"shr", "div", "dividend"})
-_HAS_CENTS = frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "EUR", "TWD", "ZWD", "JMD"})
+_HAS_CENTS = frozenset(
+    {"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "EUR", "TWD", "ZWD", "JMD", "ZAR", "NGN"}
+)
 
 
 def _is_minor(m: Mention) -> bool:
@@ -1516,7 +1538,7 @@ _COUNTRY_CUES = {
     "South Africa": "South_Africa South_African Johannesburg Pretoria Cape_Town JSE rand Eskom "
     "Sarb",
     "Australia": "Australia Australian Sydney Melbourne Canberra Perth Brisbane ASX "
-    "Pilbara Queensland",
+    "Pilbara Queensland franked",
     "Canada": "Canada Canadian Ottawa Toronto Montreal Vancouver Calgary TSX Alberta Ontario",
     "New Zealand": "New_Zealand Wellington Auckland NZX",
     "Hong Kong": "Hong_Kong HKEX",
@@ -1530,6 +1552,13 @@ _LOCAL_DOLLARS = {
     "Hong Kong": "HKD",
     "Singapore": "SGD",
 }
+_US_CUE = re.compile(
+    r"\bU\.S\.|\bUS\b|\bUnited States\b|\bAmerican\b|\bWall Street\b|\bFed\b|"
+    # a U.S. dateline: "MELBOURNE, Fla., March 26 -"
+    r",\s+(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|"
+    r"Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Va|"
+    r"Vt|Wash|Wis|W\.Va|Wyo)\.|,\s+(?:Texas|Ohio|Iowa|Utah|Idaho|Maine|Hawaii|Alaska),"
+)
 _US_DOLLAR_MARKED = re.compile(r"\$US|US\$|U\.S\.\s?\$|\bUSD\b|\bU\.?S\.? dollars?\b")
 
 
@@ -1596,6 +1625,8 @@ def _resolve_family(family: str, default: str, hints: DocHints, sentence: str) -
         if _rx(r"\bU\.?S\.?\s*(?:\$|dlrs|dollars?)").search(sentence):
             return "USD"
         return hints.dollar
+    if family == "commodity_dollar":
+        return default  # "$2,912 an ounce", "$71.92 a barrel": world prices are in U.S. dollars
     if family == "rouble" and hints.year and hints.year < 1992:
         return spec.get("before_1992", default)
     by_country = spec.get("by_country", {})

@@ -59,7 +59,7 @@ _FILLER = (
     r"bigger-than-expected|smaller-than-expected|better-than-expected|worse-than-expected|"
     r"stronger-than-expected|weaker-than-expected|larger-than-expected|higher-than-expected|"
     r"lower-than-expected|sizeable|sizable|significant|marginal|slight|small|big|large|"
-    r"further|additional|cumulative|combined|total|record|net)|year[\s-]on[\s-]year|on\s+the\s+year|"
+    r"further|additional|cumulative|combined|total|record|net|average)|year[\s-]on[\s-]year|on\s+the\s+year|"
     r"on\s+the\s+month|from\s+a\s+year\s+(?:earlier|ago)|this\s+year|last\s+year|"
     r"in\s+\w+|so\s+far|overall|annually|a\s+year|per\s+year))*"
 )
@@ -72,8 +72,10 @@ _VERB_OBJECT_BEFORE = re.compile(
 )
 _BY_BEFORE = re.compile(
     r"\bby\s+(?:(?:about|some|around|nearly|almost|roughly|a\s+further|another|an\s+additional|"
-    r"only|just|a\s+(?:provisional|revised|preliminary|seasonally\s+adjusted|cumulative|"
-    r"combined|total|record|further|net))\s+)?\Z",
+    r"only|just|a\s+total\s+of|an?\s+(?:provisional|revised|preliminary|seasonally\s+adjusted|"
+    r"cumulative|combined|total|record|further|net|larger-than-expected|bigger-than-expected|"
+    r"smaller-than-expected|steeper-than-expected|sharp|steep|modest|marginal|slight|surprise|"
+    r"surprising|hefty|whopping|massive|average))\s+)?\Z",
     re.I,
 )
 _POLARITY = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.I)
@@ -127,7 +129,7 @@ _SPREAD_BEFORE = re.compile(
 _GAP_AFTER = re.compile(
     r"^\s+(?:(?P<down>below|under|lower\s+than|less\s+than|short\s+of)|"
     r"(?P<up>above|higher\s+than|more\s+than|greater\s+than|ahead\s+of))\s+(?:the|its|their|"
-    r"a|an|last|this|that|year-ago|pre-pandemic|pre-crisis|[A-Z]\w*['’]s|\w+['’]s|\d{4})\b",
+    r"a|an|last|this|that|year-ago|pre-pandemic|pre-crisis|[A-Z]\w*|\w+['’]s|\d{4})\b",
     re.I,
 )
 _RELATIVE_AFTER = re.compile(
@@ -275,6 +277,8 @@ def kind_and_sign(
         return "change", mention.sign
     if mention.sign > 0 and _rx(r"\s*\+").match(mention.surface):
         return "change", 1  # "(+$1.65 to $35.45)": a written plus is a rise
+    if mention.sign < 0 and mention.unit_kind in ("count", ""):
+        return "change", -1  # "fell in New Brunswick (-3,800)": a count is never negative
     # A change verb governing the number: "rose 2.1 billion dlrs", "cut its base rate 0.5 points".
     # End-anchored patterns only need the last words: searching a short tail is much cheaper.
     tail = before[-70:]

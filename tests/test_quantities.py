@@ -349,3 +349,25 @@ def test_a_signed_change_then_a_level_is_no_range() -> None:
 def test_headline_scales_unit_ranges_and_lakh_tonnes(text: str, value: float, unit: str) -> None:
     m = only(text)
     assert (m.unit, m.value) == (unit, pytest.approx(value))
+
+
+def test_the_story_dollar_and_world_prices() -> None:
+    lead = "OTTAWA - Canada's average hourly wages rose to $35.45."
+    assert document_hints(lead, 2024).dollar == "CAD"
+    us = "MELBOURNE, Fla., March 26 - Goldfield Corp said its loss was four cts a share."
+    assert document_hints(us, 1987).dollar == "USD"
+    text = "SYDNEY, Aug 27 (Reuters) - Iron ore fetched $108.50 a tonne; profit was $4.1 billion."
+    found = find_quantities(text, hints=document_hints(text, 2024))
+    assert [m.unit for m in found] == ["USD", "AUD"]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("completed within three years", "at_most"),
+        ("trees older than 25 years", "more_than"),
+        ("the population crossed 3.8 million", "more_than"),
+    ],
+)
+def test_more_qualifiers(text: str, qualifier: str) -> None:
+    assert find_quantities(text)[0].qualifier == qualifier

@@ -298,3 +298,27 @@ def test_a_gapped_list_keeps_the_verb_and_names_each_item() -> None:
 )  # fmt: skip
 def test_paces_and_contributions_are_changes(text: str, surface: str) -> None:
     assert figures(text, published="2024-06-15")[surface]["kind"] == "change"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value"),
+    [
+        ("The overall index rose 93 points, or 1.7%, to 5,526.", "5,526", "level", 5526),
+        ("The bank has cut rates by a total of 125 basis points.", "125 basis points", "change",
+         -125),
+        ("China cut its lending rates by a larger-than-expected 25 basis points.",
+         "25 basis points", "change", -25),
+        ("Residential prices rose an average 19 per cent last year.", "19 per cent", "change", 19),
+        ("Real turnover was 2.4% below December 2022.", "2.4%", "change", -2.4),
+        ("Employment fell in New Brunswick (-3,800).", "-3,800", "change", -3800),
+    ],
+)  # fmt: skip
+def test_more_changes_and_levels(text: str, surface: str, kind: str, value: float) -> None:
+    row = figures(text, published="2024-06-15")[surface]
+    assert (row["kind"], row["value"]) == (kind, value)
+
+
+def test_a_restated_move_shares_its_bound() -> None:
+    got = figures("Brent rose as much as $5.52, or 6.9%, to $85.41 a barrel.", "2024-06-15")
+    assert got["6.9%"]["qualifier"] == "up_to"
+    assert got["5,526" if "5,526" in got else "$85.41 a barrel"]["qualifier"] == "exact"
