@@ -1808,7 +1808,7 @@ _NOT_NOUN = re.compile(
     r"\b(?:was|were|is|are|has|had|have|rose|fell|from|to|in|of|for|against|than|and|or|but"
     r"|compared|with|by|since|after|before|on|at|versus|vs)\b"
 )
-_GAP_OF = re.compile(r"(?i)\A(?:\s*,)?\s*(?:(?:of|in|for)\s+)?(?:the\s+)?\Z")
+_GAP_OF = re.compile(r"(?i)\A(?:\s*[,:])?\s*(?:(?:of|in|for)\s+)?(?:the\s+)?\Z")
 _GAP_YEAR_SUB = re.compile(r"(?i)\A(?:'s)?\s+(?:the\s+)?\Z")
 _RANGE_KINDS = frozenset({"range", "monrange", "yrange"})
 _GAP_RANGE = re.compile(r"(?i)\A\s*(?:[-–]|to|through|thru|until|till|and)\s*\Z")
@@ -3367,6 +3367,9 @@ def _is_strong(gap: str) -> bool:
     return len(gap.split()) <= 3
 
 
+_PERIOD_AT = re.compile(r"(?i)\s*(?::|\s(?:at|was|were|is|stood\s+at|came\s+in\s+at|of))\s+")
+
+
 def _choose(
     sc: _Scan,
     raw: str,
@@ -3401,6 +3404,9 @@ def _choose(
     paired = _respectively(raw, fs, fe, after) or _months_together(raw, fe, after)
     if paired is not None:
         return paired
+    told = next((x for x in reversed(in_clause) if x.end <= fs), None)
+    if told is not None and _PERIOD_AT.fullmatch(raw, told.end, fs):
+        return told  # "with Q2 at 7.0 per cent, Q3 at 7.4 per cent": each item its own period
     if after and _is_strong(raw[fe : after[0].start]):
         return after[0]
     point = next((x for x in sc.exprs if x.start >= fe and cs <= x.core[0] < ce), None)

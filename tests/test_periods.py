@@ -345,6 +345,12 @@ SENTENCE_CASES = [
      "From January to August", "relative"),
     ("Transits fell 39% in the first half of January.", D(2024, 1, 20), "39%", "change",
      "actual", D(2024, 1, 1), D(2024, 1, 15), "in the first half of January", "relative"),
+    ("Sales were 7.0 per cent in Q2, Q3 at 7.4 per cent and Q4 at 7.9 per cent.",
+     D(2024, 12, 20), "7.4 per cent", "level", "actual", D(2024, 7, 1), D(2024, 9, 30), "Q3",
+     "relative"),
+    ("NEW DELHI - Real GDP grew by 6.7 per cent in Q1:2024-25, the RBI said.", D(2024, 10, 9),
+     "6.7 per cent", "change", "actual", D(2024, 4, 1), D(2024, 6, 30), "in Q1:2024-25",
+     "explicit"),
     # a month as a modifier of the measure
     ("Japan's March exports rose 5% and September sales fell.", D(2024, 5, 15), "5%",
      "change", "actual", D(2024, 3, 1), D(2024, 3, 31), "March", "relative"),
