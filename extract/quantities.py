@@ -81,11 +81,16 @@ _FRACTION_WORDS = re.compile(
     r"less|more|smaller|bigger)\b)))",
     re.I,
 )
+_QUALIFIED_HALF = re.compile(
+    r"\b(?:about|nearly|almost|roughly|around|some|more\s+than|less\s+than|over|under|"
+    r"fully|just)\s+\Z",
+    re.I,
+)
 _HALF = re.compile(
     r"(?<![-\w])half\b(?=\s+(?:of|the|a|an|its|their|all|point|percentage|pct|percent)\b|"
     r"-(?:point|percentage)\b|"
     r"(?P<alone>\s*(?:[,.;:)]|$|\s+(?:in|on|to|from|and|or|since|after|versus|compared|as|while|"
-    r"this|last|over|against|year)\b)))",
+    r"this|last|over|against|year|are|were|is|was|[A-Z][\w'’]*)\b)))",
     re.I,
 )
 _NIL = re.compile(
@@ -105,7 +110,7 @@ _IDENTIFIER_BEFORE = re.compile(
     r"topix|kospi|sensex|nifty|psalm|verse|tier|level|code|line|track|channel|apollo|"
     r"top|cat|size|pier|terminal|suite|unit|apartment|floor|box|studio|ward|"
     r"region|zone|area|plant no|reactor|reactor no|exit|lane|bus|train|hall|building|id|isin|"
-    r"band|registration|reg)\.?\s*$",
+    r"band|registration|reg|local)\.?\s*$",
     re.I,
 )
 _MONTHS = (
@@ -640,7 +645,11 @@ def _word_cores(text: str) -> list[_Core]:
         if num:
             out.append(_Core(m.start(), m.end(), num / den, 0, spelled=True, fraction_only=True))
     for m in _HALF.finditer(text):
-        if m.group("alone") is not None and not _BY_FRACTION.search(text, 0, m.start()):
+        if (
+            m.group("alone") is not None
+            and not _BY_FRACTION.search(text, 0, m.start())
+            and not _QUALIFIED_HALF.search(text, max(0, m.start() - 14), m.start())
+        ):
             continue
         after = text[m.end() :]
         scale = _rx(r"\s+an?\s+(million|billion|trillion|thousand|dozen)\b", re.I).match(after)
@@ -841,7 +850,7 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
                 unit, per_unit = f"{unit}/{_PER_TIME[per_unit]}", ""
 
     # Counted noun: "6,000 enterprises", "76 Russian regions", "3 mln shares".
-    if not kind:
+    if not kind and not core.fraction_only:
         noun = _counted_noun(text, end)
         if noun:
             counted, lemma, end = noun
@@ -873,8 +882,12 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
         ):
             # "fell by a third", "cut in half", "one-third lower": a relative change, in percent
             unit, kind, explicit, value = "%", "percent", True, value * 100
-        elif core.spelled and not _rx(r"\s+(?:of|the|a|an|its|their)\b", re.I).match(text[end:]):
-            return None  # "half-year" is not a figure
+        elif (
+            core.spelled
+            and not _rx(r"\s+(?:of|the|a|an|its|their)\b", re.I).match(text[end:])
+            and not _QUALIFIED_HALF.search(text, max(0, core.start - 14), core.start)
+        ):
+            return None  # "half-year" is not a figure; "about half are written ..." is
         else:
             unit, kind = "", "other"
 
@@ -1209,6 +1222,11 @@ def _range_end(
         return None
     if joiner in ("to", "through", "or") and not (opener or _loose_range_context(text, start)):
         return None
+    by_to = (
+        unit
+        and joiner in ("to", "through")
+        and _rx(r"\bby\s+\Z", re.I).search(text, max(0, start - 6), start) is not None
+    )
     change_before = joiner != "and" and _CHANGE_BEFORE_RANGE.search(text, max(0, start - 60), start)
     if change_before and unit:
         return None  # "fell 618 mln dlrs to 278.88 billion": a change, then the new level
@@ -1224,12 +1242,30 @@ def _range_end(
     if unit and not second.unit and joiner in ("to", "or"):
         return None  # "2.4 % to 70,116": a level after a change, not a range
     factor = 1.0
-    if scale == 1.0 and (not unit or not second.unit or unit == second.unit) and nxt.value:
+    own_unit = bool(unit) and _rx(r"[\s-]*(?:-|–|to|and|through|or)\b", re.I).match(gap) is not None
+    if (
+        scale == 1.0
+        and (not unit or not second.unit or unit == second.unit)
+        and nxt.value
+        and not (own_unit and value != core.value)  # "40 cts to 45 cts": already in dollars
+    ):
         factor = second.value / nxt.value  # "$2-3 billion", "46 and 50 cents"
+        if nxt.scaled:  # "1.5 to two billion dlrs": the spelled number carries its scale
+            factor = second.value / (nxt.value / _spelled_scale(text[nxt.start : nxt.end]))
     lo, hi = value, second.value
     if lo * factor >= hi or hi <= 0:
         return None
+    if by_to and hi > 3 * lo * factor:
+        return None  # "decrease by five pct to 31 pct": the change, then the new level
     return lo, hi, second.end, second.unit, second.unit_kind, factor
+
+
+def _spelled_scale(words: str) -> float:
+    """The scale a spelled number states: "two billion" -> 1e9."""
+    factor = 1.0
+    for w in _rx(r"[A-Za-z]+").findall(words):
+        factor *= WORD_SCALES.get(w.lower(), 1.0)
+    return factor
 
 
 def _loose_range_context(text: str, start: int) -> bool:
@@ -1386,6 +1422,14 @@ def _finish(text: str, m: Mention, hints: DocHints) -> Mention:
         base = hints.currency if hints.currency and hints.currency != unit else None
         if base and unit == "USD" and base in _HAS_CENTS:
             unit = base
+    if (
+        not unit
+        and _AGE_BEFORE.search(text, max(0, m.start - 40), m.start)
+        and _AGE_AFTER.match(text, m.end)
+    ):
+        if m.value == int(m.value) and 16 <= m.value <= 99:
+            # "Henske, 53, has served as CEO": an age
+            return replace(m, unit="year", unit_kind="time", family="age")
     if not unit:
         quoted = _quoted_currency(text, m, hints)
         if quoted is not None:
@@ -1460,6 +1504,8 @@ _PER_CURRENCY_BEFORE = re.compile(
     r"\b(?:per|to\s+the|to\s+one|a|against\s+the|versus\s+the)\s+(?:U\.?\s?S\.?\s+)?\Z", re.I
 )
 _RELATIVE_KINDS = frozenset({"percent", "percentage_point", "basis_point"})
+_AGE_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*|\b(?:who|aged)),?\s+\Z")
+_AGE_AFTER = re.compile(r",\s+(?:has|had|is|was|will|who|said|joined|succeeds|replaces|becomes)\b")
 _WORLD_PRICED = frozenset({"oz", "bbl", "MMBtu", "lb", "bu", "t", "boe"})
 _LOCAL_LETTER = re.compile(r"(?:(?<=[^A-Za-z0-9$])|^)([NRP])\Z")
 _LOCAL_LETTERS = {
@@ -1629,6 +1675,11 @@ def _resolve_family(family: str, default: str, hints: DocHints, sentence: str) -
         return default  # "$2,912 an ounce", "$71.92 a barrel": world prices are in U.S. dollars
     if family == "rouble" and hints.year and hints.year < 1992:
         return spec.get("before_1992", default)
+    if family == "kwacha" and hints.year and hints.year < 2013:
+        local_code = next(
+            (code for country, code in spec.get("by_country", {}).items() if country in local), None
+        )
+        return local_code if local_code == "MWK" else spec.get("before_2013", default)
     by_country = spec.get("by_country", {})
     if family == "franc":
         # Belgium before Luxembourg: their monetary union reported in Belgian francs.

@@ -221,6 +221,7 @@ def lexicon() -> Lexicon:
         "mark": ["marks", "mark"],
         "real": ["reais"],
         "rouble": ["rouble", "roubles", "ruble", "rubles", "rbl", "rbls"],
+        "kwacha": ["kwacha", "kwachas"],
     }
     for family, spec in families.items():
         for w in family_words[family]:

@@ -154,6 +154,9 @@ def test_net_profit_went_up_to_is_not_a_bound() -> None:
         ("between CHF 4.1bn and CHF 4.3bn", 4.1e9, 4.3e9, "CHF"),
         ("$5 to $6 a share", 5, 6, "USD"),
         ("M0 fell an adjusted 3/4 to one pct", 0.75, 1, "%"),
+        ("arranging 1.5 to two billion dlrs", 1.5e9, 2e9, "USD"),
+        ("earnings of 40 cts to 45 cts per share", 0.40, 0.45, "USD"),
+        ("agreed to cut output by 5% to 10%", 5, 10, "%"),
     ],
 )
 def test_ranges(text: str, low: float, high: float, unit: str) -> None:
@@ -371,3 +374,28 @@ def test_the_story_dollar_and_world_prices() -> None:
 )
 def test_more_qualifiers(text: str, qualifier: str) -> None:
     assert find_quantities(text)[0].qualifier == qualifier
+
+
+def test_by_a_change_to_a_level_is_no_range() -> None:
+    found = find_quantities("taxes will decrease by five pct to 31 pct")
+    assert [(m.surface, m.value_low) for m in found] == [("five pct", None), ("31 pct", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Of those returned, about half are written off.", "about half", 0.5),
+        ("equivalent to nearly half Guyana's annual exports", "nearly half", 0.5),
+    ],
+)
+def test_a_qualified_half_stands_alone(text: str, surface: str, value: float) -> None:
+    m = find_quantities(text)[0]
+    assert (m.surface, m.value, m.unit) == (surface, value, "")
+
+
+def test_kwacha_ages_and_union_locals() -> None:
+    old = find_quantities("paid 426 mln kwacha", hints=DocHints(year=1987))[0]
+    assert old.unit == "ZMK"
+    age = find_quantities("Henske, 53, has served as chief executive since 1978.")[0]
+    assert (age.value, age.unit) == (53, "year")
+    assert find_quantities("members of Local 222 are affected") == []
