@@ -1424,12 +1424,12 @@ def _finish(text: str, m: Mention, hints: DocHints) -> Mention:
             unit = base
     if (
         not unit
+        and m.value == int(m.value)
+        and 16 <= m.value <= 99
         and _AGE_BEFORE.search(text, max(0, m.start - 40), m.start)
         and _AGE_AFTER.match(text, m.end)
     ):
-        if m.value == int(m.value) and 16 <= m.value <= 99:
-            # "Henske, 53, has served as CEO": an age
-            return replace(m, unit="year", unit_kind="time", family="age")
+        return replace(m, unit="year", unit_kind="time", family="age")  # "Henske, 53, has ..."
     if not unit:
         quoted = _quoted_currency(text, m, hints)
         if quoted is not None:
