@@ -320,7 +320,7 @@ def _g() -> SimpleNamespace:
     | (?P<hyear>\A\s*(?i:(?:full|fiscal)\s+)?(?i:year)(?=\s*:?\s*\Z))
     | (?P<movavg>(?i:(?P<ma_n>\d{{1,2}}|{numw})[-\s](?P<ma_u>week|month|day|quarter)\s+moving
           \s+average))
-    | (?P<ndays>(?i:(?:the\s+)?first)\s+(?P<nd_n>\d{{1,2}}|(?i:{numw}))\s+(?i:days)\s+(?i:of)\s+
+    | (?P<ndays>(?i:(?:the\s+)?(?P<nd_o>first|second|third|last))\s+(?P<nd_n>\d{{1,2}}|(?i:{numw}))\s+(?i:days)\s+(?i:of)\s+
           (?P<nd_m>{mon})(?:,?\s+(?P<nd_y>{year}))?)
     | (?P<fullyear>(?i:(?:the\s+)?(?:full|whole|entire)[-\s]year|(?<=for\s)the\s+year
           (?![-\s]+(?:to|ended|ending|through|earlier|ago|before|so\s+far)\b)))
@@ -1194,7 +1194,12 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         mo, n = _month_no(m.group("nd_m")), _num(m.group("nd_n"))
         if mo is None or not n or n > 31:
             return None
-        a.sub = ("mdays", mo, 1, n)
+        which = m.group("nd_o").lower()
+        if which != "first" and n != 10:
+            return None  # only the dekads are named so: "the second 10 days of March"
+        first_day = {"first": 1, "second": 11, "third": 21, "last": 21}[which]
+        last_day = n if which == "first" else (20 if which == "second" else 31)
+        a.sub = ("mdays", mo, first_day, last_day)
         if m.group("nd_y"):
             a.year, a.explicit = ("abs", int(m.group("nd_y"))), True
         return a
@@ -1762,7 +1767,7 @@ def _is_year_use(raw: str, s: int, e: int, y: int) -> bool:
     ):
         return False  # "1000-2000 bags"; but "between 1975 and 1984" are years
     after = raw[e : e + 24]
-    if re.match(r"\s*(?:[-–]\s*\d|to\s+\d{3,}(?:,\d{3})*(?![.\d]))", after):
+    if re.match(r"\s*(?:[-–]\s*\d|to\s+\d{3,4}(?![\d,.]))", after):
         return False  # "1000-2000 bags", "1990 to 2010 dlrs"; not "1987 to 6.67 billion rand"
     w_before = g.word_before.search(before)
     prev = w_before.group(1).lower() if w_before and before[w_before.end(1) :].strip() == "" else ""

@@ -351,6 +351,12 @@ SENTENCE_CASES = [
     ("NEW DELHI - Real GDP grew by 6.7 per cent in Q1:2024-25, the RBI said.", D(2024, 10, 9),
      "6.7 per cent", "change", "actual", D(2024, 4, 1), D(2024, 6, 30), "in Q1:2024-25",
      "explicit"),
+    ("Cardinal restated earnings for the first nine months of 1986 to 235,000 dlrs.",
+     D(1987, 4, 7), "235,000 dlrs", "level", "actual", D(1986, 1, 1), D(1986, 9, 30),
+     "for the first nine months of 1986", "explicit"),
+    ("Sight deposits rose 743.7 mln Swiss francs in the second 10 days of March.",
+     D(1987, 3, 23), "743.7 mln Swiss francs", "change", "actual", D(1987, 3, 11),
+     D(1987, 3, 20), "in the second 10 days of March", "relative"),
     # a month as a modifier of the measure
     ("Japan's March exports rose 5% and September sales fell.", D(2024, 5, 15), "5%",
      "change", "actual", D(2024, 3, 1), D(2024, 3, 31), "March", "relative"),
