@@ -320,7 +320,8 @@ def _g() -> SimpleNamespace:
     | (?P<hyear>\A\s*(?i:(?:full|fiscal)\s+)?(?i:year)(?=\s*:?\s*\Z))
     | (?P<movavg>(?i:(?P<ma_n>\d{{1,2}}|{numw})[-\s](?P<ma_u>week|month|day|quarter)\s+moving
           \s+average))
-    | (?P<ndays>(?i:(?:the\s+)?(?P<nd_o>first|second|third|last))\s+(?P<nd_n>\d{{1,2}}|(?i:{numw}))\s+(?i:days)\s+(?i:of)\s+
+    | (?P<ndays>(?i:(?:the\s+)?(?P<nd_o>first|second|third|last))\s+
+          (?P<nd_n>\d{{1,2}}|(?i:{numw}))\s+(?i:days)\s+(?i:of)\s+
           (?P<nd_m>{mon})(?:,?\s+(?P<nd_y>{year}))?)
     | (?P<fullyear>(?i:(?:the\s+)?(?:full|whole|entire)[-\s]year|(?<=for\s)the\s+year
           (?![-\s]+(?:to|ended|ending|through|earlier|ago|before|so\s+far)\b)))
