@@ -167,6 +167,10 @@ def _unit_from_context(
     level is in points, tax credits are money, a closing share price is in the local dollar."""
     if mention.unit or mention.unit_kind not in ("", "other"):
         return mention
+    traffic = _TRAFFIC_MEASURE.search(measure)
+    if traffic:  # "revenue passenger miles rose 9.5 pct to 10.9 mln"
+        unit = f"{traffic.group(1).lower()} {traffic.group(2).lower().rstrip('s')}"
+        return replace(mention, unit=unit, unit_kind="count")
     money = replace(mention, unit=hints.currency or hints.dollar, unit_kind="currency")
     if _SHARE_PRICE_BEFORE.search(raw[: mention.start]):
         return money
@@ -193,6 +197,9 @@ def _unit_from_context(
     return mention
 
 
+_TRAFFIC_MEASURE = re.compile(
+    r"(?i)\b(passenger|seat|ton|tonne|freight)[- ](miles?|kilometres?|kilometers?|km)\b"
+)
 _SHARE_PRICE_BEFORE = re.compile(
     r"\b(?:shares?|stock)\b[^.;]{0,60}\b(?:closed|traded|ended|finished|opened|was\s+quoted)\b"
     r"[^.;]{0,30}\bat\s+\Z",

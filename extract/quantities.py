@@ -1323,8 +1323,9 @@ def _link_units(text: str, mentions: list[Mention]) -> list[Mention]:
         if _COMPARED_TAIL.fullmatch(text[prev.end : m.start]) and _scaled(m) == _scaled(prev):
             out[i] = _inherit(m, prev)
     # wire style: a scaled bare amount in a sentence about money is money ("from 3.39 billion")
+    traffic = _TRAFFIC.search(text) is not None
     for i, m in enumerate(out):
-        if not m.unit and _scaled(m):
+        if not m.unit and _scaled(m) and not traffic:
             money = _nearest_money(out, i)
             if money is not None:
                 out[i] = replace(m, unit=money.unit, unit_kind="currency", family=money.family)
@@ -1436,14 +1437,18 @@ def _finish(text: str, m: Mention, hints: DocHints) -> Mention:
             # "the real weakened to 5.25 per dollar": an exchange rate in the quoted currency
             return replace(m, unit=quoted[0], unit_kind="currency", per_unit=quoted[1])
     if not unit:
-        label = _TABLE_LABEL.match(text)
+        label = _TABLE_LABEL.match(text) if not _TRAFFIC.search(text) else None
         if _SHARE_COUNT_LABEL.match(text):
             unit, kind = "share", "count"
         elif label and (
             m.value >= 1000 or _scaled(m) or label.group("label").lower() in _PER_SHARE_LABELS
         ):
             unit, kind = hints.currency or hints.dollar, "currency"
-        elif _scaled(m) and (_rx(r"\bvs\b").search(text) or _MONEY_NOUNS.search(text)):
+        elif (
+            _scaled(m)
+            and (_rx(r"\bvs\b").search(text) or _MONEY_NOUNS.search(text))
+            and not _TRAFFIC.search(text)
+        ):
             # "Other income 30 mln vs 41 mln": an earnings line in the document's currency
             unit, kind = hints.currency or hints.dollar, "currency"
         else:
@@ -1504,6 +1509,8 @@ _PER_CURRENCY_BEFORE = re.compile(
     r"\b(?:per|to\s+the|to\s+one|a|against\s+the|versus\s+the)\s+(?:U\.?\s?S\.?\s+)?\Z", re.I
 )
 _RELATIVE_KINDS = frozenset({"percent", "percentage_point", "basis_point"})
+# Airline and freight traffic: "revenue passenger miles rose to 10.9 mln" counts miles, not money
+_TRAFFIC = re.compile(r"(?i)\b(?:passenger|seat|ton|tonne|freight)[- ](?:miles?|kilometres?|km)\b")
 _AGE_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*|\b(?:who|aged)),?\s+\Z")
 _AGE_AFTER = re.compile(r",\s+(?:has|had|is|was|will|who|said|joined|succeeds|replaces|becomes)\b")
 _WORLD_PRICED = frozenset({"oz", "bbl", "MMBtu", "lb", "bu", "t", "boe"})

@@ -322,3 +322,12 @@ def test_a_restated_move_shares_its_bound() -> None:
     got = figures("Brent rose as much as $5.52, or 6.9%, to $85.41 a barrel.", "2024-06-15")
     assert got["6.9%"]["qualifier"] == "up_to"
     assert got["5,526" if "5,526" in got else "$85.41 a barrel"]["qualifier"] == "exact"
+
+
+def test_airline_traffic_counts_miles_not_money() -> None:
+    got = figures(
+        "Revenue passenger miles rose 9.5 pct to 10.9 mln and available seat miles rose "
+        "20.1 pct to 31.5 mln.",
+        published="1987-03-09",
+    )
+    assert (got["10.9 mln"]["unit"], got["31.5 mln"]["unit"]) == ("passenger mile", "seat mile")
