@@ -429,9 +429,11 @@ def _g() -> SimpleNamespace:
         ),
         year=re.compile(year),
         dateline=re.compile(
-            rf"\A\s*(?:[A-Z][A-Za-z.'&]*(?:[ -][A-Z][A-Za-z.'&]*)*,\s+)(?:[A-Z][A-Za-z. ]*,\s+)?"
+            rf"\A\s*(?:(?:[A-Z][A-Za-z.'&]*(?:[ -][A-Z][A-Za-z.'&]*)*,\s+)(?:[A-Z][A-Za-z. ]*,\s+)?"
             rf"(?:[A-Z][a-z]+\s+)?(?P<date>(?i:{mon_ci})\s*\d{{1,2}}|{date}|{mon}\s+{dayw})\s*"
             r"(?:\([A-Za-z .&/-]{1,30}\)\s*)?(?:-+|—|–)\s*"
+            # "Nov 12 (Interfax) - ...": the city on a line of its own above
+            rf"|(?P<date2>(?i:{mon_ci})\s*\d{{1,2}})\s*\([A-Za-z .&/-]{{1,30}}\)\s*(?:-+|—|–)\s*)"
         ),
         base=re.compile(
             rf"(?i)(?:\b(?P<m>{cmp})\s+(?:{filler}\s+){{0,5}}"
@@ -2037,6 +2039,7 @@ def _scan(raw: str) -> _Scan:
     g = _g()
     dateline = g.dateline.match(raw)
     dl_end = dateline.end() if dateline else 0
+    dl_group = "date" if dateline is not None and dateline.group("date") else "date2"
     atoms: list[_Atom] = []
     pos = 0
     for start in _starts(raw):
@@ -2051,7 +2054,7 @@ def _scan(raw: str) -> _Scan:
             atoms.append(a)
     spans = [(a.start, a.end) for a in atoms if a.kind != "yoy"]
     if dateline:
-        spans.append(dateline.span("date"))
+        spans.append(dateline.span(dl_group))
     atoms = _merge([a for a in atoms if a.kind not in ("time", "yoy")], raw)
     clauses = _clauses(raw) if atoms or _MAY_COMPARE.search(raw) else ()
     exprs: list[_Expr] = []

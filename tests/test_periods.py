@@ -1112,6 +1112,11 @@ MARKETS = (
     "said on Wednesday. The yield on the benchmark 10-year Treasury note jumped 18 basis points "
     "to 4.54%."
 )
+INTERFAX = (
+    "MOSCOW.\nNov 12 (Interfax) - Russia's federal budget deficit in January-October 2024 "
+    "amounted to 0.52 trillion rubles, the Finance Ministry said.\nOil and gas revenues "
+    "increased 32.1% to 9.72 trillion rubles."
+)
 XINHUA = (
     "BEIJING, Jan. 12 (Xinhua) -- China's foreign trade of goods hit a record 41.76 trillion yuan "
     "in 2023, official data showed Friday. Exports rose 0.6 percent to 23.77 trillion yuan."
@@ -1221,6 +1226,9 @@ DOC_CASES = [
      None, D(2024, 4, 10)),
     (MARKETS, "U.S. CONSUMER PRICES RISE", D(2024, 4, 10), "18 basis points", 1, "change",
      "actual", None, D(2024, 4, 10)),
+    # a date and agency on their own line under the city is a dateline too
+    (INTERFAX, "RUSSIA BUDGET", D(2024, 11, 12), "9.72 trillion rubles", 1, "level", "actual",
+     D(2024, 1, 1), D(2024, 10, 31)),
     # a dateline with the agency's name is no period; the lead's year carries on
     (XINHUA, "CHINA TRADE", D(2024, 1, 12), "23.77 trillion yuan", 1, "level", "actual",
      D(2023, 1, 1), D(2023, 12, 31)),
