@@ -4168,6 +4168,14 @@ def _inherits(
         # more of a forecast for the period under way: "predicted ... in the year ending March
         # 31" then "sales are expected to fall 40 pct"
         end = carried.interval[1]
+        if (
+            pub is not None
+            and end is not None
+            and start is not None
+            and start > pub
+            and (end - start).days >= 27
+        ):
+            return True  # the 2026 budget, then "nominal GDP is projected to reach ...": its year
         return (
             carried.forecast
             and pub is not None

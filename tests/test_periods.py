@@ -1112,6 +1112,10 @@ MARKETS = (
     "said on Wednesday. The yield on the benchmark 10-year Treasury note jumped 18 basis points "
     "to 4.54%."
 )
+BUDGET = (
+    "ASTANA - The government approved the budget for 2026, with revenues of 25.4 trillion "
+    "tenge. Nominal GDP is projected to reach 181.5 trillion tenge."
+)
 INTERFAX = (
     "MOSCOW.\nNov 12 (Interfax) - Russia's federal budget deficit in January-October 2024 "
     "amounted to 0.52 trillion rubles, the Finance Ministry said.\nOil and gas revenues "
@@ -1226,6 +1230,9 @@ DOC_CASES = [
      None, D(2024, 4, 10)),
     (MARKETS, "U.S. CONSUMER PRICES RISE", D(2024, 4, 10), "18 basis points", 1, "change",
      "actual", None, D(2024, 4, 10)),
+    # a projection after a sentence on a year still to come takes that year
+    (BUDGET, "KAZAKH BUDGET", D(2025, 9, 1), "181.5 trillion tenge", 1, "level", "projected",
+     D(2026, 1, 1), D(2026, 12, 31)),
     # a date and agency on their own line under the city is a dateline too
     (INTERFAX, "RUSSIA BUDGET", D(2024, 11, 12), "9.72 trillion rubles", 1, "level", "actual",
      D(2024, 1, 1), D(2024, 10, 31)),
