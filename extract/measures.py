@@ -303,6 +303,16 @@ def measure_for(
             return np
 
     subject = _subject(before)
+    relative = _rx(r",\s*(?:which|who)\s*\Z", re.I).search(
+        sentence_raw, max(0, c_start - 12), c_start
+    )
+    close = before.find(", ") if relative else -1
+    if relative and close >= 0:
+        # "Core inflation, which excludes food and energy prices, is estimated to have
+        # accelerated to 12.3%": the subject stands before the relative clause
+        outer = _subject(sentence_raw[: relative.start()] + " " + before[close + 2 :])
+        if outer and outer.lower() not in _PRONOUNS:
+            return outer
     if subject:
         if subject.lower() in ("which", "that"):
             antecedent = _np_before(_rx(r",\s*\Z").sub("", sentence_raw[:c_start]))

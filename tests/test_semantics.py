@@ -183,6 +183,12 @@ def test_a_figure_in_a_future_period_is_projected() -> None:
             "cost savings",
         ),
         ("The S&P 500 rose 1.2% to 4,783.45.", "1.2%", "s&p 500"),
+        (
+            "Core inflation, which excludes food and energy prices, is estimated to have "
+            "accelerated to 12.3%.",
+            "12.3%",
+            "core inflation",
+        ),
         ("The 100 mln dlrs of 26-week notes went at 15.414 pct.", "100 mln dlrs", "26-week notes"),
         ("Samsung expects KRW 10.4tn operating profit for Q2.", "KRW 10.4tn", "operating profit"),
         ("Sales for the nine months to September rose 8% to €3.1bn.", "€3.1bn", "sales"),
