@@ -14,8 +14,11 @@ from dataclasses import dataclass
 # Whole lines that are page furniture or scraper residue, never article text.
 _RESIDUE_LINE = re.compile(
     r"""^\s*(?:
-        \[\s*ad[_ ]?\d*\s*\]                      # [ad_1]
+        (?:\[\s*ad[_ ]?\d*\s*\]\s*)+(?:source\ link)?  # [ad_1], "[ad_2] Source link"
       | source\ link
+      | updated\ \d+\ (?:hours?|hrs?|minutes?|mins?|days?)\ ago\b.*
+      | \d+\ (?:mins?|minutes?)\ read\b.*
+      | (?:by\ [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3}\s*\|.*)
       | advertisement
       | (?:read|see)\ (?:more|also)\b.*
       | click\ here\b.*

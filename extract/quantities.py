@@ -107,10 +107,11 @@ _IDENTIFIER_BEFORE = re.compile(
     r"category|type|model|version|phase|round|stage|step|part|title|schedule|annex|amendment|"
     r"resolution|boeing|airbus|windows|iphone|galaxy|series|proposition|prop|district|ward|lot|"
     r"block|formula|vol|volume|issue|episode|season|s&p|ftse|nikkei|stoxx|dax|cac|russell|"
+    r"asx|tsx|msci|coindesk|bse|nse|csi|"
     r"topix|kospi|sensex|nifty|psalm|verse|tier|level|code|line|track|channel|apollo|"
     r"top|cat|size|pier|terminal|suite|unit|apartment|floor|box|studio|ward|"
     r"region|zone|area|plant no|reactor|reactor no|exit|lane|bus|train|hall|building|id|isin|"
-    r"band|registration|reg|local)\.?\s*$",
+    r"band|registration|reg|local)\.?\s*:?\s*$",
     re.I,
 )
 _MONTHS = (
@@ -1087,7 +1088,11 @@ def _per_unit(text: str, pos: int) -> tuple[str, int] | None:
 
 
 def _definite_before(text: str, pos: int) -> bool:
-    m = _rx(r"([A-Za-z]+)\s+$").search(text[max(0, pos - 20) : pos])
+    """'the two countries', "the world's two largest economies": a reference, not a count."""
+    before = text[max(0, pos - 20) : pos]
+    if _rx(r"\w['’]s\s+$").search(before):
+        return True
+    m = _rx(r"([A-Za-z]+)\s+$").search(before)
     return bool(m and m.group(1).lower() in _DETERMINERS)
 
 

@@ -88,3 +88,16 @@ def test_a_results_table_with_headings_stays_one_block() -> None:
 def test_a_table_without_headings_keeps_its_lines() -> None:
     text = " May    147.75 147.50 147.75  2000\n Jun    146.75 146.25 146.75   536\n"
     assert len(split_sentences(text)) == 2
+
+
+def test_modern_page_furniture_is_residue() -> None:
+    from extract.context import is_residue
+
+    for line in (
+        "[ad_2] Source link",
+        "Updated 2 hours ago | New Delhi | PTI",
+        "By Chinedu Okafor | April 30, 2024 | 3 mins read",
+        "3 mins read",
+    ):
+        assert is_residue(line), line
+    assert not is_residue("By the way, sales rose 5%.")

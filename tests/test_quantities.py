@@ -399,3 +399,15 @@ def test_kwacha_ages_and_union_locals() -> None:
     age = find_quantities("Henske, 53, has served as chief executive since 1978.")[0]
     assert (age.value, age.unit) == (53, "year")
     assert find_quantities("members of Local 222 are affected") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States and China, the world's two largest economies, agreed.",
+        "The ASX 200 gained ground.",
+        "Press release 8 May 2024 Number: 12",
+    ],
+)
+def test_references_and_names_are_no_figures(text: str) -> None:
+    assert find_quantities(text) == []
