@@ -134,8 +134,10 @@ _PERIOD_AFTER = re.compile(
     rf"ago|earlier|later|before|after|from\s+now|since|until|till)\b",
     re.I,
 )
+_DATED_SPAN_AFTER = re.compile(r"['’]?\s*(?:['’]\s*time\b|\s*from\s+now\b|\s*hence\b)", re.I)
+_OVER_SPAN_BEFORE = re.compile(r"\b(?:over|during)\s+(?:the\s+)?\Z", re.I)
 _SPAN_AFTER = re.compile(
-    rf"[ \t\n]+(?:[A-Za-z'’-]+[ \t\n]+)?(?:period|periods|high|highs|low|lows|moving|rise|fall|"
+    rf"[ \t\n]+(?:[A-Za-z'’-]+[ \t\n]+)?(?:period|periods|moving|rise|fall|"
     rf"gain|decline|drop|run|streak|span|window|stretch|statement|average|trading|losing|winning|"
     rf"net|record|{_MONTHS})\b",
     re.I,
@@ -827,8 +829,12 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
                         )
                     )
                     or _rx(r"mths|qtrs?", re.I).fullmatch(text[u_end - 4 : u_end].strip())
+                    or _DATED_SPAN_AFTER.match(text, end)
+                    or _OVER_SPAN_BEFORE.search(text, max(0, start - 20), start)
                 ):
-                    return None  # "the first three months of 1987" is a period, not a figure
+                    # "the first three months of 1987", "in two years' time", "five years from
+                    # now", "invest €1.5bn over three years": a period, not a figure
+                    return None
     else:
         # "$5 billion dollars" or "EUR 13.1 mn euros": swallow a repeated currency word.
         found = _unit_after(text, end, glued_ok=False)
@@ -1087,10 +1093,20 @@ def _per_unit(text: str, pos: int) -> tuple[str, int] | None:
     return lex.per_units[key], m.end() + w.end()
 
 
+_SUPERLATIVE_AFTER = re.compile(
+    r"\s+(?:largest|biggest|top|main|leading|major|richest|poorest|smallest)\b", re.I
+)
+
+
 def _definite_before(text: str, pos: int) -> bool:
     """'the two countries', "the world's two largest economies": a reference, not a count."""
     before = text[max(0, pos - 20) : pos]
-    if _rx(r"\w['’]s\s+$").search(before):
+    word = _rx(r"[A-Za-z-]+").match(text, pos)
+    if (
+        word is not None
+        and _rx(r"\w['’]s\s+$").search(before)
+        and _SUPERLATIVE_AFTER.match(text, word.end())
+    ):
         return True
     m = _rx(r"([A-Za-z]+)\s+$").search(before)
     return bool(m and m.group(1).lower() in _DETERMINERS)

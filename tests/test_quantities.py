@@ -411,3 +411,27 @@ def test_kwacha_ages_and_union_locals() -> None:
 )
 def test_references_and_names_are_no_figures(text: str) -> None:
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The yen traded near a 34-year low.", "34-year"),
+        ("It was unanimous among the bank's nine board members.", "nine board members"),
+        ("A contract for three years was signed.", "three years"),
+    ],
+)
+def test_lookbacks_and_counts_are_figures(text: str, figure: str) -> None:
+    assert [m.surface for m in find_quantities(text)] == [figure]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CPI inflation is seen in two years' time.",
+        "Growth five years from now is weak.",
+        "It will invest in battery storage over three years.",
+    ],
+)
+def test_spans_that_date_something_are_no_figures(text: str) -> None:
+    assert find_quantities(text) == []
