@@ -244,7 +244,7 @@ def _found(text: str) -> list[tuple[str, str, str]]:
         ("EC farm ministers agreed", "EC", "European Community", "region"),
         ("the European Community's budget", "European Community", "European Community", "region"),
         ("EU gas imports", "EU", "European Union", "region"),
-        ("inflation in the euro zone", "euro zone", "Euro zone", "region"),
+        ("inflation in the euro zone", "euro zone", "Euro area", "region"),
         ("the Federal Reserve said", "Federal Reserve", "Federal Reserve", "organisation"),
         ("the Fed added reserves", "Fed", "Federal Reserve", "organisation"),
         ("the Bundesbank left rates", "Bundesbank", "Bundesbank", "organisation"),
