@@ -839,6 +839,7 @@ class _Doc:
                 elif h.kind == "central_bank":
                     banks[h.name] = banks.get(h.name, 0) + 1
                     bank_country.setdefault(h.name, h.country)
+        lead_end = ctx.sentences[1].start if len(ctx.sentences) > 1 else len(ctx.text)
         ranked = sorted(score, key=lambda n: (-score[n], first[n]))
         self.main_country = ranked[0] if ranked else None
         pair_cue = any(_PAIR_REF.search(s.raw) for s in ctx.sentences)
@@ -865,7 +866,11 @@ class _Doc:
             self.subject = (self.bank,)  # a central bank story: "The Bank of England said it ..."
         elif len(self.pair) == 2 and (pair_cue or score[self.pair[1]] >= 0.5 * score[ranked[0]]):
             self.subject = self.pair
-        elif self.main_country:
+        elif self.main_country and (
+            self.main_country == dateline_country or first[self.main_country] < lead_end
+        ):
+            # only a country the story leads with: a market report from London that mentions
+            # U.S. inventories is not about the United States
             self.subject = (self.main_country,)
 
     def _title_company(self, title_hits: list[_Hit]) -> str | None:

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from extract import extract_figures
 from extract.context import DocContext, build_context
 from extract.entities import EntityMention, entities_for, find_entities
 
@@ -686,3 +687,14 @@ def test_agreement_with_gold_entities(name: str, floor: float) -> None:
         agree += got == expected
     assert total > 0
     assert agree / total >= floor, f"{name}: {agree}/{total} figures agree"
+
+
+def test_a_country_mentioned_in_passing_is_not_the_story_subject() -> None:
+    text = (
+        "LONDON, Sept 28 (Reuters) - Oil prices rose on Thursday, with Brent heading towards "
+        "$100 a barrel.\nU.S. crude inventories fell by 2.2 million barrels, the EIA said.\n"
+        "Brent crude futures were up $1.12 at $97.67 a barrel."
+    )
+    frame = extract_figures(text, published="2023-09-28")
+    row = frame[frame.surface == "$97.67 a barrel"].iloc[0]
+    assert "United States" not in row["entities"]
