@@ -853,6 +853,8 @@ class _Doc:
             self.company = title_company
         elif companies:
             self.company = max(companies, key=lambda n: companies[n])
+        elif ctx.sentences:
+            self.company = _reporting_company(ctx.sentences[0].raw, self._hits[0])
         if banks:
             self.bank = max(banks, key=lambda n: banks[n])
             country = bank_country.get(self.bank)
@@ -996,6 +998,41 @@ def _doc(ctx: DocContext) -> _Doc:
 
 # ---------------------------------------------------------------------------------------------
 # The figure's entities
+
+
+def _reporting_company(lead: str, hits: list[_Hit]) -> str | None:
+    """The company a story leads with when no suffix or ticker marks it: "Infoteq Systems on
+    Thursday reported a 6.4% decline", "Shreeram Cement has posted ..."."""
+    m = _REPORTING_LEAD.search(lead)
+    if m is None:
+        return None
+    name = m.group("name")
+    if any(h.start <= m.start("name") < h.end for h in hits):
+        return None  # a country, bank or known organisation
+    words = name.split()
+    if name.isupper() or not _COMPANY_HEAD.search(words[-1]):
+        return None  # "TOKYO", "Treasury Secretary James Baker": no company word ends it
+    if words[0].lower() in _LEAD_STOP or any(w.lower() in _GENERIC_NAME_WORDS for w in words[:1]):
+        return None
+    return name
+
+
+_COMPANY_HEAD = re.compile(
+    r"^(?:Group|Holdings?|Systems|Technolog(?:y|ies)|Tech|Motors?|Cement|Stores|Bank|Bancorp|"
+    r"Energy|Energia|Resources|Mining|Minerals|Metals|Steel|Airlines|Airways|Air|Foods?|Pharma|"
+    r"Pharmaceuticals|Electronics|Industries|Enterprises|Petroleum|Oil|Gas|Power|Telecom|"
+    r"Communications|Media|Capital|Partners|Insurance|Financial|Finance|Realty|Properties|"
+    r"Logistics|Shipping|Lines|Retail|Brands|Chemicals|Materials|Semiconductors?|Software|"
+    r"Networks|Automotive|Auto|Entertainment|Healthcare|Labs|Solutions|Services|Trading|"
+    r"Textiles|Paper|Gem|Gems|Mines|SA|AG|NV|ASA|AB|SpA|plc|Plc|PLC|Inc\.?|Corp\.?|Co\.?|"
+    r"Ltd\.?|Limited|Berhad|Bhd|Tbk|Oyj|Oy|GmbH|KK)$"
+)
+_REPORTING_LEAD = re.compile(
+    r"(?:^|(?:--?|—|–|:)\s+)(?P<name>[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+){0,3})"
+    r"(?:,\s+[^,]{3,60},)?\s+(?:on\s+[A-Z][a-z]+day\s+|has\s+|have\s+)?"
+    r"(?:reported|reports|posted|posts|said|says|announced|announces|recorded|swung|booked|"
+    r"raised|cut|lifted|lowered|beat|missed)\b"
+)
 
 
 def _with_subject(found: list[_Mention], doc: _Doc) -> list[str]:

@@ -698,3 +698,14 @@ def test_a_country_mentioned_in_passing_is_not_the_story_subject() -> None:
     frame = extract_figures(text, published="2023-09-28")
     row = frame[frame.surface == "$97.67 a barrel"].iloc[0]
     assert "United States" not in row["entities"]
+
+
+def test_the_company_a_modern_story_leads_with() -> None:
+    text = (
+        "Infoteq Systems on Thursday reported a 6.4% year-on-year decline in net profit.\n"
+        "Revenue grew 4.2% to Rs 40,000 crore."
+    )
+    frame = extract_figures(text, published="2025-04-17")
+    assert frame[frame.surface == "4.2%"].iloc[0]["entities"] == "Infoteq Systems"
+    person = "WASHINGTON, March 25 - Treasury Secretary James Baker said the deficit fell 5 pct."
+    assert "James Baker" not in extract_figures(person, published="1987-03-25").iloc[0]["entities"]
