@@ -73,12 +73,17 @@ _DIGIT_CORE = re.compile(
 _BARE_FRACTION = re.compile(r"(?<![\w./-])(?P<fn>\d{1,2})/(?P<fd>\d{1,3})(?![\w/])")
 _UNICODE_FRACTION = re.compile(r"(?<![\w.])[½¼¾⅓⅔⅛⅜⅝⅞]")
 _ALPHA_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?![A-Za-z])")
+# What may follow a fraction that stands alone ("fell by a third in May", "about half are")
+_ALONE_AFTER = (
+    r"\s*(?:[,.;:)]|$|\s+(?:in|on|to|from|and|or|since|after|versus|compared|as|while|this|"
+    r"last|over|against|year|{extra})\b)"
+)
 _FRACTION_WORDS = re.compile(
     r"\b(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
     r"(?P<den>half|halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b"
-    r"(?=\s+(?:of|point|percentage|pct|percent)\b|(?P<alone>\s*(?:[,.;:)]|$|\s+(?:in|on|to|"
-    r"from|and|or|since|after|versus|compared|as|while|this|last|over|against|year|lower|higher|"
-    r"less|more|smaller|bigger)\b)))",
+    r"(?=\s+(?:of|point|percentage|pct|percent)\b|(?P<alone>"
+    + _ALONE_AFTER.format(extra="lower|higher|less|more|smaller|bigger")
+    + r"))",
     re.I,
 )
 _QUALIFIED_HALF = re.compile(
@@ -88,9 +93,9 @@ _QUALIFIED_HALF = re.compile(
 )
 _HALF = re.compile(
     r"(?<![-\w])half\b(?=\s+(?:of|the|a|an|its|their|all|point|percentage|pct|percent)\b|"
-    r"-(?:point|percentage)\b|"
-    r"(?P<alone>\s*(?:[,.;:)]|$|\s+(?:in|on|to|from|and|or|since|after|versus|compared|as|while|"
-    r"this|last|over|against|year|are|were|is|was|[A-Z][\w'’]*)\b)))",
+    r"-(?:point|percentage)\b|(?P<alone>"
+    + _ALONE_AFTER.format(extra=r"are|were|is|was|\w+")
+    + r"))",
     re.I,
 )
 _NIL = re.compile(
