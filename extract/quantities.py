@@ -1355,6 +1355,15 @@ def _link_units(text: str, mentions: list[Mention]) -> list[Mention]:
             money = _nearest_money(out, i)
             if money is not None:
                 out[i] = replace(m, unit=money.unit, unit_kind="currency", family=money.family)
+                continue
+            # "... at 297,000 tonnes ... and for West Malaysia 2.75 mln": in a sentence with no
+            # money, the physical unit named before it
+            physical = next(
+                (p for p in reversed(out[:i]) if p.unit_kind in ("mass", "volume") and _scaled(p)),
+                None,
+            ) or next((p for p in reversed(out[:i]) if p.unit_kind in ("mass", "volume")), None)
+            if physical is not None:
+                out[i] = _inherit(m, physical)
     return out
 
 

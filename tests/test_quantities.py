@@ -190,6 +190,11 @@ def test_a_change_then_a_level_is_not_a_range() -> None:
             "16.15 mln in 1982",
             [("t", 7.73e6), ("t", 5.97e6), ("t", 16.15e6)],
         ),
+        # a bare amount in a sentence without money takes the physical unit named before it
+        (
+            "production at 297,000 tonnes and for West Malaysia 2.75 mln",
+            [("t", 297000), ("t", 2.75e6)],
+        ),
         # a year is never given the unit of the amount after it
         ("the first two months of 1987 to 6.67 billion rand", [("ZAR", 6.67e9)]),
     ],
