@@ -867,6 +867,16 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
         if noun:
             counted, lemma, end = noun
             unit, kind, explicit = lemma, "count", True
+        else:
+            glued = _GLUED_COUNT.match(text, end)
+            if (
+                glued
+                and glued.group(1).lower() not in _NOT_GLUED_COUNTS
+                and text[core.start : core.end].lower() not in ("one", "a", "an")
+            ):
+                # "a 25-page report", "the 12-bank committee", "a 300-bed hospital"
+                counted = glued.group(1)
+                unit, kind, explicit, end = glued.group(1).lower(), "count", True, glued.end(1)
 
     # Range: "$2-3 billion", "between 5 and 6 pct", "1,750 to 1,780 dlrs", "four to six pct".
     low = high = None
@@ -1544,6 +1554,12 @@ _PER_CURRENCY_BEFORE = re.compile(
     r"\b(?:per|to\s+the|to\s+one|a|against\s+the|versus\s+the)\s+(?:U\.?\s?S\.?\s+)?\Z", re.I
 )
 _RELATIVE_KINDS = frozenset({"percent", "percentage_point", "basis_point"})
+_GLUED_COUNT = re.compile(r"-([a-z]{3,})(?=\s+[A-Za-z])")
+_NOT_GLUED_COUNTS = frozenset(
+    """point way fold step stage part tier piece member nation state man men game times time
+    for plus odd digit figure year month week day hour minute second old strong run family
+    star storey story door stop off""".split()
+)
 # Airline and freight traffic: "revenue passenger miles rose to 10.9 mln" counts miles, not money
 _TRAFFIC = re.compile(r"(?i)\b(?:passenger|seat|ton|tonne|freight)[- ](?:miles?|kilometres?|km)\b")
 _AGE_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*|\b(?:who|aged)),?\s+\Z")

@@ -440,3 +440,21 @@ def test_lookbacks_and_counts_are_figures(text: str, figure: str) -> None:
 )
 def test_spans_that_date_something_are_no_figures(text: str) -> None:
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The detailed 25-page report was released.", "25-page", "page"),
+        ("It chairs the 12-bank advisory committee.", "12-bank", "bank"),
+        ("The 300-bed hospital opened.", "300-bed", "bed"),
+    ],
+)
+def test_a_count_glued_to_its_noun(text: str, surface: str, unit: str) -> None:
+    m = only(text)
+    assert (m.surface, m.unit, m.unit_kind) == (surface, unit, "count")
+
+
+def test_classifiers_are_not_counts() -> None:
+    for text in ("used as one-family houses", "a five-star hotel", "a three-way link"):
+        assert all(m.unit_kind != "count" for m in find_quantities(text)), text
