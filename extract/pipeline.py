@@ -5,6 +5,7 @@ Pure: no I/O and nothing loaded at import time beyond what the stages cache on f
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import sys
@@ -50,6 +51,7 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
         done: list[tuple[quantities.Mention, str, int]] = []
         sentence_measures: list[str] = []
         cells = tables.table_cells(raw) if mentions else {}
+        level_periods: list[tuple[str, periods.Period]] = []  # (unit_kind, period) so far
         for mention in mentions:
             start, end = sentence.start + mention.start, sentence.start + mention.end
             span = (mention.start, mention.end)
@@ -94,6 +96,10 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
                 and not semantics.reports_past(raw, mention)
             ):
                 mode = "projected"  # a figure for a period still to come ("5 mln tonnes in 2025")
+            if period.start is None and period.end is None:
+                period = _base_of(raw, mention, level_periods) or period
+            if period.start is not None and period.end is not None:
+                level_periods.append((mention.unit_kind, period))
             names = ";".join(entities.entities_for(ctx, index, span))
             done.append((mention, kind, sign))
             if measure:
@@ -133,6 +139,32 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
 
 
 _RELATIVE = frozenset({"percent", "percentage_point", "basis_point"})
+_FROM_BEFORE = re.compile(r"\b(?:up|down)?\s*from\s+\Z", re.I)
+
+
+def _base_of(
+    raw: str, mention: quantities.Mention, level_periods: list[tuple[str, periods.Period]]
+) -> periods.Period | None:
+    """ "jumped to $612 million from $288 million" in a quarter: the base is the same quarter a
+    year earlier; "accelerated to 12.3% from 12.0%" in March: a monthly rate's base is February."""
+    if not level_periods or not _FROM_BEFORE.search(raw, max(0, mention.start - 12), mention.start):
+        return None
+    kind, last = level_periods[-1]
+    if kind != mention.unit_kind or last.start is None or last.end is None:
+        return None
+    days = (last.end - last.start).days
+    months = 1 if 27 <= days <= 31 else 12
+    if days < 27:
+        return None
+    start = _months_back(last.start, months)
+    end = _months_back(last.end.replace(day=1), months)
+    end = end.replace(day=calendar.monthrange(end.year, end.month)[1])
+    return periods.Period(start, end, "", "relative")
+
+
+def _months_back(day: dt.date, months: int) -> dt.date:
+    total = day.year * 12 + day.month - 1 - months
+    return day.replace(year=total // 12, month=total % 12 + 1, day=1)
 
 
 def _column_period(

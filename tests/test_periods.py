@@ -1112,6 +1112,14 @@ MARKETS = (
     "said on Wednesday. The yield on the benchmark 10-year Treasury note jumped 18 basis points "
     "to 4.54%."
 )
+BASES = (
+    "The bank reported first-quarter net profit of $251.7 million. The provision for credit "
+    "losses jumped to $612 million in the quarter from $288 million."
+)
+MONTHLY = (
+    "WARSAW - Inflation rose to 16.1% in March. Core inflation accelerated to 12.3% in March "
+    "from 12.0%, ING said."
+)
 BUDGET = (
     "ASTANA - The government approved the budget for 2026, with revenues of 25.4 trillion "
     "tenge. Nominal GDP is projected to reach 181.5 trillion tenge."
@@ -1230,6 +1238,11 @@ DOC_CASES = [
      None, D(2024, 4, 10)),
     (MARKETS, "U.S. CONSUMER PRICES RISE", D(2024, 4, 10), "18 basis points", 1, "change",
      "actual", None, D(2024, 4, 10)),
+    # the base of "to X from Y": a quarter's a year earlier, a month's the month before
+    (BASES, "BANK RESULTS", D(2024, 4, 30), "$288 million", 1, "level", "actual",
+     D(2023, 1, 1), D(2023, 3, 31)),
+    (MONTHLY, "POLISH CPI", D(2023, 4, 1), "12.0%", 1, "change", "actual",
+     D(2023, 2, 1), D(2023, 2, 28)),
     # a projection after a sentence on a year still to come takes that year
     (BUDGET, "KAZAKH BUDGET", D(2025, 9, 1), "181.5 trillion tenge", 1, "level", "projected",
      D(2026, 1, 1), D(2026, 12, 31)),
