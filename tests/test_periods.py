@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extract import extract_figures
 from extract.context import build_context
 from extract.periods import Period, date_spans, period_for
 
@@ -1776,7 +1777,5 @@ def test_the_base_of_to_x_from_y(
     text: str, published: str, surface: str, start: dt.date, end: dt.date
 ) -> None:
     """A quarter's base is the same quarter a year earlier, a month's the month before."""
-    from extract import extract_figures
-
     row = extract_figures(text, published=published).set_index("surface").loc[surface]
     assert (row["period_start"], row["period_end"]) == (start, end)
