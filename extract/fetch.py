@@ -2,8 +2,9 @@
 
 Only http and https; a timeout, a size cap and a User-Agent on every request; conditional
 requests (ETag / Last-Modified) so an unchanged page costs one 304; retries with exponential
-back-off on transient failures (connection errors, timeouts, 429 and 5xx). Every failure is one
-`FetchError` naming the URL, so a caller can record it and carry on with other sources.
+back-off on transient failures (connection errors, timeouts, 429 and 5xx); each host's robots.txt
+is read once per run and obeyed. Every failure is one `FetchError` naming the URL, so a caller
+can record it and carry on with other sources.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+from urllib.robotparser import RobotFileParser
 
 if TYPE_CHECKING:
     import httpx
@@ -36,6 +38,8 @@ class FetchSettings:
     max_redirects: int = 5
     # Minimum seconds between two requests to the same host.
     per_host_interval: float = 0.2
+    # Read each host's robots.txt once per run and skip the pages it disallows.
+    obey_robots: bool = True
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,8 @@ class Fetcher:
         import httpx
 
         self.settings = settings or FetchSettings()
-        self.requests = 0  # requests actually sent, retries included
+        self.requests = 0  # requests actually sent, retries included (robots.txt apart)
+        self.robots_requests = 0
         self._last_by_host: dict[str, float] = {}
         self._lock = threading.Lock()
         self._client = httpx.Client(
@@ -113,6 +118,9 @@ class Fetcher:
     ) -> Response:
         """GET with validators; a 304 comes back as a Response whose `not_modified` is true."""
         url = check_url(url)
+        if self.settings.obey_robots and not self._robots_allow(url):
+            host = urlsplit(url).netloc
+            raise FetchError(url, f"disallowed for this user agent by {host}/robots.txt")
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -130,6 +138,34 @@ class Fetcher:
                     tries = f" (gave up after {attempt} attempts)" if attempt > 1 else ""
                     raise FetchError(url, exc.message + tries, status=exc.status) from None
                 time.sleep(self._delay(attempt, exc.retry_after))
+
+    def _robots_allow(self, url: str) -> bool:
+        """Whether the host's robots.txt lets this user agent fetch `url`. Read once a day per
+        host (RFC 9309's cache limit), so an unchanged feed still costs one request a run; a
+        missing robots.txt (4xx) allows everything, and so, leniently, does one that cannot be
+        read (5xx, timeout): a failing robots.txt must not stop a refresh."""
+        import httpx
+
+        parts = urlsplit(url)
+        key = f"{parts.scheme}://{parts.netloc.lower()}"
+        with _ROBOTS_LOCK:
+            cached = _ROBOTS.get(key)
+        if cached is None or time.monotonic() - cached[0] > ROBOTS_TTL:
+            parser: RobotFileParser | None = None
+            self._wait_for_host(url)
+            self.robots_requests += 1
+            try:
+                resp = self._client.get(f"{key}/robots.txt", timeout=min(self.settings.timeout, 10))
+                if resp.status_code == 200 and len(resp.content) <= 500_000:
+                    parser = RobotFileParser()
+                    parser.parse(resp.text.splitlines())
+            except httpx.HTTPError:
+                parser = None
+            cached = (time.monotonic(), parser)
+            with _ROBOTS_LOCK:
+                _ROBOTS[key] = cached
+        parser = cached[1]
+        return parser is None or parser.can_fetch(_agent_token(self.settings.user_agent), url)
 
     def _delay(self, attempt: int, retry_after: float | None) -> float:
         delay = self.settings.backoff * 2 ** (attempt - 1)
@@ -212,6 +248,22 @@ class Fetcher:
             self._last_by_host[host] = max(now, ready)
         if ready > now:
             time.sleep(ready - now)
+
+
+ROBOTS_TTL = 24 * 3600.0
+_ROBOTS: dict[str, tuple[float, RobotFileParser | None]] = {}
+_ROBOTS_LOCK = threading.Lock()
+
+
+def forget_robots() -> None:
+    """Drop every cached robots.txt (they are otherwise kept a day per host)."""
+    with _ROBOTS_LOCK:
+        _ROBOTS.clear()
+
+
+def _agent_token(user_agent: str) -> str:
+    """The product token robots.txt groups name: "figures" in "figures/0.1 (...)"."""
+    return user_agent.split("/", 1)[0].split()[0] if user_agent.strip() else "*"
 
 
 class _Retryable(Exception):

@@ -236,6 +236,11 @@ def _fetch_settings(spec: Any, path: Path) -> FetchSettings:
     values: dict[str, Any] = {}
     for key, value in spec.items():
         want = type(getattr(defaults, key))
+        if want is bool:
+            if not isinstance(value, bool):
+                raise SourcesError(f"{path}: [fetch] {key} must be true or false")
+            values[key] = value
+            continue
         if want is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, want) or isinstance(value, bool):

@@ -6,7 +6,14 @@ from dataclasses import replace
 
 import pytest
 
-from extract.fetch import USER_AGENT, Fetcher, FetchError, FetchSettings, check_url
+from extract.fetch import (
+    USER_AGENT,
+    Fetcher,
+    FetchError,
+    FetchSettings,
+    check_url,
+    forget_robots,
+)
 
 
 @pytest.fixture
@@ -106,3 +113,31 @@ def test_unreachable_host_is_one_clear_error(fast_fetch: FetchSettings) -> None:
         f.get(f"http://127.0.0.1:{port}/feed.xml")
     assert f"127.0.0.1:{port}" in str(err.value)
     assert f.requests == 2
+
+
+def test_robots_txt_is_read_once_and_obeyed(site, fetcher: Fetcher) -> None:
+    forget_robots()
+    site.override("robots.txt", "User-agent: *\nDisallow: /private/\n", "text/plain")
+    try:
+        assert fetcher.get(site.url("articles/a1.html")).status == 200
+        with pytest.raises(FetchError, match=r"robots\.txt"):
+            fetcher.get(site.url("private/page.html"))
+        assert len(site.requests_to("robots.txt")) == 1  # cached for the host
+        assert site.requests_to("private/page.html") == []  # never requested
+    finally:
+        site.overrides.pop("/robots.txt", None)
+        forget_robots()
+
+
+def test_robots_can_be_switched_off(site, fast_fetch: FetchSettings) -> None:
+    forget_robots()
+    site.override("robots.txt", "User-agent: figures\nDisallow: /\n", "text/plain")
+    try:
+        off = replace(fast_fetch, obey_robots=False)
+        with Fetcher(off) as f:
+            assert f.get(site.url("articles/a1.html")).status == 200
+        with Fetcher(fast_fetch) as f, pytest.raises(FetchError, match=r"robots\.txt"):
+            f.get(site.url("articles/a1.html"))
+    finally:
+        site.overrides.pop("/robots.txt", None)
+        forget_robots()
