@@ -77,6 +77,7 @@ def test_missing_file_is_an_empty_config(tmp_path: Path) -> None:
         ("[sources.x]\nkind = 'feed'\nurl = 'http://a/b'\nmax_entries = 0\n", "max_entries"),
         ("[fetch]\ntimeout = 'long'\n", "timeout must be a float"),
         ("[fetch]\nspeed = 3\n", "unknown [fetch] option(s) speed"),
+        ("[fetch]\nobey_robots = 'no'\n", "obey_robots must be true or false"),
         ("[source.x]\nkind = 'feed'\n", "unknown table(s) source"),
         ("[sources.x\n", "not valid TOML"),
     ],
@@ -164,3 +165,9 @@ def test_any_text_loads_or_gives_a_sources_error(text: str) -> None:
         parse_sources(text, Path("sources.toml"))
     except SourcesError as exc:
         assert "sources.toml" in str(exc)
+
+
+def test_robots_can_be_switched_off_in_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "sources.toml"
+    path.write_text("[fetch]\nobey_robots = false\n")
+    assert load_sources(path).fetch.obey_robots is False
