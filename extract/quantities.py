@@ -86,9 +86,10 @@ _FRACTION_WORDS = re.compile(
     + r"))",
     re.I,
 )
+# The words that may stand between "by" or a qualifier and a fraction ("by nearly a third")
+_FRACTION_QUALIFIERS = r"about|nearly|almost|roughly|around|some|more\s+than|over"
 _QUALIFIED_HALF = re.compile(
-    r"\b(?:about|nearly|almost|roughly|around|some|more\s+than|less\s+than|over|under|"
-    r"fully|just)\s+\Z",
+    rf"\b(?:{_FRACTION_QUALIFIERS}|less\s+than|under|fully|just)\s+\Z",
     re.I,
 )
 _HALF = re.compile(
@@ -302,8 +303,7 @@ _CONTINUATION_LINK = re.compile(
 )
 _FRACTION_CHANGE_AFTER = re.compile(r"[\s-]+(?:lower|higher|less|more|smaller|bigger)\b", re.I)
 _BY_FRACTION = re.compile(
-    r"\b(?:by|in)\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+|"
-    r"some\s+|around\s+)?(?:a\s+|an\s+|one\s+)?\Z",
+    rf"\b(?:by|in)\s+(?:(?:{_FRACTION_QUALIFIERS})\s+)?(?:a\s+|an\s+|one\s+)?\Z",
     re.I,
 )
 _TRADE_TERM = re.compile(
