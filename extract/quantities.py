@@ -160,7 +160,7 @@ _CHANGE_BEFORE_RANGE = re.compile(
     r"slipped|slid|eased|plunged|plummeted|tumbled|sank|shrank|contracted|cut|cuts|reduced|"
     r"lowered|down|narrowed|widened|dipped|slumped|shed|raised|boosted|expanded|weakened|"
     r"strengthened|firmed|softened|rallied|rebounded|recovered|retreated|edged\s+(?:up|down|"
-    r"higher|lower)|ticked\s+(?:up|down)|slumped|sagged|skidded|dived|spiked|accelerated|"
+    r"higher|lower)|ticked\s+(?:up|down)|sagged|skidded|dived|spiked|accelerated|"
     r"slowed|decelerated|improved|deteriorated|appreciated|depreciated|lifted|trimmed)"
     r"(?:\s+by)?(?:\s+(?:a|an|another|some|about|nearly|almost|over|more\s+than|"
     r"(?:seasonally\s+)?adjusted|net))*\s*\Z",
