@@ -514,7 +514,7 @@ def apply_table_unit(
 _TABLE_HEADER = re.compile(
     r"\(\s*(?:in\s+)?(?:(?P<cur>€|\$|£|¥|EUR|USD|GBP|JPY|CHF|SEK|NOK|DKK|INR|CNY|RUB)\s*)?"
     r"(?P<scale>millions?|billions?|thousands?|mn|bn)\b(?:\s+(?:of\s+)?"
-    r"(?P<cur2>euros?|dollars?|pounds?|yen))?[^)]{0,60}\)",
+    r"(?:euros?|dollars?|pounds?|yen))?[^)]{0,60}\)",
     re.I,
 )
 _TABLE_ROWS = re.compile(r"\n\s*[A-Z][^\n]{0,40}?\s{2,}[-$€£¥(]?\d")
