@@ -41,16 +41,23 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
     ]
     hints = quantities.with_currency(hints, [m for ms in scanned for m in ms])
     table_heads = quantities.table_units([s.raw for s in ctx.sentences])
+    grids = [
+        tables.table_cells(s.raw) if ms else {}
+        for s, ms in zip(ctx.sentences, scanned, strict=True)
+    ]
     found = [
-        quantities.apply_table_unit(s.raw, quantities.finalize(s.raw, ms, hints), table, hints)
-        for s, ms, table in zip(ctx.sentences, scanned, table_heads, strict=True)
+        quantities.apply_table_unit(
+            s.raw, quantities.finalize(s.raw, ms, hints), table, hints, cells
+        )
+        for s, ms, table, cells in zip(ctx.sentences, scanned, table_heads, grids, strict=True)
     ]
     previous_measure = ""
-    for index, (sentence, mentions) in enumerate(zip(ctx.sentences, found, strict=True)):
+    for index, (sentence, mentions, cells) in enumerate(
+        zip(ctx.sentences, found, grids, strict=True)
+    ):
         raw = sentence.raw
         done: list[tuple[quantities.Mention, str, int]] = []
         sentence_measures: list[str] = []
-        cells = tables.table_cells(raw) if mentions else {}
         level_periods: list[tuple[str, periods.Period]] = []  # (unit_kind, period) so far
         for mention in mentions:
             start, end = sentence.start + mention.start, sentence.start + mention.end

@@ -10,7 +10,7 @@ times and the date spans given by the periods stage never become figures.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -23,7 +23,7 @@ from extract.numbers import (
     parse_digits,
 )
 from extract.patterns import rx as _rx
-from extract.tables import table_cells
+from extract.tables import Cell
 from extract.units import UnitInfo, lexicon, norm
 
 
@@ -464,14 +464,18 @@ def table_units(sentences: Sequence[str]) -> list[TableUnit | None]:
 
 
 def apply_table_unit(
-    raw: str, mentions: Sequence[Mention], table: TableUnit | None, hints: DocHints
+    raw: str,
+    mentions: Sequence[Mention],
+    table: TableUnit | None,
+    hints: DocHints,
+    cells: Mapping[int, Cell],
 ) -> list[Mention]:
     """Amounts in a table's rows take its header's scale and currency; per-share rows its
-    currency only; percentages, counts and figures with a scale of their own are left alone."""
+    currency only; percentages, counts and figures with a scale of their own are left alone.
+    `cells` are the sentence's `tables.table_cells`, which mark its change columns."""
     if table is None:
         return list(mentions)
     head = _TABLE_HEADER.search(raw)
-    cells = table_cells(raw)
     out = []
     for m in mentions:
         cell = cells.get(m.start) or cells.get(m.num_start)
