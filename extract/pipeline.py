@@ -88,11 +88,7 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
             elif cell is not None and cell.header:
                 kind, sign = "level", 1
             mode = semantics.modality(raw, mention)
-            period = (
-                _column_period(ctx, cell, cells, mention)
-                if cell is not None
-                else periods.period_for(ctx, index, span, modality=mode, kind=kind)
-            )
+            period = _column_period(ctx, cell, cells) if cell is not None else None
             if period is None:
                 period = periods.period_for(ctx, index, span, modality=mode, kind=kind)
             if (
@@ -175,7 +171,7 @@ def _months_back(day: dt.date, months: int) -> dt.date:
 
 
 def _column_period(
-    ctx: DocContext, cell: tables.Cell, cells: dict[int, tables.Cell], mention: quantities.Mention
+    ctx: DocContext, cell: tables.Cell, cells: dict[int, tables.Cell]
 ) -> periods.Period | None:
     """A table cell's period is its column's; a change column's is that of the first column
     (the period the change runs to)."""
