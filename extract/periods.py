@@ -2888,6 +2888,14 @@ def _resolve(ex: _Expr, env: _Env) -> tuple[Interval | None, bool]:
     return (s, e), explicit
 
 
+def months_earlier(start: dt.date, end: dt.date, months: int) -> Period:
+    """The whole months from `start` to `end`, `months` earlier: the base a change is measured
+    from ("to 12.3% from 12.0%" in March is from February's rate)."""
+    first = _add_months(start.replace(day=1), -months)
+    last = _add_months(end.replace(day=1), -months)
+    return Period(first, _month_end(last.year, last.month), "", "relative")
+
+
 def period_of_heading(ctx: DocContext, heading: str) -> Period | None:
     """The period a table's column heading names ("H1 2024", "Q3 FY23"), under the
     document's fiscal conventions; None when it names none."""

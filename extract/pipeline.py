@@ -5,7 +5,6 @@ Pure: no I/O and nothing loaded at import time beyond what the stages cache on f
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 import sys
@@ -159,15 +158,7 @@ def _base_of(
     months = 1 if 27 <= days <= 31 else 12
     if days < 27:
         return None
-    start = _months_back(last.start, months)
-    end = _months_back(last.end.replace(day=1), months)
-    end = end.replace(day=calendar.monthrange(end.year, end.month)[1])
-    return periods.Period(start, end, "", "relative")
-
-
-def _months_back(day: dt.date, months: int) -> dt.date:
-    total = day.year * 12 + day.month - 1 - months
-    return day.replace(year=total // 12, month=total % 12 + 1, day=1)
+    return periods.months_earlier(last.start, last.end, months)
 
 
 def _column_period(
