@@ -187,6 +187,9 @@ _LINK_ONLY = re.compile(
 )
 
 
+_NAME_BEFORE = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*),?\s*\Z")
+
+
 def measure_for(
     sentence_raw: str,
     mention: Mention,
@@ -198,6 +201,10 @@ def measure_for(
     """The measure of `mention`; `mentions`/`measures` are the sentence's earlier figures and
     their measures (for "it added another 7.6%"), `previous_measure` the last one before the
     sentence (for table lines that continue)."""
+    if mention.family == "age":  # "Henske, 53, has ..."
+        name = _NAME_BEFORE.search(sentence_raw[: mention.start])
+        return f"age of {name.group(1)}" if name else "age"
+
     c_start, c_end = clause_bounds(sentence_raw, mention.start, mention.end)
     before = sentence_raw[c_start : mention.start]
     after = sentence_raw[mention.end : c_end]

@@ -74,9 +74,6 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
                 )
             )
             mention = _unit_from_context(raw, mention, measure, hints)
-            if mention.family == "age":
-                name = re.search(r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*),?\s*\Z", raw[: mention.start])
-                measure = f"age of {name.group(1)}" if name else "age"
             # "$58.24 per barrel", "5 mln tonnes a year": the unit stays plain and the rate's
             # denominator goes to the measure ("price per bbl").
             if mention.per_unit and mention.per_unit not in measure:
