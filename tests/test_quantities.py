@@ -406,6 +406,13 @@ def test_kwacha_ages_and_union_locals() -> None:
     assert find_quantities("members of Local 222 are affected") == []
 
 
+def test_an_age_is_measured_as_the_age_of_the_person_named() -> None:
+    frame = extract_figures("The company said John Smith, 61, will retire in June.")
+    assert frame[["value", "unit", "measure"]].values.tolist() == [
+        [61, "year", "age of John Smith"]
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
