@@ -654,8 +654,8 @@ def field_checks(gold_row: dict[str, Any], pred_row: dict[str, Any]) -> dict[str
         and _sign(gold_row.get("value")) == _sign(pred_row.get("value"))
         and _text(gold_row.get("qualifier")) == _text(pred_row.get("qualifier"))
     )
-    period_ok = _date(gold_row.get("period_start")) == _date(pred_row.get("period_start")) and (
-        _date(gold_row.get("period_end")) == _date(pred_row.get("period_end"))
+    period_ok = as_date(gold_row.get("period_start")) == as_date(pred_row.get("period_start")) and (
+        as_date(gold_row.get("period_end")) == as_date(pred_row.get("period_end"))
     )
     keywords = [k.strip() for k in _text(gold_row.get("measure_keyword")).casefold().split("|")]
     keywords = [k for k in keywords if k]
@@ -740,7 +740,7 @@ def _has_period(gold: pd.DataFrame) -> pd.Series:
         return pd.Series([], dtype=bool)
     return pd.Series(
         [
-            _date(s) is not None or _date(e) is not None
+            as_date(s) is not None or as_date(e) is not None
             for s, e in zip(gold["period_start"], gold["period_end"], strict=True)
         ],
         index=gold.index,
@@ -757,10 +757,6 @@ def _missing(value: Any) -> bool:
 
 def _text(value: Any) -> str:
     return "" if _missing(value) else str(value).strip()
-
-
-def _date(value: Any) -> dt.date | None:
-    return as_date(value)
 
 
 def _sign(value: Any) -> int:
