@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from extract.patterns import rx as _rx
 from extract.quantities import Mention
-from extract.semantics import clause_bounds
+from extract.semantics import GAPPED_ITEM, clause_bounds
 
 _TOKEN = re.compile(
     r"\d+(?:\.\d+)?-[A-Za-z][\w-]*|[A-Za-z][\w'’.&-]*\w|[A-Za-z]|\d[\d.,]*%?|[^\sA-Za-z\d]"
@@ -169,11 +169,6 @@ _APPOSITIVE = re.compile(
     re.I,
 )
 _EMPLOY_BEFORE = re.compile(r"\bemploy(?:s|ed|ing)?\s+\Z", re.I)
-_GAPPED_ITEM = re.compile(
-    r"(?:\s+(?:year[\s-]on[\s-]year|y/y|on\s+the\s+year|month[\s-]on[\s-]month|m/m))?"
-    r"\s*(?:,|;|,?\s+and|,?\s+while)\s+(?:the\s+)?(?P<np>(?:[A-Za-z][\w'’&.-]*\s+){1,5})",
-    re.I,
-)
 _LINK_ONLY = re.compile(
     r"^[\s,;(]*(?:(?:and|or|but|while|compared\s+with|compared\s+to|against|versus|vs\.?|from|"
     r"after|to|with|a|an|the|revised|previous|year-earlier|provisional|preliminary|confirmed|"
@@ -234,7 +229,7 @@ def measure_for(
 
     # "Food prices rose 6.4%, non-food goods 8.5% and paid services 13.6%": a gapped list item
     if mentions and mentions[-1].end <= mention.start:
-        gapped = _GAPPED_ITEM.fullmatch(sentence_raw, mentions[-1].end, mention.start)
+        gapped = GAPPED_ITEM.fullmatch(sentence_raw, mentions[-1].end, mention.start)
         same_kind = mentions[-1].unit_kind == mention.unit_kind
         words = list(_tokens(gapped.group("np"))) if gapped and same_kind else []
         if (

@@ -160,10 +160,10 @@ _RATE_OF_CHANGE = re.compile(
     re.I,
 )
 # "rose 6.4% year-on-year, non-food goods 8.5% and paid services 13.6%": a list whose later
-# items leave the verb out
-_GAPPED = re.compile(
+# items leave the verb out; `np` is the item's name (its measure, for the measures stage)
+GAPPED_ITEM = re.compile(
     r"(?:\s+(?:year[\s-]on[\s-]year|y/y|on\s+the\s+year|month[\s-]on[\s-]month|m/m))?"
-    r"\s*(?:,|;|,?\s+and|,?\s+while)\s+(?:the\s+)?(?:[A-Za-z][\w'’&.-]*\s+){1,5}",
+    r"\s*(?:,|;|,?\s+and|,?\s+while)\s+(?:the\s+)?(?P<np>(?:[A-Za-z][\w'’&.-]*\s+){1,5})",
     re.I,
 )
 _LEVEL_VERBS = frozenset("was were is are stood stands totalled totaled reached at".split())
@@ -333,7 +333,7 @@ def kind_and_sign(
         between = sentence_raw[prev.end : mention.start]
         if (
             prev.unit_kind == mention.unit_kind
-            and _GAPPED.fullmatch(between)
+            and GAPPED_ITEM.fullmatch(between)
             and _words(between).isdisjoint(_VERB_WORDS | _LEVEL_VERBS)
         ):
             return "change", prev_sign  # the verb is left out: "..., non-food goods 8.5%"
