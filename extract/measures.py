@@ -31,8 +31,8 @@ _FUNCTION = frozenset(
     also only just even still yet already again both either neither each every all any some
     such same other another more most less least many much few several it they them we us he
     she him i you there here said says say saying told according added noted stressed
-    emphasized pointed called reported announced compared versus vs while whilst amid
-    despite under above below near nearly almost roughly approximately some just record
+    emphasized pointed called reported announced compared versus vs whilst amid
+    despite under above below near nearly almost roughly approximately record
     new total overall plus minus due""".split()
 )
 _VERBS = frozenset(
@@ -52,7 +52,7 @@ _VERBS = frozenset(
     picked revised adjusted compared is are was were unchanged steady flat stable doubled
     tripled halved quadrupled remained remains employs employed employing had has have left
     put puts forecast forecasts projected sees saw booked proposed approved announced
-    lowering raising cutting reducing held holds hold stayed stays remained higher lower""".split()
+    lowering raising cutting reducing held holds hold stayed stays higher lower""".split()
 )
 _AUX = frozenset(
     """have has had been be being is are was were will would shall should can could may might

@@ -2206,8 +2206,8 @@ _PAST_WORDS = frozenset(
     widened eased edged surged plunged improved showed came ran went expanded contracted shrank
     recorded registered compared averaged added made saw bought lent borrowed took spent won
     raised lowered reduced accepted allotted absorbed injected paid sold held kept left met
-    fell set cut put hit led got gave sent began became stood brought found sought built dealt
-    felt fled shed sank shrank spent struck swept withdrew withheld chose drew drove flew
+    set cut put hit led got gave sent began became brought found sought built dealt
+    felt fled shed sank struck swept withdrew withheld chose drew drove flew
     froze laid meant overtook rode rang shook shut slid split spread stole stuck swung taught
     threw wrote""".split()
 )

@@ -180,7 +180,7 @@ _NP_STOP = frozenset(
     these those per each as vs versus against after before over under compared said says say
     up down more less higher lower since until during while when where if into onto out about
     around between among through via also not only just still even then there here it they we
-    he she you i while so such according ago earlier later respectively apiece each
+    he she you i so such according ago earlier later respectively apiece
     plus minus times percent pct""".split()
 )
 _NOT_PLURAL = frozenset(
@@ -237,7 +237,7 @@ _MODIFIER_SUFFIXES = (
 _MODIFIERS = frozenset(
     """new joint small large big major foreign domestic additional private public state local
     other key main active current former full part skilled unskilled industrial agricultural
-    retail wholesale commercial residential young old senior junior top leading major minor
+    retail wholesale commercial residential young old senior junior top leading minor
     low high medium mid long short net gross total overall average extra further separate
     different various individual independent existing potential international national
     regional federal municipal rural urban registered listed unlisted small-scale
