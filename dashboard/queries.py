@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -119,7 +119,7 @@ class DashboardData:
         self._lock = threading.Lock()
         self._version: str | None = None
         self._memo: dict[str, Any] = {}
-        self._building: dict[str, threading.Lock] = {}
+        self._building: dict[Hashable, threading.Lock] = {}
 
     # -- freshness -------------------------------------------------------------------------------
     def _fresh(self) -> None:
@@ -145,6 +145,31 @@ class DashboardData:
             with self._lock:
                 self._memo[name] = value
         return value
+
+    def _recent(self, name: str, key: Hashable, build: Callable[[], Any], size: int) -> Any:
+        """The last `size` answers of one question, kept until the store changes; concurrent
+        callers asking the same wait for one build."""
+        recent: OrderedDict = self._cached(name, OrderedDict)
+        with self._lock:
+            if key in recent:
+                recent.move_to_end(key)
+                return recent[key]
+            building = self._building.setdefault((name, key), threading.Lock())
+        with building:
+            with self._lock:
+                if key in recent:
+                    recent.move_to_end(key)
+                    return recent[key]
+            try:
+                answer = build()
+            finally:
+                with self._lock:
+                    self._building.pop((name, key), None)
+            with self._lock:
+                recent[key] = answer
+                while len(recent) > size:
+                    recent.popitem(last=False)
+        return answer
 
     # -- reads -------------------------------------------------------------------------------------
     def warm(self) -> None:
@@ -263,18 +288,7 @@ class DashboardData:
         Recent answers are kept (until the store changes): selecting a series re-runs the
         explorer with the same filters only to mark the chosen rows.
         """
-        recent: OrderedDict = self._cached("explore", OrderedDict)
-        key = (filters, limit)
-        with self._lock:
-            if key in recent:
-                recent.move_to_end(key)
-                return recent[key]
-        answer = self._explore(filters, limit)
-        with self._lock:
-            recent[key] = answer
-            while len(recent) > 64:
-                recent.popitem(last=False)
-        return answer
+        return self._recent("explore", (filters, limit), lambda: self._explore(filters, limit), 64)
 
     def _explore(self, filters: ExplorerFilters, limit: int) -> tuple[pd.DataFrame, int]:
         frame = self.summary()
@@ -324,22 +338,8 @@ class DashboardData:
         The chart and the table ask for the same view at once: the last few answers are kept
         (until the store changes) so it is read once.
         """
-        recent: OrderedDict = self._cached("views", OrderedDict)
         key = (tuple(keys), since, until)
-        with self._lock:
-            lock = self._building.setdefault(f"view:{key}", threading.Lock())
-        with lock:
-            with self._lock:
-                if key in recent:
-                    recent.move_to_end(key)
-                    return recent[key]
-            answer = self._view_points(keys, since, until)
-            with self._lock:
-                recent[key] = answer
-                while len(recent) > 16:
-                    recent.popitem(last=False)
-                self._building.pop(f"view:{key}", None)
-        return answer
+        return self._recent("views", key, lambda: self._view_points(keys, since, until), 16)
 
     def _view_points(
         self, keys: Sequence[str], since: dt.date | None, until: dt.date | None
