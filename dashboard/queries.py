@@ -20,10 +20,10 @@ import pandas as pd
 from extract.documents import Document
 from extract.schema import as_date, empty_frame
 from extract.series import (
-    POINT_COLUMNS,
     build_points,
     derive_points,
     normalise_measure,
+    points_frame,
     publisher_of,
     series_label,
 )
@@ -357,9 +357,7 @@ class DashboardData:
         wanted = set(keys)
         derived = [p for p in derive_points(context) if p["series_key"] in wanted]
         if derived:
-            extra = pd.DataFrame.from_records(derived, columns=list(POINT_COLUMNS))
-            extra["x"] = pd.to_datetime(extra["x"])
-            points = pd.concat([points, extra], ignore_index=True)
+            points = pd.concat([points, points_frame(derived)], ignore_index=True)
         points = points.sort_values(["series_key", "x", "derived", "figure_id"], kind="stable")
         return frame, points.reset_index(drop=True)
 

@@ -14,9 +14,11 @@ import datetime as dt
 import hashlib
 import math
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 from types import MappingProxyType
+from typing import Any
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -521,6 +523,11 @@ def build_points(frame: pd.DataFrame, *, derive: bool = True) -> pd.DataFrame:
     rows = [_point(r) for r in frame.to_dict(orient="records")]
     if derive:
         rows.extend(derive_points(frame))
+    return points_frame(rows)
+
+
+def points_frame(rows: Sequence[dict[str, Any]]) -> pd.DataFrame:
+    """Point records as the chart's frame: dated, in series and date order."""
     points = pd.DataFrame.from_records(rows, columns=list(POINT_COLUMNS))
     if points.empty:
         return points
