@@ -527,15 +527,11 @@ class Store:
                 known.update(
                     conn.execute(sa.select(d.doc_id, d.source_id).where(d.doc_id.in_(part))).all()
                 )
-                keys.update(
-                    conn.execute(
-                        sa.select(f.series_key).where(f.doc_id.in_(part)).distinct()
-                    ).scalars()
-                )
-                for doc_id, figure_id in conn.execute(
-                    sa.select(f.doc_id, f.figure_id).where(f.doc_id.in_(part))
+                for doc_id, figure_id, key in conn.execute(
+                    sa.select(f.doc_id, f.figure_id, f.series_key).where(f.doc_id.in_(part))
                 ):
                     old.setdefault(doc_id, set()).add(figure_id)
+                    keys.add(key)
                 conn.execute(figure_entities_table.delete().where(e.doc_id.in_(part)))
                 conn.execute(figures_table.delete().where(f.doc_id.in_(part)))
                 conn.execute(documents_table.delete().where(d.doc_id.in_(part)))
