@@ -142,7 +142,7 @@ def normalise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     for col in INT_COLUMNS:
         out[col] = pd.to_numeric(out[col]).astype("int64")
     for col in DATE_COLUMNS:
-        out[col] = _date_column(out[col])
+        out[col] = date_column(out[col])
     for col in COLUMNS:
         if col in FLOAT_COLUMNS or col in INT_COLUMNS or col in DATE_COLUMNS:
             continue
@@ -157,7 +157,7 @@ def normalise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def _date_column(series: pd.Series) -> pd.Series:
+def date_column(series: pd.Series) -> pd.Series:
     """Dates as datetime.date or None, converting values by kind once rather than one by one
     (a 100,000-row frame read back from a store or CSV would otherwise take seconds)."""
     if pd.api.types.is_datetime64_any_dtype(series):

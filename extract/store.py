@@ -32,6 +32,7 @@ from extract.schema import (
     INT_COLUMNS,
     Figure,
     as_date,
+    date_column,
     empty_frame,
     text_sha,
 )
@@ -1077,19 +1078,6 @@ def refresh_series(conn: sa.Connection, keys: Iterable[str]) -> None:
         conn.execute(series_table.insert().from_select(list(SUMMARY_COLUMNS), series_select(part)))
 
 
-def _iso_dates(values: Sequence[str | None]) -> list[dt.date | None]:
-    """ISO date text to dates, each distinct text parsed once (a column repeats few dates)."""
-    seen: dict[str | None, dt.date | None] = {None: None}
-    out = []
-    for value in values:
-        try:
-            out.append(seen[value])
-        except KeyError:
-            seen[value] = date = dt.date.fromisoformat(value[:10])  # type: ignore[index]
-            out.append(date)
-    return out
-
-
 def _figure_frame(rows: Sequence[Any], *, raw_dates: bool = False) -> pd.DataFrame:
     """The frame `normalise_frame` would give, built column by column from typed SQL rows.
 
@@ -1108,7 +1096,7 @@ def _figure_frame(rows: Sequence[Any], *, raw_dates: bool = False) -> pd.DataFra
         elif name in INT_COLUMNS:
             data[name] = np.array(values, dtype="int64")
         elif name in DATE_COLUMNS and raw_dates:
-            data[name] = pd.Series(_iso_dates(values), dtype=object)
+            data[name] = date_column(pd.Series(values, dtype=object))
         elif name in DATE_COLUMNS or name == "title":
             data[name] = pd.Series(values, dtype=object)
         else:
