@@ -858,7 +858,7 @@ class Store:
             return empty_frame()
         # Sorting here, not in SQL: no temporary B-tree over whole rows, and one order on
         # every backend whatever its collation. ISO date text sorts as the dates do.
-        rows.sort(key=_text_row_order if raw_dates else _row_order)
+        rows.sort(key=_row_order)
         if limit is not None:
             rows = rows[:limit]
         return _figure_frame(rows, raw_dates=raw_dates)
@@ -1084,7 +1084,6 @@ def _figure_frame(rows: Sequence[Any], *, raw_dates: bool = False) -> pd.DataFra
     The database already returns str, float, int and date values, so this skips the per-cell
     coercion that dominates reading 100,000 figures; a test checks both agree.
     """
-    import numpy as np
     import pandas as pd
 
     columns = list(zip(*rows, strict=False))
@@ -1163,13 +1162,10 @@ _DOC_ID, _CHAR_START = COLUMNS.index("doc_id"), COLUMNS.index("char_start")
 
 
 def _row_order(row: Sequence[Any]) -> tuple[Any, ...]:
+    """By period end, undated rows last, then document and position. The end is a date or,
+    read raw from SQLite, ISO text that sorts the same; the filler only meets undated rows."""
     date_to = row[-1]
     return (date_to is None, date_to or dt.date.min, row[_DOC_ID], row[_CHAR_START])
-
-
-def _text_row_order(row: Sequence[Any]) -> tuple[Any, ...]:
-    date_to = row[-1]
-    return (date_to is None, date_to or "", row[_DOC_ID], row[_CHAR_START])
 
 
 def _escape_like(text: str) -> str:
