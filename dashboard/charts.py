@@ -35,9 +35,7 @@ def _iso(values: object) -> list:
     for v in values:  # type: ignore[attr-defined]
         if v is None or v is pd.NaT or (isinstance(v, float) and v != v):
             out.append(None)
-        elif isinstance(v, pd.Timestamp | dt.datetime):
-            out.append(v.isoformat())
-        else:
+        else:  # Timestamps and datetimes are dates too
             out.append(v.isoformat() if isinstance(v, dt.date) else v)
     return out
 
@@ -124,7 +122,7 @@ def _jitter(frame: pd.DataFrame) -> pd.Series:
     rank = frame.groupby(x).cumcount()
     size = x.map(x.value_counts())
     seconds = ((rank - (size - 1) / 2) * step.total_seconds()).round().astype("int64")
-    return x.dt.as_unit("s") + pd.to_timedelta(seconds, unit="s").dt.as_unit("s")
+    return x + pd.to_timedelta(seconds, unit="s").dt.as_unit("s")
 
 
 def series_chart(

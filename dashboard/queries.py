@@ -237,10 +237,11 @@ class DashboardData:
         return self._cached("summary", build)
 
     def labels(self, keys: Sequence[str]) -> dict[str, str]:
-        known = self._cached(
-            "labels",
-            lambda: dict(zip(self.summary()["series_key"], self.summary()["label"], strict=True)),
-        )
+        def build() -> dict[str, str]:
+            summary = self.summary()
+            return dict(zip(summary["series_key"], summary["label"], strict=True))
+
+        known = self._cached("labels", build)
         return {k: known.get(k) or series_label(k) for k in keys}
 
     def entity_counts(self) -> pd.Series:

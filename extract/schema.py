@@ -147,13 +147,12 @@ def normalise_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if col in FLOAT_COLUMNS or col in INT_COLUMNS or col in DATE_COLUMNS:
             continue
         series = out[col].astype(object)
-        present = series.notna()
         if col == "title":
             out[col] = pd.Series(
                 [_text_or_none(v) for v in series.tolist()], index=out.index, dtype=object
             )
         else:
-            out[col] = series.where(present, "").map(str).astype(object)
+            out[col] = series.where(series.notna(), "").map(str).astype(object)
     return out.reset_index(drop=True)
 
 
