@@ -35,15 +35,14 @@ from pathlib import Path
 from typing import Any
 
 # This script is named like the package it measures: keep its own folder off the import path.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
+HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 
 from dashboard.app import create_app  # noqa: E402
 from extract.documents import Document  # noqa: E402
 from extract.reuters import read_reuters_file  # noqa: E402
 from extract.store import Store  # noqa: E402
 
-HERE = _HERE
 DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpora" / "reuters21578"
 DEFAULT_DB = f"sqlite:///{HERE.parent / 'data' / 'bench_dashboard.db'}"
 SEARCHES = ("trade", "gdp", "oil", "profit", "deficit", "dlrs", "pct", "bank", "japan", "tonnes")
