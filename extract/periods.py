@@ -1046,7 +1046,7 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         mo = _month_no(text)
         if not d or mo is None:
             return None
-        day = int(re.sub(r"\D", "", d.group("d") or d.group("d2")))
+        day = _day_of(d)
         a.when = _ending_resolver(_day_resolver(mo, day, None), days=7)
         return a
     if kind == "ended":
@@ -1301,7 +1301,7 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
             d = _g().date.match(text)
             if not d:
                 return None
-            day = int(re.sub(r"\D", "", d.group("d") or d.group("d2")))
+            day = _day_of(d)
             year = _yy(d.group("y") or d.group("y2"))
         if not 1 <= day <= 31:
             return None
@@ -1629,7 +1629,6 @@ def _anaphor(
 
 
 def _ended_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
-    lex = _lex()
     date_text = m.group("en_date") or ""
     mo = _month_no(date_text) or _month_word(date_text)
     if mo is None and m.group("en_wd") and not date_text.strip():
@@ -1642,7 +1641,7 @@ def _ended_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
     words = re.findall(r"[A-Za-z]+", date_text)
     in_words = _num(words[-1]) if len(words) > 1 and words[-1].lower() in _lex().numbers else None
     if d:
-        day = int(re.sub(r"\D", "", d.group("d") or d.group("d2")))
+        day = _day_of(d)
         year = _yy(d.group("y") or d.group("y2"))
     elif in_words is not None and 1 <= in_words <= 31:  # "the week ended April three"
         day, year = in_words, None
@@ -1652,18 +1651,14 @@ def _ended_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
         year = int(ym.group(0)) if ym else None
     if d is None and in_words is None and mo == 2:
         day = 29  # clipped to the month's end by _safe_date
+    if m.group("en_from"):  # "the fiscal year beginning April 1": a span from that day
+        return _ended_on(m, a, _day_resolver(mo, day if d else 1, year), year is not None)
     recent = bool(re.search(r"(?i)\bended\s", m.group(0)))
     point = _day_resolver(mo, day, year, recent)
     if d is None and in_words is None and year is None:
         point = _month_end_resolver(mo, recent)
     elif d is None and year is not None:
         point = _fixed((_month_end(year, mo), _month_end(year, mo)))
-    del lex
-    if m.group("en_from"):  # "the fiscal year beginning April 1": a span from that day
-        first = _day_resolver(mo, day if d else 1, year)
-        months, days = _span_of(m)
-        a.when, a.explicit = _starting_resolver(first, months, days), year is not None
-        return a if months or days else None
     what = (m.group("en_w") or "").lower()
     if what.startswith(("quarter", "qtr", "year", "fiscal", "financial")):
         a.fy_end = (mo, day)
