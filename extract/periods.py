@@ -775,15 +775,12 @@ def _day_resolver(month: int, day: int, year: int | None, recent: bool = False) 
         if pub is None:
             return None
         days = [_safe_date(y, month, day) for y in (pub.year - 1, pub.year, pub.year + 1)]
-        if recent and env.forward:  # "revenues for the year ended August 31 will be"
+        if env.forward:  # a plan, or "revenues for the year ended August 31 will be"
             ahead = [d for d in days if d is not None and d >= pub - _JUST_OVER]
             return (ahead[0], ahead[0]) if ahead else None
         if recent:
             past = [d for d in days if d is not None and d <= pub]
             return (past[-1], past[-1]) if past else None
-        if env.forward:
-            ahead = [d for d in days if d is not None and d >= pub - _JUST_OVER]
-            return (ahead[0], ahead[0]) if ahead else None
         near = [d for d in days if d is not None and d <= pub + _JUST_OVER]
         return (near[-1], near[-1]) if near else None
 
@@ -1336,7 +1333,8 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         a.sub = ("months", mo, mo)
         a.mode = _mod_mode(m.group("mo_mod"))
         if _EFFECTIVE.search(raw, max(0, s - 24), s):
-            a.when = _coming_month(mo)
+            # "effective with June billing statements": the June under way or next, all of it
+            a.when = _coming_days(mo, 1, 31)
         return a
     if kind == "layday":  # a fixture's laydays "10-13/4", "25/4-5/5": the coming April (May)
         if not _FIXTURE.search(raw, 0, s):
@@ -1414,19 +1412,6 @@ _CAPITAL_NEXT = re.compile(r"\s+[A-Z][a-z]")
 _CAPITAL_BEFORE = re.compile(r"(?<![.!?:\"'])\b([A-Z][A-Za-z.]*)\s+\Z")
 _LEADS = frozenset("On In At By For From Since Until And But As Also Earlier Later".split())
 _EFFECTIVE = re.compile(r"(?i)\beffective\s+(?:with\s+|from\s+|on\s+)?(?:the\s+)?\Z")
-
-
-def _coming_month(month: int) -> Resolver:
-    """ "effective with June billing statements": the June under way or next."""
-
-    def resolve(env: _Env) -> Interval | None:
-        pub = env.published
-        if pub is None:
-            return None
-        y = pub.year if _month_end(pub.year, month) >= pub else pub.year + 1
-        return dt.date(y, month, 1), _month_end(y, month)
-
-    return resolve
 
 
 def _mod_mode(mod: str | None) -> str:
