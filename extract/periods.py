@@ -103,9 +103,6 @@ def _lex() -> SimpleNamespace:
         fiscal=raw["fiscal_years"],
         government=tuple(raw["government_cues"]),
         marketing=raw["marketing_years"],
-        speech=tuple(raw["speech_verbs"]),
-        event_verbs=tuple(raw["event_verbs"]),
-        event_nouns=tuple(raw["event_nouns"]),
         event_words=frozenset(raw["event_verbs"]) | frozenset(raw["event_nouns"]),
         speech_set=frozenset(raw["speech_verbs"]),
         securities=frozenset(raw["security_nouns"]),
@@ -408,7 +405,7 @@ def _g() -> SimpleNamespace:
         r"|preliminary|[a-z]+-[a-z]+|(?:19|20)\d\d|expenditure|spending|\w+'s"
         rf"|{mon_ci})"
     )
-    speech = _alt(list(lex.speech))
+    speech = _alt(list(lex.speech_set))
     return SimpleNamespace(
         speech_after=re.compile(
             rf"\s+(?:(?:also|had|has|have|then|later|again|first|formally)\s+)?(?:{speech})\b"
@@ -1023,7 +1020,6 @@ class _Atom:
     weekday: bool = False  # a weekday ("on Thursday", "Monday and Tuesday"), resolved in a week
 
 
-_SUB_KINDS = frozenset({"quarter", "half", "nmonths", "month", "monrange", "qcode", "hcode"})
 _YEAR_KINDS = frozenset({"year", "fiscal", "yrange_split", "relyear"})
 
 
@@ -2206,8 +2202,9 @@ _TENSE_WORD = re.compile(r"[A-Za-z]+")
 
 @lru_cache(maxsize=16384)
 def _tenses(raw: str) -> tuple[bool, bool, bool]:
-    """Which tenses a sentence uses, by word lookup (the same words as the `past`, `present`
-    and `future` patterns; a past participle after "be/been/being" is not a past)."""
+    """Which tenses a sentence uses, by word lookup in the three word sets above (a past
+    participle after "be/been/being" is not a past). The sets are wider than the grammar's
+    `past`, `present` and `future` patterns, which read the tense of one clause."""
     past = present = future = False
     prev = ""
     for m in _TENSE_WORD.finditer(raw):
@@ -2381,7 +2378,7 @@ _BELOW = re.compile(
     r"(?i)\d[\d.,]*\s*(?:pct|percent|%|points?|mln|billion)?\s+(?:below|above|higher\s+than"
     r"|lower\s+than|more\s+than|less\s+than)\s+(?:[a-z]+\s+){0,2}\Z"
 )
-_AHEAD_LABELS = ("until", "till", "due", "effective", "starting", "beginning", "ahead of")
+_AHEAD_LABELS = tuple(_AHEAD_PREPS)
 _DONE_BEFORE = re.compile(
     r"(?i)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b[a-z]+ed\s+(?:by\s+(?:[\w.'-]+\s+){1,3})?"
     r"(?:on|in|at)?\s*\Z"
@@ -2598,19 +2595,18 @@ def _security_due(raw: str, start: int) -> bool:
     return any(w in _lex().securities for w in words[-4:]) or not words
 
 
-_RECORD = re.compile(
-    r"(?i)\b(?:highest|lowest|largest|biggest|smallest|strongest|weakest|best|worst|first|most"
-    r"|least|sharpest|steepest|fastest|slowest|greatest|deepest|record)\b[^;:.]{0,50}\Z"
+_SUPERLATIVES = (
+    "highest|lowest|largest|biggest|smallest|strongest|weakest|best|worst|first|most|least|"
+    "sharpest|steepest|fastest|slowest|greatest|deepest"
 )
+_RECORD = re.compile(rf"(?i)\b(?:{_SUPERLATIVES}|record)\b[^;:.]{{0,50}}\Z")
 _TAKES_EFFECT = re.compile(
     r"(?i)\b(?:rise|rises|increase|increases|cut|cuts|reduction|raise|raises|hike|hikes|go\s+up"
     r"|go\s+down|take\s+effect|effective|apply|applies|applied|change|changes|new\s+rate)\b"
 )
 _GAP_RANGE_AFTER = re.compile(r"(?i)\s*(?:[-–]|to|through|thru|until|till|and)\s+\w")
 _RECORD_SINCE = re.compile(
-    r"(?i)\b(?:highest|lowest|largest|biggest|smallest|strongest|weakest|best|worst|first|most"
-    r"|least|sharpest|steepest|fastest|slowest|greatest|deepest)\b[^;:.]{0,40}\bsince\b[^;:,.]{0,120}"
-    r"\s\Z"
+    rf"(?i)\b(?:{_SUPERLATIVES})\b[^;:.]{{0,40}}\bsince\b[^;:,.]{{0,120}}\s\Z"
 )
 _NOUN_AFTER = re.compile(r"\s+(?!(?:" + "|".join(sorted(_CLAUSE_WORDS)) + r")\b)[A-Za-z]")
 _SAID_BEFORE = re.compile(
@@ -2734,7 +2730,7 @@ def _conventions(ctx: DocContext) -> tuple[tuple[int, str] | None, int | None, i
     government = any(c in text or c in title for c in lex.government)
     best, best_score, company_country = None, 0, None
     found = _cue_counts(text, title)
-    for k, (conv, _, tickers) in enumerate(_cue_patterns()):
+    for k, (conv, tickers) in enumerate(_ticker_patterns()):
         if conv.get("scope") == "government" and not government:
             continue
         score = found[k]
@@ -2784,15 +2780,12 @@ def _cue_union() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
 
 
 @cache
-def _cue_patterns() -> tuple[tuple[dict, re.Pattern[str], re.Pattern[str] | None], ...]:
-    out = []
-    for conv in _lex().fiscal:
-        cues = re.compile(rf"(?<![\w.])(?:{_alt(conv['cues'])})(?!\w)")
-        tickers = (
-            re.compile(rf"<[A-Z0-9]+(?:{_alt(conv['tickers'])})>") if conv["tickers"] else None
-        )
-        out.append((conv, cues, tickers))
-    return tuple(out)
+def _ticker_patterns() -> tuple[tuple[dict, re.Pattern[str] | None], ...]:
+    """Each fiscal convention with the pattern of its exchange's tickers ("<BHP.AX>"), if any."""
+    return tuple(
+        (conv, re.compile(rf"<[A-Z0-9]+(?:{_alt(conv['tickers'])})>") if conv["tickers"] else None)
+        for conv in _lex().fiscal
+    )
 
 
 _QTR_TITLE = re.compile(
@@ -3493,9 +3486,6 @@ def _respectively(raw: str, fs: int, fe: int, after: list[_Expr]) -> _Expr | Non
 
 
 _WHEN = re.compile(r"(?i)(?:,\s*|\s)when\s*\Z")
-_AHEAD = re.compile(
-    r"(?i)\b(?:will|shall|expects?|plans?|forecasts|targets?|aims?|intends?|sees|predicts)\b"
-)
 _PAST_FORECAST = re.compile(
     r"(?i)\b(?:had|was|were|called\s+for|predicted|projected|forecast|estimated)\b"
 )
