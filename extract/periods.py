@@ -2931,11 +2931,11 @@ def _analyse(ctx: DocContext) -> _Doc:
         if mains:
             seen_body = True
             carried[i] = state
-            new = _state_of(sc, mains, env, ctx.sentences[i].raw)
             # "the January position", "the 1987 target", a forecast for next year: an aside
             # that does not move the period the story reports on
             if state is not None and _aside(sc, mains, ctx.sentences[i].raw):
                 continue
+            new = _state_of(sc, mains, env, ctx.sentences[i].raw)
             state, since = new, i
             if not seen_lead and new is not None:
                 lead, seen_lead = new, True
@@ -3032,8 +3032,7 @@ def _state_of(sc: _Scan, mains: list[_Expr], env: _Env, raw: str) -> _Carry | No
     iv, explicit = _resolve(lead[0], env)
     if iv is None:
         return None
-    cs, ce = _clause_of(sc.clauses, lead[0].core[0])
-    forecast = _FORECASTS.search(raw, cs, ce) is not None
+    forecast = _FORECASTS.search(raw, *first) is not None
     return _Carry(_period(lead[0], env), iv, explicit, forecast=forecast)
 
 
@@ -3606,7 +3605,7 @@ def period_for(
         return follows
     sentence_past = sc.past or _PAST_FORECAST.search(raw) is not None
     if carried is not None and not _inherits(
-        raw, cs, fs, fe, carried, env, projected, sentence_past
+        raw, cs, ce, fs, fe, carried, env, projected, sentence_past
     ):
         carried = None
     if carried is not None and any(
@@ -3619,15 +3618,16 @@ def period_for(
         and prior is not None
         and not projected
         and _past_at(raw, cs, fs)
-        and _inherits(raw, cs, fs, fe, prior, env, projected, sentence_past)
+        and _inherits(raw, cs, ce, fs, fe, prior, env, projected, sentence_past)
     ):
         report = prior  # "..., which lowered risk provisions to 22.5 mln guilders"
-    if report is not None and _is_span(report) and _MARKET_MOVE.search(raw):
+    moved = report is not None and _MARKET_MOVE.search(raw) is not None
+    if report is not None and _is_span(report) and moved:
         report = None  # "The yield jumped 18 basis points to 4.54%": the market as of today
     if (
         report is not None
         and kind == "level"
-        and _MARKET_MOVE.search(raw)
+        and moved
         and report.interval[0] is not None
         and report.interval[0] == report.interval[1] == env.published
     ):
@@ -4123,6 +4123,7 @@ _FUTURE_VERBS = frozenset("will would shall could might may should can".split())
 def _inherits(
     raw: str,
     cs: int,
+    ce: int,
     fs: int,
     fe: int,
     carried: _Carry,
@@ -4135,7 +4136,6 @@ def _inherits(
     "has since raised"), not after "since", "subsequently", "now"; a projection only when a
     forecast is reported in the past ("economists had expected") or the carried period is still
     under way; never a period yet to come into what has happened."""
-    ce = _clause_of(_scan(raw).clauses, fs)[1]
     start = carried.interval[0] or carried.interval[1]
     pub = env.published
     if carried.table and not projected:
