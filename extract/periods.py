@@ -24,7 +24,7 @@ import json
 import re
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 from types import SimpleNamespace
@@ -2691,10 +2691,10 @@ class _Doc:
     carried: tuple[_Carry | None, ...]  # per sentence: the period a figure without one takes
     table: tuple[_Carry | None, ...]  # per sentence: the earnings-table period of a row
     rows: frozenset[int]
-    prior: tuple[_Carry | None, ...] = ()  # per sentence: the report's period so far, any tense
-    spans: tuple[_Carry | None, ...] = ()  # per sentence: the last span (a week or more) stated
-    lead: _Carry | None = None  # the period the story reports on: its title's, else its first
-    sections: dict[int, _Carry] = field(default_factory=dict)  # an earnings table's, by months
+    prior: tuple[_Carry | None, ...]  # per sentence: the report's period so far, any tense
+    spans: tuple[_Carry | None, ...]  # per sentence: the last span (a week or more) stated
+    lead: _Carry | None  # the period the story reports on: its title's, else its first
+    sections: dict[int, _Carry]  # an earnings table's periods, by their length in months
 
 
 _DOCS: OrderedDict[int, tuple[DocContext, _Doc]] = OrderedDict()
@@ -2809,7 +2809,7 @@ def _commodities() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_alt([w for w in _lex().marketing if w != 'default'])})\b")
 
 
-def _company_start(title: str, text: str, low: str = "") -> int | None:
+def _company_start(title: str, text: str, low: str) -> int | None:
     """The company's fiscal start month: "4TH QTR JAN 31 NET", "fiscal year ending June 30"."""
     lex = _lex()
     m = _QTR_TITLE.search(title.upper())
@@ -2819,7 +2819,6 @@ def _company_start(title: str, text: str, low: str = "") -> int | None:
             q = lex.ordinals[m.group("q").lower()]
             return (month + 3 * (4 - q)) % 12 + 1
     # in prose: "the fourth quarter ended February 28", "fiscal year, which ends May 31"
-    low = low or text.lower()
     if "end" not in low and " to " not in low:
         return None
     for m in _QTR_TEXT.finditer(text) if ("quarter" in low or "qtr" in low) else ():
@@ -3068,7 +3067,7 @@ _TITLE_PERIOD = re.compile(
 
 
 def _tables(
-    ctx: DocContext, scans: list[_Scan], env: _Env, sections: dict[int, _Carry] | None = None
+    ctx: DocContext, scans: list[_Scan], env: _Env, sections: dict[int, _Carry]
 ) -> tuple[list[_Carry | None], set[int]]:
     """Earnings tables: the title or a header line ("Year", "Nine mths", "Qtr ended Jan 31")
     fixes the period of the rows below it."""
@@ -3101,7 +3100,7 @@ def _tables(
             continue
         if i in rows:
             out[i] = current
-            if sections is not None and current is not None:
+            if current is not None:
                 months = _months_of(current.interval)
                 if months:
                     sections.setdefault(months, current)
@@ -3547,9 +3546,9 @@ def period_for(
     ahead = projected and not _FORECAST_BEFORE.search(raw, cs, ce)
     env = _env(doc.env, projected=projected, forward=ahead)
     carried = doc.carried[sent_index]
-    prior = doc.prior[sent_index] if doc.prior else None
+    prior = doc.prior[sent_index]
     context = carried or prior  # what "a year earlier" or "the same period" shift from
-    story = (doc.spans[sent_index] if doc.spans else None) or context  # "the week", "Thursday"
+    story = doc.spans[sent_index] or context  # "the week", "Thursday"
     table = doc.table[sent_index]
     now = _now(sc, raw, fs, fe, cs, env.published)
     if now is not None:
@@ -4285,7 +4284,7 @@ def _base_against(ex: _Expr, got: Period, main: _Carry, env: _Env) -> Period:
         # "compared with a December figure" against January 1986: December 1985
         s, e = _shift((got.start, got.end), months=-12)
         return Period(s, e, got.label, got.basis)
-    main_months = round(((me - ms).days + 1) / 30.4)
+    main_months = _months_of((ms, me))
     if ex.kind == "relyear" and main_months == 12 and ms.month != 1 and env.published:
         s = _containing_year(env.published, _Env(None, fiscal=(ms.month, "start")), True)
         s = _add_months(s, 12 * ex.shift)
@@ -4298,7 +4297,7 @@ def _base_against(ex: _Expr, got: Period, main: _Carry, env: _Env) -> Period:
         return Period(s, e, got.label, got.basis)
     if ex.kind == "rel" and got.start is not None and got.start <= me and got.end >= ms:
         # a relative base that overlaps the main period is the reading before it
-        months = round(((got.end - got.start).days + 1) / 30.4)
+        months = _months_of((got.start, got.end))
         if (got.start, got.end) != (ms, me) and months in (1, 3, 12):
             s, e = _shift((ms, me), months=-months)
             return Period(s, e, got.label, got.basis)
