@@ -450,12 +450,14 @@ def table_units(sentences: Sequence[str]) -> list[TableUnit | None]:
     """Per sentence, the unit a table header above it (in it or the sentence before) states."""
     out: list[TableUnit | None] = [None] * len(sentences)
     for i, raw in enumerate(sentences):
-        head = _TABLE_HEADER.search(raw) if "(" in raw else None
+        head = _table_header(raw)
         if head is None:
             continue
         code = None
         if head.group("cur"):
             code = lexicon().prefix_currencies.get(head.group("cur"))
+        elif head.group("word"):
+            code = _CURRENCY_WORDS.get(head.group("word").lower().rstrip("s"))
         unit = TableUnit(code, lexicon().scales[head.group("scale").lower().rstrip("s")])
         out[i] = unit
         if i + 1 < len(sentences) and _TABLE_ROWS.search(sentences[i + 1]):
@@ -475,7 +477,7 @@ def apply_table_unit(
     `cells` are the sentence's `tables.table_cells`, which mark its change columns."""
     if table is None:
         return list(mentions)
-    head = _TABLE_HEADER.search(raw)
+    head = _table_header(raw)
     out = []
     for m in mentions:
         cell = cells.get(m.start) or cells.get(m.num_start)
@@ -493,8 +495,24 @@ def apply_table_unit(
         ):
             out.append(m)
             continue
-        if _COUNT_ROW.search(label):
-            out.append(m if m.unit else replace(m, unit="employee", unit_kind="count"))
+        counted = _COUNT_ROW.search(label)
+        if counted:
+            if m.unit:
+                out.append(m)
+                continue
+            noun = _COUNT_NOUNS.get(counted.group(0).lower(), "employee")
+            own = _TABLE_HEADER.search(label)  # "Customers (millions)"
+            scale = lexicon().scales[own.group("scale").lower().rstrip("s")] if own else 1.0
+            out.append(
+                replace(
+                    m,
+                    value=m.value * scale,
+                    value_low=None if m.value_low is None else m.value_low * scale,
+                    value_high=None if m.value_high is None else m.value_high * scale,
+                    unit=noun,
+                    unit_kind="count",
+                )
+            )
             continue
         currency = m.unit or table.currency or hints.currency or hints.dollar
         per_share = bool(_PER_SHARE_ROW.search(label))
@@ -518,12 +536,43 @@ def apply_table_unit(
 _TABLE_HEADER = re.compile(
     r"\(\s*(?:in\s+)?(?:(?P<cur>€|\$|£|¥|EUR|USD|GBP|JPY|CHF|SEK|NOK|DKK|INR|CNY|RUB)\s*)?"
     r"(?P<scale>millions?|billions?|thousands?|mn|bn)\b(?:\s+(?:of\s+)?"
-    r"(?:euros?|dollars?|pounds?|yen))?[^)]{0,60}\)",
+    r"(?P<word>euros?|pounds?|yen|rupees?|francs?|kronor|yuan))?[^)]{0,60}\)",
     re.I,
+)
+
+
+def _table_header(raw: str) -> re.Match[str] | None:
+    """The first unit header in `raw` that heads a table, not a row's own unit: a row label's
+    "(millions)" has the row's numbers after it on its line, a header at most column years."""
+    if "(" not in raw:
+        return None
+    for head in _TABLE_HEADER.finditer(raw):
+        line_end = raw.find("\n", head.end())
+        rest = raw[head.end() : None if line_end < 0 else line_end]
+        if not any(c.isdigit() for c in _COLUMN_PERIOD.sub("", rest)):
+            return head
+    return None
+
+
+_COLUMN_PERIOD = re.compile(
+    r"(?i)\b(?:(?:Q[1-4]|H[12]|[369]M|FY)\s*)?(?:(?:19|20)\d\d\b|'\d\d\b)"
+    r"|\b(?:Q[1-4]|H[12]|[369]M)\b|\bFY\s?\d\d\b"
 )
 _TABLE_ROWS = re.compile(r"\n\s*[A-Z][^\n]{0,40}?\s{2,}[-$€£¥(]?\d")
 _PER_SHARE_ROW = re.compile(r"(?i)\b(?:eps|per\s+share|dividend\s+per|earnings\s+per)\b")
 _COUNT_ROW = re.compile(r"(?i)\b(?:employees|fte|headcount|staff|stores|branches|customers)\b")
+# a counted row's unit is what it counts; the staff words all count employees
+_COUNT_NOUNS = {"stores": "store", "branches": "branch", "customers": "customer"}
+# a header's currency in words; "dollars" is left to the document's dollar (US, Canadian…)
+_CURRENCY_WORDS = {
+    "euro": "EUR",
+    "pound": "GBP",
+    "yen": "JPY",
+    "rupee": "INR",
+    "franc": "CHF",
+    "kronor": "SEK",
+    "yuan": "CNY",
+}
 
 
 def with_currency(hints: DocHints, mentions: Sequence[Mention]) -> DocHints:

@@ -106,6 +106,27 @@ def test_a_dollar_table_in_millions() -> None:
     assert got["Diluted EPS|$1.23"]["value"] == 1.23
 
 
+WORDED_RELEASE = """Nordhavn Retail A/S - Annual results 2023
+
+Key figures (in millions of euros)
+
+                      2023       2022
+Net sales              812        774
+Stores                 143        131
+Customers (millions)   4.1        3.8
+
+"We opened twelve stores," said the chief executive.
+"""
+
+
+def test_a_header_currency_in_words_and_counted_rows() -> None:
+    got = rows(WORDED_RELEASE, "2024-02-20")
+    sales = got["Net sales|812"]
+    assert (sales["value"], sales["unit"]) == (812e6, "EUR")  # not the document's dollar
+    assert (got["Stores|143"]["value"], got["Stores|143"]["unit"]) == (143, "store")
+    assert got["Customers|4.1"]["unit"] == "customer"
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("Ab1,.%$€ \t\n()-")), max_size=300))
 def test_table_cells_never_raise_and_point_at_numbers(text: str) -> None:
