@@ -2646,18 +2646,24 @@ _LEAD = re.compile(
 
 
 def _base_claimed(raw: str, start: int, clauses: tuple[tuple[int, int], ...]) -> bool:
-    """Does this period belong to a comparison base: "... from 1.97 billion in 1986"?"""
+    """Does this period belong to a comparison base: "... from 1.97 billion in 1986"? The
+    nearest marker decides: "Revenue from operations grew 6.8% to 9,412 crore from 8,813 crore
+    a year ago" is the second "from"'s."""
     clause_start = next((s for s, e in clauses if s <= start <= e), 0)
     head = raw[max(clause_start, start - 70) : start]
-    m = re.search(
-        r"(?i)\b(?:from|against|versus|vs\.?|compar(?:ed|es|ing)\s+(?:with|to))\s+(?P<tail>"
-        r"(?:[^\s;\d]+\s+){0,4}(?:[$€£¥]\s*|[A-Z]{3}\s?)?(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|nil|zero)\b(?!-))[^;]*?"
-        r"(?:\s+(?:in|during|for|at|on|over|of))?\s*(?:the\s+)?)\Z",
-        head,
-    )
-    if not m:
-        return False
-    return not re.search(r"(?i)\b(?:to|but|while)\s+[^;]*\d", m.group("tail"))
+    for marker in reversed(list(_BASE_WORD.finditer(head))):
+        m = _BASE_TAIL.match(head, marker.end())
+        if m:
+            return not re.search(r"(?i)\b(?:to|but|while)\s+[^;]*\d", m.group("tail"))
+    return False
+
+
+_BASE_WORD = re.compile(r"(?i)\b(?:from|against|versus|vs\.?|compar(?:ed|es|ing)\s+(?:with|to))\s+")
+_BASE_TAIL = re.compile(
+    r"(?i)(?P<tail>(?:[^\s;\d]+\s+){0,4}(?:[$€£¥]\s*|[A-Z]{3}\s?)?(?:\d|\b(?:one|two|three|four"
+    r"|five|six|seven|eight|nine|ten|half|nil|zero)\b(?!-))[^;]*?"
+    r"(?:\s+(?:in|during|for|at|on|over|of))?\s*(?:the\s+)?)\Z"
+)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -3625,13 +3631,15 @@ def period_for(
         report = None  # "The yield jumped 18 basis points to 4.54%": the market as of today
     if (
         report is not None
-        and kind == "level"
-        and moved
+        and (moved or _MOVED_TO.search(raw) is not None)
         and report.interval[0] is not None
-        and report.interval[0] == report.interval[1] == env.published
+        and report.interval[0] == report.interval[1]
     ):
-        # a level quoted on the story's own day, told in an earlier sentence: as of publication
-        return _fallback(None, modality, env.published)
+        # a quote or move on a day told in an earlier sentence: the market as of that day
+        day = report.interval[1]
+        if day == env.published:
+            return _fallback(None, modality, env.published)
+        return Period(None, day, report.period.label, report.period.basis)
     if report is not None:
         report = _not_the_base(sc, report, doc, env)
         if kind == "change":
@@ -3655,6 +3663,16 @@ _MARKET_MOVE = re.compile(
     r"bitcoin|ether|crypto\w*|brent|wti|crude\s+(?:futures|prices?)|"
     r"(?:gold|silver|copper|platinum|aluminium|aluminum|nickel|zinc)\s+(?:rose|fell|"
     r"jumped|climbed|gained|slipped|dropped|advanced|traded|hit|touched|eased))\b"
+)
+# A level quoted, or moved to, on a day an earlier sentence told: "The panamax index rose 21
+# points to 4,114", "the lending rate to 28.25%", "stood at 4.36 per cent".
+_MOVED_TO = re.compile(
+    r"(?i)\b(?:rose|fell|gained|climbed|jumped|dropped|slipped|slid|eased|edged|added|lost|"
+    r"declined|advanced|surged|tumbled|plunged|rallied|lowered|raised|cut|hiked|lifted|"
+    r"reduced)\b[^.;:]{0,80}?\bto\s+(?:an?\s+(?:\w+\s+)?(?:record|high|low|peak)\s+(?:of\s+)?)?"
+    r"(?:[$€£¥]|[A-Z]{1,3}\$\s?)?\d"
+    r"|\b(?:traded|trading|stood|stands|closed|settled|kept|held|quoted)\s+(?:\w+\s+)?at\s+"
+    r"(?:[$€£¥]|[A-Z]{1,3}\$\s?)?\d"
 )
 _STOCK_AT = re.compile(
     r"(?i)\b(?:stood|stands|stand|standing|amounted|amounting)\s+(?:at|to)\b"

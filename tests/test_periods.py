@@ -1248,11 +1248,11 @@ DOC_CASES = [
     # a dateline with the agency's name is no period; the lead's year carries on
     (XINHUA, "CHINA TRADE", D(2024, 1, 12), "23.77 trillion yuan", 1, "level", "actual",
      D(2023, 1, 1), D(2023, 12, 31)),
-    # a quote on the story's day told in an earlier sentence is as of that day
+    # a quote, and a move, on the story's day told in an earlier sentence is as of that day
     (CLOSE, "STOCKS RALLY", D(2023, 12, 13), "37,090.24", 1, "level", "actual",
      None, D(2023, 12, 13)),
     (CLOSE, "STOCKS RALLY", D(2023, 12, 13), "512.30 points", 1, "change", "actual",
-     D(2023, 12, 13), D(2023, 12, 13)),
+     None, D(2023, 12, 13)),
 ]  # fmt: skip
 
 
@@ -1655,6 +1655,23 @@ GENERAL_CASES = [
     # "the corresponding period in 2007" is a part of 2007 the sentence does not name
     ("Operating profit rose to EUR 13.1 mn from EUR 8.7 mn in the corresponding period in 2007 "
      "representing 7.7 % of net sales .", None, "EUR 8.7 mn", "level", "actual", None, None),
+    # the nearest "from" claims "a year ago": "Revenue from operations" is no comparison
+    ("Northfield Mills reported second-quarter results on Tuesday. Revenue from operations grew "
+     "6.8% to $9.4 billion from $8.8 billion a year ago.", D(2024, 7, 23), "$9.4 billion",
+     "level", "actual", D(2024, 4, 1), D(2024, 6, 30)),
+    ("Northfield Mills reported second-quarter results on Tuesday. Revenue from operations grew "
+     "6.8% to $9.4 billion from $8.8 billion a year ago.", D(2024, 7, 23), "$8.8 billion",
+     "level", "actual", D(2023, 4, 1), D(2023, 6, 30)),
+    # a quote or move on a day an earlier sentence told is the market as of that day
+    ("Freight markets steadied on Monday. The panamax index rose 21 points to 4,114.",
+     D(2024, 5, 15), "4,114", "level", "actual", None, D(2024, 5, 13)),
+    ("Freight markets steadied on Monday. The panamax index rose 21 points to 4,114.",
+     D(2024, 5, 15), "21 points", "change", "actual", None, D(2024, 5, 13)),
+    ("Markets rallied on Wednesday. The Dow jumped 512 points, or 1.4%, to 37,090.24.",
+     D(2024, 5, 15), "1.4%", "change", "actual", None, D(2024, 5, 15)),
+    # a flow on that day keeps the day
+    ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
+     D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
 ]  # fmt: skip
 
 
