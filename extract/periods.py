@@ -2461,6 +2461,11 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         and re.match(r"\s+-{1,2}\s+[A-Z]", raw[a.end : a.end + 6])
     ):
         role = "event"  # a dateline in any corpus: "... stores 16 March 2010 - Tiimari said"
+    if a.kind in ("month", "monyear") and (
+        _CONTRACT_AFTER.match(raw, a.end)
+        or _CONTRACT_BEFORE.search(raw, max(0, label_start - 30), label_start)
+    ):
+        role = "event"  # a contract's month: "Brent futures for November were up $1.12"
     head40 = raw[max(0, label_start - 40) : label_start]
     due = (
         _DUE.search(raw, max(0, label_start - 40), label_start)
@@ -2642,6 +2647,13 @@ def _said_when(raw: str, start: int, end: int) -> bool:
 _LEAD = re.compile(
     r"(?i)\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?:straight\s+|consecutive\s+|successive\s+|full\s+)?(?P<u>month|quarter|year)s?\s+\Z"
+)
+
+
+_CONTRACT_AFTER = re.compile(r"(?i)\s+(?:delivery|futures|contracts?|options?|forwards?)\b")
+_CONTRACT_BEFORE = re.compile(
+    r"(?i)\b(?:(?:futures|contracts?|allowances?|baseload|peakload|forwards?|options?|swaps?)"
+    r"(?:\s+for(?:\s+the)?)?|nearby|front|prompt)\s+\Z"
 )
 
 
@@ -3669,7 +3681,7 @@ _MARKET_MOVE = re.compile(
 _MOVED_TO = re.compile(
     r"(?i)\b(?:rose|fell|gained|climbed|jumped|dropped|slipped|slid|eased|edged|added|lost|"
     r"declined|advanced|surged|tumbled|plunged|rallied|lowered|raised|cut|hiked|lifted|"
-    r"reduced)\b[^.;:]{0,80}?\bto\s+(?:an?\s+(?:\w+\s+)?(?:record|high|low|peak)\s+(?:of\s+)?)?"
+    r"reduced)\b(?:[^.;:]|\.(?=\d)){0,80}?\bto\s+(?:an?\s+(?:\w+\s+)?(?:record|high|low|peak)\s+(?:of\s+)?)?"
     r"(?:[$€£¥]|[A-Z]{1,3}\$\s?)?\d"
     r"|\b(?:traded|trading|stood|stands|closed|settled|kept|held|quoted)\s+(?:\w+\s+)?at\s+"
     r"(?:[$€£¥]|[A-Z]{1,3}\$\s?)?\d"

@@ -1597,9 +1597,10 @@ GENERAL_CASES = [
     ("Since Poland rejoined the IMF last June, after a 36-year absence, IMF and World Bank "
      "teams have visited Warsaw on fact-finding missions on at least three occasions.",
      D(1987, 3, 1), "at least three occasions", "level", "actual", None, D(1987, 3, 1)),
-    # shipments, deliveries and plans look ahead
+    # a futures price is quoted on its day; the delivery month names the contract
     ("Cotton for May delivery was up 0.25 cent at 56.05 cents a lb in a 56.30 to 55.80 cent "
-     "range.", D(1987, 4, 7), "56.05 cents", "level", "actual", D(1987, 5, 1), D(1987, 5, 31)),
+     "range.", D(1987, 4, 7), "56.05 cents", "level", "actual", None, D(1987, 4, 7)),
+    # shipments and plans look ahead
     ("LONDON, March 31 - China bought 6,000 tonnes of Malaysian refined bleached deodorised palm "
      "stearine today for May shipment at prices equivalent to around 270 to 275 dlrs per tonne "
      "fob, traders said.", D(1987, 3, 31), "around 270 to 275 dlrs", "level", "actual",
@@ -1669,6 +1670,15 @@ GENERAL_CASES = [
      D(2024, 5, 15), "21 points", "change", "actual", None, D(2024, 5, 13)),
     ("Markets rallied on Wednesday. The Dow jumped 512 points, or 1.4%, to 37,090.24.",
      D(2024, 5, 15), "1.4%", "change", "actual", None, D(2024, 5, 15)),
+    # a contract's month is no period: the quote is the market's on the story's day
+    ("Brent crude futures for November were up $1.12, or 1.2%, at $97.67 a barrel.",
+     D(2023, 9, 28), "$97.67", "level", "actual", None, D(2023, 9, 28)),
+    ("Robusta coffee beans for May delivery ended the day down about 50 sterling at 1,265 "
+     "sterling a tonne.", D(1987, 3, 4), "1,265 sterling", "level", "actual", None,
+     D(1987, 3, 4)),
+    # a physical shipment's month is the tonnage's period
+    ("For June shipment, Brazil bought 25,000 tonnes of wheat at 83.49 dlrs a tonne.",
+     D(1987, 4, 2), "25,000 tonnes", "level", "actual", D(1987, 6, 1), D(1987, 6, 30)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
