@@ -3029,8 +3029,9 @@ def _digits_outside(raw: str, sc: _Scan) -> bool:
     return _has_digit(raw[pos:])
 
 
+# lower case: "the Cape of Good Hope to avoid the Red Sea" is no hope to, "Will Smith" no will
 _FORECASTS = re.compile(
-    r"(?i)\b(?:will|would|shall|could|should|might|expects?|predicts?|predicted|sees|intends?"
+    r"\b(?:will|would|shall|could|should|might|expects?|predicts?|predicted|sees|intends?"
     r"|(?:expected|plans?|planned|aims?|hopes?)\s+to|forecasts?\s+(?:a|an|that|the|its))\b"
 )
 

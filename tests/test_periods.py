@@ -1679,6 +1679,10 @@ GENERAL_CASES = [
     # a physical shipment's month is the tonnage's period
     ("For June shipment, Brazil bought 25,000 tonnes of wheat at 83.49 dlrs a tonne.",
      D(1987, 4, 2), "25,000 tonnes", "level", "actual", D(1987, 6, 1), D(1987, 6, 30)),
+    # a proper name is no forecast word: the lead's year carries on
+    ("Durban's port handled a record 3.1 million TEUs in 2024 as lines sent ships around the Cape "
+     "of Good Hope to avoid the Red Sea, the authority said. Vessel calls grew 4.2 per cent to "
+     "5,120.", D(2025, 1, 10), "5,120", "level", "actual", D(2024, 1, 1), D(2024, 12, 31)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
