@@ -393,7 +393,10 @@ def _g() -> SimpleNamespace:
       |\s(?:while|whereas|although)\b
       |\s(?:and|but)\s+(?=(?:in|during|for|last|this|so\s+far|at|by|the\s+(?:first|second|third
         |fourth|latest|previous|same|week|month|year))\b)
-      |,?\s+(?=(?:after|following)\s+(?:\w+ing|a|an)\b)|,\s+(?=after\b)"""
+      |,?\s+(?=(?:after|following)\s+(?:\w+ing|a|an)\b)|,\s+(?=after\b)
+      |,?\s+(?=as\s+(?!(?:of|at|much|many|well|far|long|soon|high|low|part|such|usual|expected
+        |a\s+result|per|if|though|to|for|in|with|a|an)\b)(?:[\w'-]+\s+){1,4}?(?:[a-z]+ed|fell|rose
+        |grew|sank|slid|hit|cut|held|kept|began|came|fled|shrank|swung)\b)"""
     month_re = re.compile(mon)
     cmp = r"from|against|versus|vs\.?|compar(?:ed|es|ing)\s+(?:with|to)|contrasted\s+with"
     filler = (
@@ -3386,6 +3389,7 @@ def _choose(
     projected: bool,
     roles: tuple[str, ...] = ("main",),
     skip: frozenset[int] = frozenset(),
+    reported: bool = False,
 ) -> _Expr | None:
     """The period expression a figure at [fs, fe) takes in its sentence: the one right after
     it, else the nearest before it in its clause, else one after it in its clause, else the
@@ -3458,6 +3462,8 @@ def _choose(
     before = [x for x in others if x.end <= fs and not x.blocks_after]
     if before:
         return before[-1]
+    if reported:
+        return None  # a period an earlier sentence told beats one in a later clause of this one
     after = [x for x in others if x.start >= fe]
     return after[0] if after else None
 
@@ -3587,13 +3593,14 @@ def period_for(
         text, word = raw[segment[0] : fs], "compared"
         return _base_period(sc, raw, fs, fe, text, word, env, context, table, projected, story)
     skip = _future_days(sc, env) if not projected and sc.past else frozenset()
-    ex = _choose(sc, raw, fs, fe, projected=projected, skip=skip)
+    reported = carried is not None and not projected
+    ex = _choose(sc, raw, fs, fe, projected=projected, skip=skip, reported=reported)
     while ex is not None and ex.kind == "anaphor":
         # "the week", "the period": the story's own period; none told, no period from it
         if _resolve(ex, _anchored_env(sc, raw, ex, env, story))[0] is not None:
             break
         skip = skip | {ex.core[0]}
-        ex = _choose(sc, raw, fs, fe, projected=projected, skip=skip)
+        ex = _choose(sc, raw, fs, fe, projected=projected, skip=skip, reported=reported)
     if ex is None and table is not None:
         return table.period
     if ex is not None:
@@ -3639,12 +3646,12 @@ def period_for(
         and _inherits(raw, cs, ce, fs, fe, prior, env, projected, sentence_past)
     ):
         report = prior  # "..., which lowered risk provisions to 22.5 mln guilders"
-    moved = report is not None and _MARKET_MOVE.search(raw) is not None
+    moved = report is not None and _MARKET_MOVE.search(raw, 0, ce) is not None
     if report is not None and _is_span(report) and moved:
         report = None  # "The yield jumped 18 basis points to 4.54%": the market as of today
     if (
         report is not None
-        and (moved or _MOVED_TO.search(raw) is not None)
+        and (moved or _MOVED_TO.search(raw, 0, ce) is not None)
         and report.interval[0] is not None
         and report.interval[0] == report.interval[1]
     ):
@@ -3673,9 +3680,11 @@ _MARKET_MOVE = re.compile(
     r"franc|peso|ringgit|rupiah|baht|zloty|forint|koruna|krona|krone|tenge|naira|shekel)\s+"
     r"(?:rose|fell|weakened|strengthened|firmed|slipped|slid|gained|dropped|climbed|jumped|"
     r"traded|was\s+trading|hit|touched|eased|edged|tumbled|plunged|surged|rallied|closed)|"
-    r"bitcoin|ether|crypto\w*|brent|wti|crude\s+(?:futures|prices?)|"
-    r"(?:gold|silver|copper|platinum|aluminium|aluminum|nickel|zinc)\s+(?:rose|fell|"
-    r"jumped|climbed|gained|slipped|dropped|advanced|traded|hit|touched|eased))\b"
+    r"bitcoin|ether|crypto\w*|brent|wti|crude\s+(?:futures|prices?)|depositary\s+receipts|adrs?|"
+    r"(?:gold|silver|copper|platinum|aluminium|aluminum|nickel|zinc)"
+    r"(?:\s+(?!(?:production|output|exports?|imports?|sales|demand|consumption|shipments|mining"
+    r"|reserves|stocks|deliveries)\b)[\w'-]+){0,6}?\s+"
+    r"(?:rose|fell|jumped|climbed|gained|slipped|dropped|advanced|traded|hit|touched|eased))\b"
 )
 # A level quoted, or moved to, on a day an earlier sentence told: "The panamax index rose 21
 # points to 4,114", "the lending rate to 28.25%", "stood at 4.36 per cent".

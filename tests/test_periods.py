@@ -1683,6 +1683,14 @@ GENERAL_CASES = [
     ("Durban's port handled a record 3.1 million TEUs in 2024 as lines sent ships around the Cape "
      "of Good Hope to avoid the Red Sea, the authority said. Vessel calls grew 4.2 per cent to "
      "5,120.", D(2025, 1, 10), "5,120", "level", "actual", D(2024, 1, 1), D(2024, 12, 31)),
+    # the report's quarter, not the later clause's day nor the currency's move in it
+    ("Harbor Bank reported a profit of N312.6 billion for the first quarter ended March 31, 2024. "
+     "Gross earnings rose 131% to N781.4 billion, driven by foreign exchange gains as the naira "
+     "weakened to N1,309 per dollar at the end of March.", D(2024, 4, 30), "N781.4 billion",
+     "level", "actual", D(2024, 1, 1), D(2024, 3, 31)),
+    # a metal's market move with words between ("Copper on the LME rose")
+    ("Metals rallied on Tuesday. Copper on the London Metal Exchange rose 1.4% to $9,430 a ton.",
+     D(2024, 4, 10), "$9,430", "level", "actual", None, D(2024, 4, 9)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
