@@ -182,6 +182,27 @@ _LINK_ONLY = re.compile(
 )
 
 
+def tenor(sentence_raw: str, mention: Mention) -> str | None:
+    """The instrument whose maturity a figure like "10-year" in "the 10-year Treasury note
+    yield" is ("Treasury note"): a property of the instrument, with no period of its own."""
+    if mention.unit_kind != "time" or "-" not in sentence_raw[mention.start : mention.end]:
+        return None
+    found = _TENOR_AFTER.match(sentence_raw, mention.end)
+    return " ".join(found.group("np").split()) if found else None
+
+
+_TENOR_NOUNS = (
+    r"treasur(?:y|ies)|notes?|bonds?|yields?|gilts?|bunds?|debentures?|paper|bills?|deposits?"
+    r"|loans?|mortgages?|leases?|repos?|lpr|rates?|certificates?|advances|swaps?|jgbs?|libor"
+    r"|hibor|euribor|sofr|securities|borrowings?|facility|facilities|credits?|eurobonds?|issues?"
+)
+_TENOR_AFTER = re.compile(
+    rf"\s+(?P<np>(?:(?!(?:{_TENOR_NOUNS})\b)[A-Za-z][\w.'&-]*\s+){{0,3}}?(?:{_TENOR_NOUNS})"
+    rf"(?:\s+(?:{_TENOR_NOUNS}))*)\b",
+    re.I,
+)
+
+
 _NAME_BEFORE = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*),?\s*\Z")
 
 
@@ -199,6 +220,9 @@ def measure_for(
     if mention.family == "age":  # "Henske, 53, has ..."
         name = _NAME_BEFORE.search(sentence_raw[: mention.start])
         return f"age of {name.group(1)}" if name else "age"
+    instrument = tenor(sentence_raw, mention)
+    if instrument:
+        return f"{instrument} maturity"
 
     c_start, c_end = clause_bounds(sentence_raw, mention.start, mention.end)
     before = sentence_raw[c_start : mention.start]

@@ -40,7 +40,8 @@ class Period:
     basis: str  # explicit | relative | publication | unknown
 
 
-_UNKNOWN = Period(None, None, "", "unknown")
+UNKNOWN = Period(None, None, "", "unknown")
+_UNKNOWN = UNKNOWN
 Interval = tuple[dt.date | None, dt.date | None]
 
 # ----------------------------------------------------------------------------------------------

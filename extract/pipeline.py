@@ -85,6 +85,8 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
                 kind, sign = "level", 1
             mode = semantics.modality(raw, mention)
             period = _column_period(ctx, cell, cells) if cell is not None else None
+            if period is None and measures.tenor(raw, mention):
+                period = periods.UNKNOWN  # "the 10-year Treasury": a maturity, not a time
             if period is None:
                 period = periods.period_for(ctx, index, span, modality=mode, kind=kind)
             if (

@@ -465,3 +465,25 @@ def test_a_count_glued_to_its_noun(text: str, surface: str, unit: str) -> None:
 def test_classifiers_are_not_counts() -> None:
     for text in ("used as one-family houses", "a five-star hotel", "a three-way link"):
         assert all(m.unit_kind != "count" for m in find_quantities(text)), text
+
+
+def test_a_maturity_is_a_time_without_a_period() -> None:
+    frame = extract_figures(
+        "The yield on the benchmark 10-year Treasury note jumped 18 basis points to 4.54%. "
+        "India imposed a two-month moratorium on rough diamond imports.",
+        published="2024-04-10",
+    )
+    rows = {r["surface"]: r for r in frame.to_dict("records")}
+    tenor = rows["10-year"]
+    assert (tenor["value"], tenor["unit"], tenor["measure"]) == (
+        10,
+        "year",
+        "Treasury note maturity",
+    )
+    assert (tenor["period_start"], tenor["period_end"], tenor["period_basis"]) == (
+        None,
+        None,
+        "unknown",
+    )
+    assert rows["4.54%"]["period_end"] is not None  # the yield itself is today's
+    assert rows["two-month"]["period_end"] is not None  # a moratorium is no instrument
