@@ -884,12 +884,29 @@ def _ending_resolver(inner: Resolver, months: int = 0, days: int = 0) -> Resolve
     return resolve
 
 
-def _ytd(to: Resolver | None = None) -> Resolver:
+def _ytd(to: Resolver | None = None, calendar_year: bool = False) -> Resolver:
+    """ "Year to date": to the end of the month or quarter the story reports, if it ended
+    within the last quarter (a February traffic report in March: to February 28), else to
+    publication; from the company's fiscal start when it has one, else January 1."""
+
     def resolve(env: _Env) -> Interval | None:
         end = env.published if to is None else (to(env) or (None, None))[1]
         if end is None:
             return None
-        return dt.date(end.year, 1, 1), end
+        anchor = env.anchor
+        if (
+            to is None
+            and anchor is not None
+            and anchor[0] is not None
+            and anchor[1] is not None
+            and 27 <= (anchor[1] - anchor[0]).days <= 95
+            and anchor[1] < end
+            and (end - anchor[1]).days <= 95
+        ):
+            end = anchor[1]
+        first = 1 if calendar_year or env.company_start is None else env.company_start
+        start = dt.date(end.year if first <= end.month else end.year - 1, first, 1)
+        return start, end
 
     return resolve
 
@@ -1179,7 +1196,8 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
             a.when, a.explicit = _fixed((_add_months(end + dt.timedelta(days=1), -3), end)), True
         return a
     if kind == "ytd":
-        a.when = _ytd()
+        a.when = _ytd(calendar_year="calendar" in m.group(0).lower())
+        a.anchored = True
         return a
     if kind == "movavg":
         n = _num(m.group("ma_n")) or 1
@@ -2937,7 +2955,11 @@ def _analyse(ctx: DocContext) -> _Doc:
     last_since = -1
     seen_body = False
     for i, sc in enumerate(scans):
-        mains = [x for x in sc.exprs if x.role == "main" and not x.anchored and not x.table]
+        mains = [
+            x
+            for x in sc.exprs
+            if x.role == "main" and (not x.anchored or x.kind == "ytd") and not x.table
+        ]
         if state is not None:
             last, last_since = state, since
             if _is_span(state):

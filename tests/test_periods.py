@@ -1691,6 +1691,10 @@ GENERAL_CASES = [
     # a metal's market move with words between ("Copper on the LME rose")
     ("Metals rallied on Tuesday. Copper on the London Metal Exchange rose 1.4% to $9,430 a ton.",
      D(2024, 4, 10), "$9,430", "level", "actual", None, D(2024, 4, 9)),
+    # year to date runs to the end of the month the story reports, not to publication
+    ("Skyline Air said February load factor fell to 34.6 pct from 38.0 pct a year before. For "
+     "the year to date, load factor fell to 36.2 pct from 40.3 pct.", D(1987, 3, 9), "36.2 pct",
+     "level", "actual", D(1987, 1, 1), D(1987, 2, 28)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
