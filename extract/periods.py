@@ -3723,6 +3723,11 @@ _STOCK_AT = re.compile(
     r"(?i)\b(?:stood|stands|stand|standing|amounted|amounting)\s+(?:at|to)\b"
     r"|\b(?:had|held|owned)\b(?!\s+(?:been|to|risen|fallen|grown|increased|decreased))"
 )
+_THIS = re.compile(r"(?i)(?:(?:in|during|for|over)\s+)?this\s+(?:year|quarter|month)\Z")
+_OUTLOOK = re.compile(
+    r"(?i)\b(?:project\w*|forecast\w*|estimat\w*|goals?|target\w*|expect\w*|outlook|predict\w*"
+    r"|sees?|seen|on\s+track|aims?|plans?|guidance)\b"
+)
 _PER_YEAR = re.compile(r"(?i)\b(?:a|per|each)\s+(?:year|annum)\b|\bannual(?:ly)?\b")
 
 
@@ -3737,6 +3742,20 @@ def _shaped(got: Period, ex: _Expr, env: _Env, raw: str, kind: str) -> Period:
         and _STOCK_AT.search(raw)
     ):
         return Period(None, got.end, got.label, got.basis)
+    pub = env.published
+    if (
+        not env.projected
+        and ex.kind in ("relyear", "rel")
+        and ex.mode == "interval"
+        and pub is not None
+        and got.start is not None
+        and got.end is not None
+        and got.start <= pub < got.end
+        and _THIS.match(got.label)
+        and not _OUTLOOK.search(raw)
+    ):
+        # "has cut rates by 125 basis points this year": what has happened, so far
+        return Period(got.start, pub, got.label, got.basis)
     if ex.mode == "start" and got.start is not None:
         if ex.kind in ("year", "fiscal") and _PER_YEAR.search(raw):
             iv = ex.when(env)

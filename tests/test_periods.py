@@ -1695,6 +1695,11 @@ GENERAL_CASES = [
     ("Skyline Air said February load factor fell to 34.6 pct from 38.0 pct a year before. For "
      "the year to date, load factor fell to 36.2 pct from 40.3 pct.", D(1987, 3, 9), "36.2 pct",
      "level", "actual", D(1987, 1, 1), D(1987, 2, 28)),
+    # what has happened "this year" has happened so far; a forecast for it is the whole year
+    ("The central bank has cut rates by a total of 125 basis points this year.", D(2024, 12, 19),
+     "125 basis points", "change", "actual", D(2024, 1, 1), D(2024, 12, 19)),
+    ("New projections show inflation averaging 5.6% this year.", D(2023, 9, 14), "5.6%",
+     "level", "actual", D(2023, 1, 1), D(2023, 12, 31)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
