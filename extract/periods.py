@@ -3503,20 +3503,35 @@ _PAIR_GAP = re.compile(r"(?i)\s*(?:,\s*and|,|and)\s*")
 
 
 def _months_together(raw: str, fe: int, after: list[_Expr]) -> _Expr | None:
-    """ "hit 100 mln tonnes in January and February": one figure, two months in a row."""
+    """ "hit 100 mln tonnes in January and February", "grow 2.7% in both 2025 and 2026": one
+    figure, two months or years in a row."""
     if len(after) < 2 or not _is_strong(raw[fe : after[0].start]):
         return None
     a, b = after[0], after[1]
-    if a.kind not in ("month", "monyear") or b.kind not in ("month", "monyear"):
-        return None
     if not _AND_ONLY.fullmatch(raw, a.end, b.start):
         return None
-    ma, mb = _month_no(raw[a.core[0] : a.core[1]]), _month_no(raw[b.core[0] : b.core[1]])
-    if ma is None or mb is None or mb != ma % 12 + 1:
+    if a.kind in ("month", "monyear") and b.kind in ("month", "monyear"):
+        ma, mb = _month_no(raw[a.core[0] : a.core[1]]), _month_no(raw[b.core[0] : b.core[1]])
+        if ma is None or mb is None or mb != ma % 12 + 1:
+            return None
+    elif a.kind == b.kind and a.kind in ("year", "yrange_split"):
+        # "grow 2.7% in both 2025 and 2026", "6.7% in each of fiscal years 2025/26 and 2026/27"
+        ya, yb = _first_year(raw[a.core[0] : a.core[1]]), _first_year(raw[b.core[0] : b.core[1]])
+        if ya is None or yb != ya + 1:
+            return None
+    else:
         return None
     label = " ".join(raw[a.start : b.end].split()).rstrip(",;:.")
     when = _range_resolver(a.when, b.when, b.explicit, a.explicit)
     return replace(a, end=b.end, label=label, when=when, explicit=a.explicit or b.explicit)
+
+
+def _first_year(text: str) -> int | None:
+    found = _YEAR4.search(text)
+    return int(found.group(0)) if found else None
+
+
+_YEAR4 = re.compile(r"(?:19|20)\d\d")
 
 
 def _respectively(raw: str, fs: int, fe: int, after: list[_Expr]) -> _Expr | None:

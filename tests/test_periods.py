@@ -1700,6 +1700,11 @@ GENERAL_CASES = [
      "125 basis points", "change", "actual", D(2024, 1, 1), D(2024, 12, 19)),
     ("New projections show inflation averaging 5.6% this year.", D(2023, 9, 14), "5.6%",
      "level", "actual", D(2023, 1, 1), D(2023, 12, 31)),
+    # one figure for two years in a row is for both; two figures take one year each
+    ("The economy is expected to grow 2.7% in both 2025 and 2026, the bank said.",
+     D(2025, 1, 16), "2.7%", "change", "projected", D(2025, 1, 1), D(2026, 12, 31)),
+    ("Inflation is seen at 3.2% in 2024 and 2.1% in 2025.", D(2024, 1, 16), "2.1%", "level",
+     "projected", D(2025, 1, 1), D(2025, 12, 31)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
