@@ -2514,6 +2514,12 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         role = "event"
     elif prep in _COMPARE or (prep == "over" and a.kind in _OVER_COMPARES):
         role = "compare"
+    elif (
+        prep == "on"
+        and a.kind not in ("day", "daypart", "date", "numdate")
+        and _CHANGE_ON.search(raw, max(0, label_start - 40), label_start)
+    ):
+        role = "compare"  # "down 1.6% on the previous month", "down 9pc on FY23"
     elif _BELOW.search(raw, max(0, label_start - 40), label_start):
         role = "compare"  # "41.0 pct below prices a year earlier", "54 pct above February 1986's"
     elif (prep == "since" and _RECORD.search(raw, max(0, label_start - 64), label_start)) or (
@@ -2672,6 +2678,10 @@ _LEAD = re.compile(
 )
 
 
+_CHANGE_ON = re.compile(
+    r"(?i)(?:\d\s*(?:%|pc|pct|per\s*cent|percent|bps?|basis\s+points?)|\b(?:up|down|higher|lower"
+    r"|rise|fall|increase|decrease|gain|drop|decline|growth))\s+\Z"
+)
 _CONTRACT_AFTER = re.compile(r"(?i)\s+(?:delivery|futures|contracts?|options?|forwards?)\b")
 _CONTRACT_BEFORE = re.compile(
     r"(?i)\b(?:(?:futures|contracts?|allowances?|baseload|peakload|forwards?|options?|swaps?)"

@@ -1705,6 +1705,12 @@ GENERAL_CASES = [
      D(2025, 1, 16), "2.7%", "change", "projected", D(2025, 1, 1), D(2026, 12, 31)),
     ("Inflation is seen at 3.2% in 2024 and 2.1% in 2025.", D(2024, 1, 16), "2.1%", "level",
      "projected", D(2025, 1, 1), D(2025, 12, 31)),
+    # "down 1.6% on the previous month": "on" compares, as "from" does
+    ("In December 2023, production in industry was down by 1.6% on the previous month.",
+     D(2024, 2, 7), "1.6%", "change", "actual", D(2023, 12, 1), D(2023, 12, 31)),
+    ("Take-up totalled 2.6m sq ft in the six months to the end of June, down 33 per cent on the "
+     "same period last year.", D(2019, 7, 9), "33 per cent", "change", "actual", D(2019, 1, 1),
+     D(2019, 6, 30)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
