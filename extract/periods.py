@@ -747,16 +747,24 @@ def _window(months: int = 0, days: int = 0) -> Resolver:
 def _full_year(env: _Env) -> Interval | None:
     """ "the full year", "for the year": the year of the main period; on its own, the year
     reported on (the last one) or, for a projection, the current one."""
+    first = env.company_start or 1
     if env.anchor is not None and env.anchor[1] is not None:
         s, e = env.anchor
         if s is not None and (e - s).days >= 330:
             return s, e  # the main period is a (fiscal) year already
-        y = e.year
+        start = _fiscal_year_start(e, first)
     elif env.published is not None:
-        y = env.published.year - (0 if env.projected else 1)
+        start = _fiscal_year_start(env.published, first)
+        if not env.projected:
+            start = start.replace(year=start.year - 1)  # the last year ended
     else:
         return None
-    return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    return start, _add_months(start, 12) - dt.timedelta(days=1)
+
+
+def _fiscal_year_start(d: dt.date, first: int) -> dt.date:
+    """The first day of the (fiscal) year starting in month `first` that holds `d`."""
+    return dt.date(d.year if d.month >= first else d.year - 1, first, 1)
 
 
 def _fixed(iv: Interval) -> Resolver:
@@ -2845,7 +2853,7 @@ _QTR_TITLE = re.compile(
 _FY_TEXT = re.compile(
     r"(?i)\b(?:fiscal|financial)\s+year,?\s+(?:which\s+|that\s+)?(?:ends|ending|ended|end|to)\s+"
     r"(?:on\s+)?(?P<mon>[A-Za-z]{3,9})\.?"
-    r"|\byear,?\s+(?:which\s+|that\s+)?(?:ends|ending|ended)\s+(?:on\s+)?(?P<mon2>[A-Za-z]{3,9})\.?"
+    r"|\byear,?\s+(?:which\s+|that\s+)?(?:ends|ending|ended|to)\s+(?:on\s+)?(?P<mon2>[A-Za-z]{3,9})\.?"
     r"\s+\d{1,2}\b"
 )
 _QTR_TEXT = re.compile(

@@ -1711,6 +1711,10 @@ GENERAL_CASES = [
     ("Take-up totalled 2.6m sq ft in the six months to the end of June, down 33 per cent on the "
      "same period last year.", D(2019, 7, 9), "33 per cent", "change", "actual", D(2019, 1, 1),
      D(2019, 6, 30)),
+    # a company whose year runs to June 30: its "full-year" profit is for that year
+    ("Harbour Bank's full-year cash profit fell 5pc to $9.84 billion. Net interest margin "
+     "narrowed 9 basis points to 1.99pc in the year to June 30.", D(2024, 8, 14),
+     "$9.84 billion", "level", "actual", D(2023, 7, 1), D(2024, 6, 30)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
