@@ -87,6 +87,9 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
             period = _column_period(ctx, cell, cells) if cell is not None else None
             if period is None and measures.tenor(raw, mention):
                 period = periods.UNKNOWN  # "the 10-year Treasury": a maturity, not a time
+            elif period is None and mention.family == "age" and doc.published is not None:
+                # "Henske, 53, has served as CEO since 1978": his age now, not in 1978
+                period = periods.Period(None, doc.published, "", "publication")
             if period is None:
                 period = periods.period_for(ctx, index, span, modality=mode, kind=kind)
             if (

@@ -487,3 +487,16 @@ def test_a_maturity_is_a_time_without_a_period() -> None:
     )
     assert rows["4.54%"]["period_end"] is not None  # the yield itself is today's
     assert rows["two-month"]["period_end"] is not None  # a moratorium is no instrument
+
+
+def test_an_age_is_as_of_publication() -> None:
+    frame = extract_figures(
+        "Henske, 53, has served as chief executive since 1978.", published="1987-02-26"
+    )
+    age = frame[frame["surface"] == "53"].iloc[0]
+    assert age["measure"] == "age of Henske"
+    assert (age["period_start"], str(age["period_end"]), age["period_basis"]) == (
+        None,
+        "1987-02-26",
+        "publication",
+    )
