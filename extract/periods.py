@@ -4283,7 +4283,12 @@ def _inherits(
     if _NO_CARRY.search(raw, cs, fs):
         return False
     tense = _verb_tense(raw, cs, ce, fs, fe)
+    if tense == "" and not sentence_past and _BARE_CHANGE.search(raw, cs, ce):
+        return True  # a bullet with no verb: "Highlights - Order intake up 12% to €1.38 billion"
     return tense == "past" or (tense == "" and sentence_past)
+
+
+_BARE_CHANGE = re.compile(r"(?i)\b(?:up|down)\s+(?:by\s+)?[-+]?\d[\d.,]*\s*(?:%|pc|pct|per\s*cent)")
 
 
 def _fallback(_: object, modality: str, published: dt.date | None) -> Period:

@@ -1715,6 +1715,10 @@ GENERAL_CASES = [
     ("Harbour Bank's full-year cash profit fell 5pc to $9.84 billion. Net interest margin "
      "narrowed 9 basis points to 1.99pc in the year to June 30.", D(2024, 8, 14),
      "$9.84 billion", "level", "actual", D(2023, 7, 1), D(2024, 6, 30)),
+    # a bullet with no verb continues the report
+    ("Acme N.V. today reported results for the first half of 2024.\n\nHighlights\n- Order intake "
+     "up 12% to €1.38 billion\n- Revenue of €1,291 million, up 4.9%", D(2024, 7, 25),
+     "€1.38 billion", "level", "actual", D(2024, 1, 1), D(2024, 6, 30)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
