@@ -30,6 +30,7 @@ from importlib import resources
 from types import SimpleNamespace
 
 from extract.context import DocContext
+from extract.patterns import after_price_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -1787,7 +1788,8 @@ def _is_year_use(raw: str, s: int, e: int, y: int) -> bool:
         return prev in lex.year_attributive and nxt.group(1).lower() not in ("%", "pct", "percent")
     if y < 1900:
         return prev in lex.year_attributive or prev in ("by", "from", "to")
-    return True
+    # not the last column of a price row: "May 147.75 147.50 148.00 146.25 2000"
+    return not (after_price_row(raw, s) and not after.strip(" \t\r")[:1].isalnum())
 
 
 def _merge(atoms: list[_Atom], raw: str) -> list[_Atom]:

@@ -22,6 +22,7 @@ from extract.numbers import (
     combine_words,
     parse_digits,
 )
+from extract.patterns import after_price_row
 from extract.patterns import rx as _rx
 from extract.tables import Cell
 from extract.units import UnitInfo, lexicon, norm
@@ -1500,7 +1501,9 @@ def _keep(text: str, m: Mention) -> bool:
     """Bare 4-digit years and lone small integers without any unit are not figures."""
     if m.unit:
         return True
-    return not _rx(r"(1[89]|20)\d\d").fullmatch(text[m.num_start : m.num_end])
+    if not _rx(r"(1[89]|20)\d\d").fullmatch(text[m.num_start : m.num_end]):
+        return True
+    return after_price_row(text, m.num_start)  # a price table's volume column
 
 
 def _finish(text: str, m: Mention, hints: DocHints) -> Mention:

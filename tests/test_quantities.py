@@ -500,3 +500,13 @@ def test_an_age_is_as_of_publication() -> None:
         "1987-02-26",
         "publication",
     )
+
+
+def test_a_price_rows_last_column_is_a_volume_not_a_year() -> None:
+    frame = extract_figures(
+        "LONDON GASOIL FUTURES CLOSE\nMay 147.75 147.50 147.75 148.00 146.25 2000\n",
+        published="1987-04-07",
+    )
+    assert 2000 in set(frame["value"])  # the volume is a figure
+    prices = frame[frame["value"] == 146.25].iloc[0]
+    assert prices["period_start"] is None or str(prices["period_start"]) != "2000-01-01"
