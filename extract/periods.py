@@ -2493,6 +2493,12 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         and re.match(r"\s+-{1,2}\s+[A-Z]", raw[a.end : a.end + 6])
     ):
         role = "event"  # a dateline in any corpus: "... stores 16 March 2010 - Tiimari said"
+    if (
+        a.kind == "year"
+        and prep == "of"
+        and _SECURITY_OF.search(raw, max(0, label_start - 30), label_start)
+    ):
+        role = "event"  # a security's maturity: "the 9-1/4 pct Treasury bonds of 2016"
     if a.kind in ("month", "monyear") and (
         _CONTRACT_AFTER.match(raw, a.end)
         or _CONTRACT_BEFORE.search(raw, max(0, label_start - 30), label_start)
@@ -2688,6 +2694,10 @@ _LEAD = re.compile(
 )
 
 
+_SECURITY_OF = re.compile(
+    r"(?i)\b(?:bonds?|notes?|debentures?|gilts?|bunds?|treasur(?:y|ies)|bills?|stocks?|loans?"
+    r"|issues?|securities|obligations|eurobonds?)\s+\Z"
+)
 _CHANGE_ON = re.compile(
     r"(?i)(?:\d\s*(?:%|pc|pct|per\s*cent|percent|bps?|basis\s+points?)|\b(?:up|down|higher|lower"
     r"|rise|fall|increase|decrease|gain|drop|decline|growth))\s+\Z"

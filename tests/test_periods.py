@@ -1719,6 +1719,9 @@ GENERAL_CASES = [
     ("Acme N.V. today reported results for the first half of 2024.\n\nHighlights\n- Order intake "
      "up 12% to €1.38 billion\n- Revenue of €1,291 million, up 4.9%", D(2024, 7, 25),
      "€1.38 billion", "level", "actual", D(2024, 1, 1), D(2024, 6, 30)),
+    # a security's maturity year names the security
+    ("The debentures were priced at 99.784 to yield 120 basis points over the 9-1/4 pct "
+     "Treasury bonds of 2016.", D(1987, 3, 5), "99.784", "level", "actual", None, D(1987, 3, 5)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
