@@ -3500,13 +3500,24 @@ def _choose(
         told = [x for x in sc.exprs if x.end <= when.start() and x.role != "event" and not x.table]
         if told:  # "since last October when sales fell 9.3 pct": October itself
             return told[-1] if told[-1].mode != "since" else replace(told[-1], mode="interval")
-    if projected and not _PAST_FORECAST.search(raw, cs, ce):
-        return None  # "it expects to earn 7 mln": another clause's period is not its own
     others = [
         x
         for x in cands
         if _clause_of(sc.clauses, x.core[0])[0] not in sc.comparative and not _names_thing(x)
     ]
+    if projected and not _PAST_FORECAST.search(raw, cs, ce):
+        # "it expects to earn 7 mln": another clause's period is not its own, unless that
+        # clause forecasts too ("... expected to drop to 2.54 mln during Jan/Sept, while those
+        # of East Malaysia are likely to decline 10 pct")
+        others = [
+            x
+            for x in others
+            if x.end <= fs
+            and x.mode == "interval"
+            and x.kind not in ("day", "daypart", "date", "numdate", "reln", "rel", "weekday")
+            and _FORECASTS.search(raw, *_clause_of(sc.clauses, x.core[0]))
+        ]
+        return others[-1] if others else None
     tense = _verb_tense(raw, cs, ce, fs, fe) if others else ""
     if tense in ("present", "progressive"):
         return None  # "It holds 38 percent ..., but in 2001 ...": a stock now, not then

@@ -1722,6 +1722,14 @@ GENERAL_CASES = [
     # a security's maturity year names the security
     ("The debentures were priced at 99.784 to yield 120 basis points over the 9-1/4 pct "
      "Treasury bonds of 2016.", D(1987, 3, 5), "99.784", "level", "actual", None, D(1987, 3, 5)),
+    # parallel forecasts share the period one of them names
+    ("West Malaysian net exports are expected to drop to 2.54 mln tonnes during Jan/Sept, while "
+     "those of East Malaysia are likely to decline 10 pct.", D(1987, 4, 6), "10 pct", "change",
+     "projected", D(1987, 1, 1), D(1987, 9, 30)),
+    # ... but a plan's horizon is not another plan's
+    ("Kalahari Gem will cut capital spending by $300 million over the next three years, and "
+     "plans to eliminate about 1,000 jobs.", D(2024, 2, 22), "about 1,000 jobs", "change",
+     "projected", None, None),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
