@@ -3009,6 +3009,8 @@ def _analyse(ctx: DocContext) -> _Doc:
             if state is not None and _aside(sc, mains, ctx.sentences[i].raw):
                 continue
             new = _state_of(sc, mains, env, ctx.sentences[i].raw)
+            if _revises_earlier(new, lead, ctx.sentences[i].raw):
+                continue  # "December's total was also cut, by 43,000": not the story's period
             state, since = new, i
             if not seen_lead and new is not None:
                 lead, seen_lead = new, True
@@ -3039,6 +3041,20 @@ def _analyse(ctx: DocContext) -> _Doc:
         lead,
         sections,
     )
+
+
+def _revises_earlier(new: _Carry | None, lead: _Carry | None, raw: str) -> bool:
+    """Does a sentence revise a period before the story's own ("December's total was also
+    cut, by 43,000, to 290,000" in a story on February's jobs)?"""
+    if new is None or lead is None or new.interval[1] is None or lead.interval[0] is None:
+        return False
+    return new.interval[1] < lead.interval[0] and _REVISION.search(raw) is not None
+
+
+_REVISION = re.compile(
+    r"(?i)\brevis(?:ed|ion|ions|ing)\b|\b(?:was|were)\s+(?:also\s+)?(?:cut|raised|lowered|trimmed)"
+    r"\b|\bprevious(?:ly)?\s+(?:estimate|reported)"
+)
 
 
 def _is_span(carry: _Carry) -> bool:

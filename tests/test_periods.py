@@ -1730,6 +1730,11 @@ GENERAL_CASES = [
     ("Kalahari Gem will cut capital spending by $300 million over the next three years, and "
      "plans to eliminate about 1,000 jobs.", D(2024, 2, 22), "about 1,000 jobs", "change",
      "projected", None, None),
+    # a revision of an earlier month does not move the story off its own
+    ("Employers added 275,000 jobs in February. December's total was also cut, by 43,000, to "
+     "290,000. Taken together, the revisions lowered job growth in December and January by "
+     "167,000. Average hourly pay rose 0.1% to $34.57.", D(2024, 3, 8), "$34.57", "level",
+     "actual", D(2024, 2, 1), D(2024, 2, 29)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
