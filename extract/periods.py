@@ -391,7 +391,7 @@ def _g() -> SimpleNamespace:
       \Z"""
     clause = r"""(?x)
       ;|:\s|\s--\s|(?<!\d)\s-\s(?!\d)
-      |,\s*(?:and|but|while|whereas|although|though|with|when)\b|\s+when\b(?=\s+[a-z])|,\s*or\b(?!\s+(?:[$]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))
+      |,\s*(?:and|but|while|whereas|although|though|with|when|having)\b|\s+when\b(?=\s+[a-z])|,\s*or\b(?!\s+(?:[$]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))
       |\s(?:while|whereas|although)\b
       |\s(?:and|but)\s+(?=(?:in|during|for|last|this|so\s+far|at|by|the\s+(?:first|second|third
         |fourth|latest|previous|same|week|month|year))\b)

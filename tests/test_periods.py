@@ -1735,6 +1735,9 @@ GENERAL_CASES = [
      "290,000. Taken together, the revisions lowered job growth in December and January by "
      "167,000. Average hourly pay rose 0.1% to $34.57.", D(2024, 3, 8), "$34.57", "level",
      "actual", D(2024, 2, 1), D(2024, 2, 29)),
+    # ", having ..." is a clause of its own: its period is not the main figure's
+    ("Shares fell 2.3pc to $122.50 by lunchtime, having gained 18pc this year.", D(2024, 8, 14),
+     "$122.50", "level", "actual", None, D(2024, 8, 14)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
