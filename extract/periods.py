@@ -435,7 +435,10 @@ def _g() -> SimpleNamespace:
             rf"(?:[A-Z][a-z]+\s+)?(?P<date>(?i:{mon_ci})\s*\d{{1,2}}|{date}|{mon}\s+{dayw})\s*"
             r"(?:\([A-Za-z .&/-]{1,30}\)\s*)?(?:-+|—|–)\s*"
             # "Nov 12 (Interfax) - ...": the city on a line of its own above
-            rf"|(?P<date2>(?i:{mon_ci})\s*\d{{1,2}})\s*\([A-Za-z .&/-]{{1,30}}\)\s*(?:-+|—|–)\s*)"
+            rf"|(?P<date2>(?i:{mon_ci})\s*\d{{1,2}})\s*\([A-Za-z .&/-]{{1,30}}\)\s*(?:-+|—|–)\s*"
+            # a press-release wire: "MINNEAPOLIS--(BUSINESS WIRE)--Nov. 21, 2023-- ..."
+            rf"|[A-Z][A-Za-z.' ]*--\([A-Za-z .&/-]{{3,30}}\)--(?P<date3>(?i:{mon_ci})\.?\s*\d{{1,2}}"
+            r",?\s*(?:19|20)\d\d)\s*--\s*)"
         ),
         base=re.compile(
             rf"(?i)(?:\b(?P<m>{cmp})\s+(?:{filler}\s+){{0,5}}"
@@ -501,6 +504,7 @@ class _Env:
     ended: bool = False  # earnings headers: the most recent such period already ended
     forward: bool = False  # a plan or shipment: yearless periods are the coming ones
     fiscal_story: bool = False  # the story reckons in fiscal years: "the current year" is one
+    company_named_by: str = "end"  # "start" where "fiscal 2023, which ends February 3, 2024"
 
 
 def _env(
@@ -524,6 +528,7 @@ def _env(
         env.ended,
         env.forward if forward is None else forward,
         env.fiscal_story,
+        env.company_named_by,
     )
 
 
@@ -539,9 +544,10 @@ def _year_start(year: int, env: _Env, fiscal: bool, split: bool = False) -> dt.d
         return dt.date(year, first, 1)
     if not fiscal:
         return dt.date(year, 1, 1)
-    start, named_by = env.fiscal or ((env.company_start or 1), "end")
+    start, named_by = env.fiscal or ((env.company_start or 1), env.company_named_by)
     if env.company_start and env.company_start != start:
-        start, named_by = env.company_start, "end"  # a company's own year ("year ended Aug 31")
+        # a company's own year ("year ended Aug 31")
+        start, named_by = env.company_start, env.company_named_by
     if start == 1:
         return dt.date(year, 1, 1)
     return dt.date(year if named_by == "start" else year - 1, start, 1)
@@ -1674,7 +1680,14 @@ def _ended_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
     what = (m.group("en_w") or "").lower()
     if what.startswith(("quarter", "qtr", "year", "fiscal", "financial")):
         a.fy_end = (mo, day)
-    return _ended_on(m, a, point, year is not None)
+    out = _ended_on(m, a, point, year is not None)
+    months = _span_of(m)[0]
+    last = calendar.monthrange(year or 2001, mo)[1]
+    if out is not None and d is not None and months in (3, 6, 9) and day < last - (mo == 2):
+        # a quarter ending mid-month ("the third quarter ended October 28, 2023") is a
+        # retailer's 13 weeks, not three calendar months
+        out.when = _ending_resolver(point, days=months // 3 * 91)
+    return out
 
 
 def _ended_on(m: re.Match[str], a: _Atom, point: Resolver, explicit: bool) -> _Atom | None:
@@ -2047,7 +2060,11 @@ def _scan(raw: str) -> _Scan:
     g = _g()
     dateline = g.dateline.match(raw)
     dl_end = dateline.end() if dateline else 0
-    dl_group = "date" if dateline is not None and dateline.group("date") else "date2"
+    dl_group = (
+        next((k for k in ("date", "date2", "date3") if dateline.group(k)), "date")
+        if dateline is not None
+        else "date"
+    )
     atoms: list[_Atom] = []
     pos = 0
     for start in _starts(raw):
@@ -2833,6 +2850,21 @@ def _conventions(ctx: DocContext) -> tuple[tuple[int, str] | None, int | None, i
     return country, company, split
 
 
+def _named_by(text: str) -> str:
+    """Whether the company names its fiscal year by the calendar year it starts in ("fiscal
+    2023, which ends February 3, 2024": retailers) or, as most do, ends in."""
+    m = _FY_NAMED.search(text)
+    if m and int(m.group("y2")) == int(m.group("y")) + 1:
+        return "start"
+    return "end"
+
+
+_FY_NAMED = re.compile(
+    r"(?i)\bfiscal\s+(?:year\s+)?(?P<y>(?:19|20)\d\d),?\s+(?:which|that)\s+(?:ends|ended|ending"
+    r"|will\s+end)\s+(?:on\s+)?[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+(?P<y2>(?:19|20)\d\d)\b"
+)
+
+
 def _cue_counts(text: str, title: str) -> list[int]:
     """Per fiscal convention, how often its cues occur (title counting three times): one pass
     over the text for all of them."""
@@ -2973,6 +3005,7 @@ def _analyse(ctx: DocContext) -> _Doc:
         company_start=company,
         split_start=split,
         fiscal_story=fiscal_story,
+        company_named_by=_named_by(ctx.text[:6000]) if company else "end",
     )
     n = len(ctx.sentences)
     scans = [_scan(s.raw) for s in ctx.sentences]

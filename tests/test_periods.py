@@ -1738,6 +1738,15 @@ GENERAL_CASES = [
     # ", having ..." is a clause of its own: its period is not the main figure's
     ("Shares fell 2.3pc to $122.50 by lunchtime, having gained 18pc this year.", D(2024, 8, 14),
      "$122.50", "level", "actual", None, D(2024, 8, 14)),
+    # a retailer's quarter ending mid-month is 13 weeks; a business-wire dateline dates nothing
+    ("MINNEAPOLIS--(BUSINESS WIRE)--Nov. 21, 2023-- Harborline Stores today reported results "
+     "for the third quarter ended October 28, 2023.\n\n- Comparable sales decreased 2.7%",
+     D(2023, 11, 21), "2.7%", "change", "actual", D(2023, 7, 30), D(2023, 10, 28)),
+    # "fiscal 2023, which ends February 3, 2024": the company names its years by their start
+    ("Harborline Stores reported results for the third quarter ended October 28, 2023. Net sales "
+     "in Q3 FY23 were $4,870 million. For fiscal 2023, which ends February 3, 2024, the company "
+     "expects sales to decline.", D(2023, 11, 21), "$4,870 million", "level", "actual",
+     D(2023, 8, 1), D(2023, 10, 31)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
