@@ -1840,6 +1840,9 @@ _NOT_NOUN = re.compile(
 _GAP_OF = re.compile(r"(?i)\A(?:\s*[,:])?\s*(?:(?:of|in|for)\s+)?(?:the\s+)?\Z")
 _GAP_YEAR_SUB = re.compile(r"(?i)\A(?:'s)?\s+(?:the\s+)?\Z")
 _RANGE_KINDS = frozenset({"range", "monrange", "yrange"})
+_GAP_RANGE_END = re.compile(
+    r"(?i)\A\s*(?:to|through|thru|until|till)\s+(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?\Z"
+)
 _GAP_RANGE = re.compile(r"(?i)\A\s*(?:[-–]|to|through|thru|until|till|and)\s*\Z")
 _GAP_ENDING = re.compile(
     r"(?i)\A\s*,?\s*(?:which\s+|that\s+)?(?:ending|ended|ends|end|to)\s+(?:on\s+)?\Z"
@@ -1933,6 +1936,16 @@ def _join(p: _Atom, a: _Atom, gap: str, raw: str) -> _Atom | None:
         r = _Atom("range", p.start, a.end)
         r.when = _days_before(a.when, days) if a.when is not None else None
         r.weekday = True
+        return r
+    # "from May until the end of 2023": to the last day of the second
+    if (
+        _GAP_RANGE_END.match(gap)
+        and _rangeable(p)
+        and _rangeable(a)
+        and re.search(r"(?i)\bfrom\s+(?:the\s+)?\Z", raw[max(0, p.start - 12) : p.start])
+    ):
+        r = _Atom("range", p.start, a.end, explicit=p.explicit or a.explicit)
+        r.when = _range_resolver(_atom_resolver(p), _atom_resolver(a), a.explicit, p.explicit)
         return r
     # ranges: "from January 1 to March 31", "between 1986 and 1990", "1986 to 1990"
     if _GAP_RANGE.match(gap) and _rangeable(p) and _rangeable(a):
@@ -2567,7 +2580,7 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         and _RECORD_SINCE.search(raw, max(0, label_start - 180), label_start)
     ):
         role = "compare"  # "the highest since 1980", "the worst since ... began in 1953"
-    elif prep == "from" and a.kind not in ("range",):
+    elif prep == "from" and a.kind not in _RANGE_KINDS:
         clause_start = next((s for s, e in clauses if s <= a.start <= e), 0)
         head = raw[clause_start : pre.start("prep")] if pre is not None else ""
         onwards = _ONWARDS.search(head)  # "20 mln a year from 2007", "starting from 2007"
@@ -2788,6 +2801,7 @@ class _Doc:
     spans: tuple[_Carry | None, ...]  # per sentence: the last span (a week or more) stated
     lead: _Carry | None  # the period the story reports on: its title's, else its first
     sections: dict[int, _Carry]  # an earnings table's periods, by their length in months
+    plans: tuple[_Carry | None, ...]  # per sentence: the period the last forecast named
 
 
 _DOCS: OrderedDict[int, tuple[DocContext, _Doc]] = OrderedDict()
@@ -3023,7 +3037,12 @@ def _analyse(ctx: DocContext) -> _Doc:
     last: _Carry | None = None  # the last period stated, kept across asides in the present
     last_since = -1
     seen_body = False
+    plans: list[_Carry | None] = [None] * n
+    plan: _Carry | None = None
+    plan_since = -1
     for i, sc in enumerate(scans):
+        if plan is not None and i - plan_since <= _CARRY_SENTENCES:
+            plans[i] = plan
         mains = [
             x
             for x in sc.exprs
@@ -3046,6 +3065,19 @@ def _analyse(ctx: DocContext) -> _Doc:
             # "the January position", "the 1987 target", a forecast for next year: an aside
             # that does not move the period the story reports on
             if state is not None and _aside(sc, mains, ctx.sentences[i].raw):
+                if _future_clause(sc, ctx.sentences[i].raw, mains[0]) and mains[0].kind not in (
+                    "reln",
+                    "rel",
+                    "day",
+                    "daypart",
+                    "date",
+                    "weekday",
+                ):
+                    # "Saudi Arabia will cut output ... from May until the end of 2023": the
+                    # period of the plans that follow ("Iraq will cut 211,000 bpd")
+                    found = _state_of(sc, mains, env, ctx.sentences[i].raw)
+                    if found is not None:
+                        plan, plan_since = replace(found, forecast=True), i
                 continue
             new = _state_of(sc, mains, env, ctx.sentences[i].raw)
             if _revises_earlier(new, lead, ctx.sentences[i].raw):
@@ -3079,6 +3111,7 @@ def _analyse(ctx: DocContext) -> _Doc:
         tuple(spans),
         lead,
         sections,
+        tuple(plans),
     )
 
 
@@ -3705,6 +3738,8 @@ def period_for(
     ahead = projected and not _FORECAST_BEFORE.search(raw, cs, ce)
     env = _env(doc.env, projected=projected, forward=ahead)
     carried = doc.carried[sent_index]
+    if projected and doc.plans[sent_index] is not None:
+        carried = doc.plans[sent_index]  # more of the plans a forecast sentence dated
     prior = doc.prior[sent_index]
     context = carried or prior  # what "a year earlier" or "the same period" shift from
     story = doc.spans[sent_index] or context  # "the week", "Thursday"

@@ -1747,6 +1747,14 @@ GENERAL_CASES = [
      "in Q3 FY23 were $4,870 million. For fiscal 2023, which ends February 3, 2024, the company "
      "expects sales to decline.", D(2023, 11, 21), "$4,870 million", "level", "actual",
      D(2023, 8, 1), D(2023, 10, 31)),
+    # the plans after a dated plan share its period
+    ("OPEC+ producers announced further output cuts on Monday. Saudi Arabia will cut output by "
+     "500,000 bpd from May until the end of 2023. Iraq will cut 211,000 bpd and Kuwait 128,000 "
+     "bpd.", D(2023, 4, 3), "211,000 bpd", "change", "projected", D(2023, 5, 1),
+     D(2023, 12, 31)),
+    # "from May to December 2023" after a figure is the range, not a comparison
+    ("Saudi Arabia will cut output by 500,000 bpd from May to December 2023.", D(2023, 4, 3),
+     "500,000 bpd", "change", "projected", D(2023, 5, 1), D(2023, 12, 31)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
