@@ -2492,6 +2492,8 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
     mode = a.mode or "interval"
     if pos in ("end", "close"):
         mode = "instant"
+    elif pos in ("start", "beginning", "turn") and prep in ("", "at", "as of", "as at"):
+        mode = "begin"  # "opening stocks at the start of this year": as of its first day
     elif pos in ("mid", "middle"):
         mode = "mid"
     if prep == "at" and a.kind in ("date", "numdate"):
@@ -2966,6 +2968,8 @@ def _resolve(ex: _Expr, env: _Env) -> tuple[Interval | None, bool]:
     mode = ex.mode
     if mode in ("end", "instant"):
         s = None
+    elif mode == "begin":
+        s, e = None, s
     elif mode == "endmid":
         s, e = None, _mid(iv)[1] if iv[0] else e
     elif mode == "start":

@@ -1755,6 +1755,9 @@ GENERAL_CASES = [
     # "from May to December 2023" after a figure is the range, not a comparison
     ("Saudi Arabia will cut output by 500,000 bpd from May to December 2023.", D(2023, 4, 3),
      "500,000 bpd", "change", "projected", D(2023, 5, 1), D(2023, 12, 31)),
+    # "at the start of" a period is its first day, an instant
+    ("Opening stocks at the start of this year were put at only 565,000 tonnes.",
+     D(1987, 4, 7), "565,000 tonnes", "level", "actual", None, D(1987, 1, 1)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
