@@ -2109,6 +2109,17 @@ def _scan(raw: str) -> _Scan:
             # "from one pct in January and in February 1986", "due in 1987 and 1988"
             ex = replace(ex, role=exprs[-1].role)
         exprs.append(ex)
+    if exprs and "," in raw:
+        asides = [m.span() for m in _APPOSITIVE.finditer(raw)]
+        if asides:
+            # "Process Chemicals, acquired from Diamond Shamrock in September, makes ...":
+            # the aside's date is the acquisition's, no figure's outside it
+            exprs = [
+                replace(x, role="event")
+                if x.role == "main" and any(s <= x.start and x.end <= e for s, e in asides)
+                else x
+                for x in exprs
+            ]
     segments = _segments(raw, exprs, clauses) if clauses else ()
     if segments:
         exprs = [_in_segment(x, raw, segments) for x in exprs]
@@ -2123,6 +2134,10 @@ def _scan(raw: str) -> _Scan:
     )
 
 
+_APPOSITIVE = re.compile(
+    r",\s+(?:which\s+was\s+)?(?:acquired|bought|founded|formed|established|purchased|sold|spun\s+off"
+    r"|listed|created|set\s+up|launched|incorporated|taken\s+over)\b[^,;]{0,90},"
+)
 _MAY_COMPARE = re.compile(r"(?i)compar|against|contrast")
 
 

@@ -1758,6 +1758,10 @@ GENERAL_CASES = [
     # "at the start of" a period is its first day, an instant
     ("Opening stocks at the start of this year were put at only 565,000 tonnes.",
      D(1987, 4, 7), "565,000 tonnes", "level", "actual", None, D(1987, 1, 1)),
+    # an appositive's date is its own event's ("acquired ... in September")
+    ("Process Chemicals, acquired from Diamond Shamrock Corp in September, makes specialty "
+     "chemicals and has annual sales of about 160 mln dlrs.", D(1987, 3, 31),
+     "about 160 mln dlrs", "level", "actual", None, D(1987, 3, 31)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
