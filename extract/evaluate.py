@@ -767,7 +767,12 @@ def _sign(value: Any) -> int:
 
 
 def _entity_set(value: Any) -> frozenset[str]:
-    return frozenset(e.strip().casefold() for e in _text(value).split(";") if e.strip())
+    """Names compared case-insensitively and without a legal form's closing dot ("Keystone
+    Financial Corp." is "Keystone Financial Corp"): the dot is the abbreviation's or the
+    sentence's, never a different entity."""
+    return frozenset(
+        e.strip().rstrip(".").casefold() for e in _text(value).split(";") if e.strip()
+    )
 
 
 # --------------------------------------------------------------------------------------------

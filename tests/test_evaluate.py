@@ -667,3 +667,13 @@ def test_benchmark_reports_both_systems_side_by_side():
         "sentences_per_cpu_second",
         "peak_rss_mib",
     }
+
+
+def test_entity_names_match_without_a_closing_dot_or_case() -> None:
+    from extract.evaluate import _entity_set
+
+    assert _entity_set("Keystone Financial Corp.;Japan") == _entity_set(
+        "japan; Keystone Financial Corp"
+    )
+    assert _entity_set("Heineken N.V.") == _entity_set("Heineken N.V")
+    assert _entity_set("Japan") != _entity_set("Japan;China")
