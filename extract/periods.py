@@ -3738,6 +3738,50 @@ def period_for(
 ) -> Period:
     """The period the figure at `span` (offsets within ctx.sentences[sent_index].raw) refers
     to, resolved against ctx.published."""
+    got = _period_for(ctx, sent_index, span, modality=modality, kind=kind)
+    if (
+        kind == "level"
+        and got.start is not None
+        and got.end is not None
+        and got.start != got.end
+        and 0 <= sent_index < len(ctx.sentences)
+    ):
+        raw = ctx.sentences[sent_index].raw
+        fs = max(0, min(int(span[0]), len(raw)))
+        if _reached_stock(raw, fs):
+            # "Zinc stocks more than doubled over the past month to 262,100 tons", "ended the
+            # quarter with 1,042 stores": a stock as of the end of the span, not over it
+            return Period(None, got.end, got.label, got.basis)
+    return got
+
+
+def _reached_stock(raw: str, fs: int) -> bool:
+    """Is the figure at `fs` the level a stock reached ("... to 3,129 tons", "... with 1,042
+    stores"), the stock named before it in its sentence?"""
+    head = raw[max(0, fs - 160) : fs]
+    reached = _REACHED.search(head)
+    if reached is None:
+        return False
+    return _STOCK_NOUN.search(head, 0, reached.start()) is not None
+
+
+_REACHED = re.compile(
+    r"(?i)(?:\b(?:rose|fell|grew|climbed|dropped|declined|increased|decreased|jumped|slipped|"
+    r"doubled|tripled|halved|raised|lifted|lowered|cut|reduced|expanded|shrank|swelled|"
+    r"added|lost|fallen|risen|grown)\b[^.;]*?\bto|\bended\b[^.;]*?\bwith|\btaking\b[^.;]*?\bto)"
+    r"\s+(?:an?\s+)?(?:(?:record|new|all-time|high|low|about|around|some|roughly|nearly|almost|"
+    r"just|more|less|than|over|under)\s+)*\Z"
+)
+_STOCK_NOUN = re.compile(
+    r"(?i)\b(?:stocks|stockpiles?|inventor(?:y|ies)|holdings|reserves|workforce|headcount|"
+    r"footprint|stores|branches|subscribers|(?:policy|cash|benchmark|repo|refinancing|discount"
+    r"|key|bank)\s+rates?)\b"
+)
+
+
+def _period_for(
+    ctx: DocContext, sent_index: int, span: tuple[int, int], *, modality: str, kind: str
+) -> Period:
     if not ctx.sentences or not 0 <= sent_index < len(ctx.sentences):
         return _fallback(None, modality, _published(ctx))
     raw = ctx.sentences[sent_index].raw

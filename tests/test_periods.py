@@ -1762,6 +1762,13 @@ GENERAL_CASES = [
     ("Process Chemicals, acquired from Diamond Shamrock Corp in September, makes specialty "
      "chemicals and has annual sales of about 160 mln dlrs.", D(1987, 3, 31),
      "about 160 mln dlrs", "level", "actual", None, D(1987, 3, 31)),
+    # a stock reached over a span is as of its end; the change is over the span
+    ("Zinc stocks in LME warehouses more than doubled over the past month to 262,100 tons.",
+     D(2024, 4, 9), "262,100 tons", "level", "actual", None, D(2024, 4, 9)),
+    ("Its workforce grew 17 per cent to 112,406 employees in the year to March 31.",
+     D(2024, 5, 13), "17 per cent", "change", "actual", D(2023, 4, 1), D(2024, 3, 31)),
+    ("Its workforce grew 17 per cent to 112,406 employees in the year to March 31.",
+     D(2024, 5, 13), "112,406 employees", "level", "actual", None, D(2024, 3, 31)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
