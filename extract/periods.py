@@ -3208,6 +3208,11 @@ def _state_of(sc: _Scan, mains: list[_Expr], env: _Env, raw: str) -> _Carry | No
         for x in mains
         if _clause_of(sc.clauses, x.core[0]) == first and x.mode in ("interval", "instant", "mid")
     ]
+    days = ("day", "daypart", "date", "numdate", "weekday")
+    if len(lead) > 1 and lead[0].kind in days and lead[0].weekday:
+        # "Sitharaman on Tuesday pegged the deficit at 4.9 per cent for 2024-25": the day is
+        # the announcement's; the story reports on the year
+        lead = [x for x in lead if x.kind not in days] or lead
     if not lead or _names_thing(lead[0]) or lead[0].describes or lead[0].blocks_after:
         return None
     iv, explicit = _resolve(lead[0], env)
@@ -4459,11 +4464,25 @@ def _inherits(
     if _NO_CARRY.search(raw, cs, fs):
         return False
     tense = _verb_tense(raw, cs, ce, fs, fe)
+    if (
+        tense in ("present", "perfect", "")
+        and _BUDGETED.search(raw, cs, fs)
+        and start is not None
+        and carried.interval[1] is not None
+        and pub is not None
+        and carried.interval[1] >= pub
+        and (carried.interval[1] - start).days >= 360
+    ):
+        return True  # a budget for the year under way: "Total expenditure is pegged at ..."
     if tense == "" and not sentence_past and _BARE_CHANGE.search(raw, cs, ce):
         return True  # a bullet with no verb: "Highlights - Order intake up 12% to €1.38 billion"
     return tense == "past" or (tense == "" and sentence_past)
 
 
+_BUDGETED = re.compile(
+    r"(?i)\b(?:is|are|has\s+been|have\s+been|was|were)\s+(?:now\s+)?(?:pegged|estimated|budgeted"
+    r"|set|kept|projected|targeted|fixed|put|forecast)\s+(?:at|to)\b"
+)
 _BARE_CHANGE = re.compile(r"(?i)\b(?:up|down)\s+(?:by\s+)?[-+]?\d[\d.,]*\s*(?:%|pc|pct|per\s*cent)")
 
 

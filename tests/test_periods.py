@@ -1769,6 +1769,10 @@ GENERAL_CASES = [
      D(2024, 5, 13), "17 per cent", "change", "actual", D(2023, 4, 1), D(2024, 3, 31)),
     ("Its workforce grew 17 per cent to 112,406 employees in the year to March 31.",
      D(2024, 5, 13), "112,406 employees", "level", "actual", None, D(2024, 3, 31)),
+    # a budget for the year the lead names: its day is the announcement's
+    ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
+     "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
+     "Rs 48.21 trillion", "level", "actual", D(2024, 4, 1), D(2025, 3, 31)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
