@@ -3393,6 +3393,29 @@ def _basis(explicit: bool) -> str:
     return "explicit" if explicit else "relative"
 
 
+def _quarter_of_named_year(sc: _Scan, ex: _Expr, env: _Env) -> Period | None:
+    """A bare quarter after a split or fiscal year in its sentence is that year's: "growth for
+    2024-25 is projected at 7.2 per cent, with Q2 at 7.0 per cent" (July-September 2024)."""
+    if ex.kind not in ("quarter", "qcode") or _YEAR4.search(ex.label) or "'" in ex.label:
+        return None
+    year = next(
+        (
+            x
+            for x in reversed(sc.exprs)
+            if x.end <= ex.start and x.kind in ("yrange_split", "fiscal") and x.role == "main"
+        ),
+        None,
+    )
+    sub = _sub_of(ex)
+    if year is None or sub is None or not sub[1]:
+        return None
+    iv = _resolve(year, env)[0]
+    if iv is None or iv[0] is None or iv[1] is None or not 360 <= (iv[1] - iv[0]).days <= 370:
+        return None
+    s, e = _within(sub, iv[0])
+    return Period(s, e, ex.label, "explicit")
+
+
 def _sub_of(ex: _Expr) -> tuple | None:
     """Recover the quarter/half of a bare header from its label."""
     lex = _lex()
@@ -3649,7 +3672,10 @@ _POSSESSIVE_GAP = re.compile(r"'s\s+(?:[a-z]+\s+)?(?:of\s+)?")
 _FROM_BASE = re.compile(
     r"(?i)\s*(?:[a-z]+\s+){0,2}?from\s+[$€£¥]?\d[\d.,/-]*(?:\s*[A-Za-z%]+){0,2}\s+"
 )
-_FIG = r"[$]?\d[\d.,/-]*(?:\s+(?:pct|percent|%|mln|million|billion|bln|dlrs|points?))?"
+_FIG = (
+    r"[$€£¥]?\d[\d.,/-]*(?:\s*(?:pct|percent|per\s+cent|%|pc|mln|million|billion|bln|bn|dlrs"
+    r"|points?|bp|basis\s+points?))?"
+)
 _FIRST_OF_PAIR = re.compile(rf"(?i)\s*(?:,|and)\s+{_FIG}\s*")
 _SECOND_OF_PAIR = re.compile(rf"(?i){_FIG}\s*(?:,|and)\s+\Z")
 _PAIR_GAP = re.compile(r"(?i)\s*(?:,\s*and|,|and)\s*")
@@ -3860,6 +3886,9 @@ def _period_for(
             grown = _grown_since(ex, ex_env, context)
             if grown is not None:
                 return grown
+        within = _quarter_of_named_year(sc, ex, ex_env)
+        if within is not None:
+            return within
         got = _period(ex, ex_env)
         return _shaped(got, ex, ex_env, raw, kind)
     follows = _following(sc, raw, fe, env, projected)

@@ -1773,6 +1773,14 @@ GENERAL_CASES = [
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
      "Rs 48.21 trillion", "level", "actual", D(2024, 4, 1), D(2025, 3, 31)),
+    # quarters listed after a fiscal year are that year's
+    ("The Reserve Bank of India projected real GDP growth for 2024-25 at 7.2 per cent, with Q2 at "
+     "7.0 per cent and Q3 at 7.4 per cent.", D(2024, 10, 9), "7.0 per cent", "change",
+     "projected", D(2024, 7, 1), D(2024, 9, 30)),
+    # "respectively" pairs figures and months also for "per cent"
+    ("Headline CPI inflation fell to 3.6 per cent and 3.7 per cent in July and August, "
+     "respectively.", D(2024, 10, 9), "3.7 per cent", "level", "actual", D(2024, 8, 1),
+     D(2024, 8, 31)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
