@@ -1837,7 +1837,9 @@ _NOT_NOUN = re.compile(
     r"\b(?:was|were|is|are|has|had|have|rose|fell|from|to|in|of|for|against|than|and|or|but"
     r"|compared|with|by|since|after|before|on|at|versus|vs)\b"
 )
-_GAP_OF = re.compile(r"(?i)\A(?:\s*[,:])?\s*(?:(?:of|in|for)\s+)?(?:the\s+)?\Z")
+_GAP_OF = re.compile(
+    r"(?i)\A(?:\s*[,:])?\s*(?:(?:period|months)\s+)?(?:(?:of|in|for)\s+)?(?:the\s+)?\Z"
+)
 _GAP_YEAR_SUB = re.compile(r"(?i)\A(?:'s)?\s+(?:the\s+)?\Z")
 _RANGE_KINDS = frozenset({"range", "monrange", "yrange"})
 _GAP_RANGE_END = re.compile(

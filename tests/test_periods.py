@@ -1781,6 +1781,8 @@ GENERAL_CASES = [
     ("Headline CPI inflation fell to 3.6 per cent and 3.7 per cent in July and August, "
      "respectively.", D(2024, 10, 9), "3.7 per cent", "level", "actual", D(2024, 8, 1),
      D(2024, 8, 31)),
+    ("In the January-May period of this year, bilateral trade climbed 8.1% to $2.75 billion.",
+     D(2023, 6, 20), "$2.75 billion", "level", "actual", D(2023, 1, 1), D(2023, 5, 31)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
