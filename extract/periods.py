@@ -3103,6 +3103,8 @@ def _analyse(ctx: DocContext) -> _Doc:
             new = _state_of(sc, mains, env, ctx.sentences[i].raw)
             if _revises_earlier(new, lead, ctx.sentences[i].raw):
                 continue  # "December's total was also cut, by 43,000": not the story's period
+            if _summary_aside(new, state, ctx.sentences[i].raw):
+                continue  # "For 2023 as a whole, production fell by 1.5%" in a December story
             state, since = new, i
             if not seen_lead and new is not None:
                 lead, seen_lead = new, True
@@ -3134,6 +3136,40 @@ def _analyse(ctx: DocContext) -> _Doc:
         sections,
         tuple(plans),
     )
+
+
+_MONTH_ON_MONTH = re.compile(
+    r"(?i)\bmonth[- ]on[- ]month\b|\bm/m\b|\b(?:from|on|over)\s+the\s+(?:previous|prior|preceding)"
+    r"\s+month\b"
+)
+
+
+def _story_month(doc: _Doc, report: _Carry, sent_index: int) -> _Carry | None:
+    """The month the story reports on, when the report period carried is longer: the last
+    month stated before inside the carried period (the lead's "In December 2023")."""
+    s, e = report.interval
+    if s is None or e is None:
+        return None
+    for c in reversed(doc.carried[:sent_index]):
+        if c is None or c.interval[0] is None or c.interval[1] is None:
+            continue
+        if 27 <= (c.interval[1] - c.interval[0]).days <= 31 and s <= c.interval[0] <= e:
+            return c
+    return None
+
+
+def _summary_aside(new: _Carry | None, state: _Carry | None, raw: str) -> bool:
+    """Is a sentence a summary of a longer period holding the story's own ("For 2023 as a
+    whole" in a story on December 2023), after which the story returns to its period?"""
+    if new is None or state is None or _AS_A_WHOLE.search(raw) is None:
+        return False
+    (ns, ne), (ss, se) = new.interval, state.interval
+    if None in (ns, ne, ss, se):
+        return False
+    return ns <= ss and se <= ne and (ne - ns) > (se - ss)
+
+
+_AS_A_WHOLE = re.compile(r"(?i)\bas\s+a\s+whole\b")
 
 
 def _revises_earlier(new: _Carry | None, lead: _Carry | None, raw: str) -> bool:
@@ -3928,6 +3964,18 @@ def _period_for(
         if day == env.published:
             return _fallback(None, modality, env.published)
         return Period(None, day, report.period.label, report.period.basis)
+    if (
+        report is not None
+        and report.interval[0] is not None
+        and report.interval[1] is not None
+        and (report.interval[1] - report.interval[0]).days > 31
+        and _MONTH_ON_MONTH.search(raw, cs, ce)
+    ):
+        # "production was down 1.5% month on month" after "For 2023 as a whole, ...": a
+        # month's change, the story's month
+        month = _story_month(doc, report, sent_index)
+        if month is not None:
+            return month.period
     if report is not None:
         report = _not_the_base(sc, report, doc, env)
         if kind == "change":

@@ -1783,6 +1783,14 @@ GENERAL_CASES = [
      D(2024, 8, 31)),
     ("In the January-May period of this year, bilateral trade climbed 8.1% to $2.75 billion.",
      D(2023, 6, 20), "$2.75 billion", "level", "actual", D(2023, 1, 1), D(2023, 5, 31)),
+    # a summary of the whole year is an aside in a story on its December
+    ("In December 2023, production in industry was down by 1.6% on the previous month. For 2023 "
+     "as a whole, production fell by 1.5% compared with 2022. Construction output declined "
+     "3.9%.", D(2024, 2, 7), "3.9%", "change", "actual", D(2023, 12, 1), D(2023, 12, 31)),
+    # a month-on-month change is a month's, the story's month
+    ("Production rose in December 2023. Output for the year 2023 fell 1.5%. Production of "
+     "capital goods was down 2.2% month on month.", D(2024, 2, 7), "2.2%", "change", "actual",
+     D(2023, 12, 1), D(2023, 12, 31)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
