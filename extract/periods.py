@@ -4776,9 +4776,9 @@ def _base_period(
     if (
         word == "from"
         and main_period is not None
-        and (re.search(r"(?i)\brevis", head) or _REVISED.search(head))
+        and (re.search(r"(?i)\b(?:revis|restat)", head) or _REVISED.search(head))
     ):
-        return main_period.period  # "revised to X from Y": both are the same period
+        return main_period.period  # "revised to X from Y", "restated ... to X from Y"
     if word in ("vs", "versus") and main_period is not None:
         if re.match(r"\s*(?:\w+\s+){0,2}prior\b", raw[fe : fe + 24]):
             return Period(None, None, "prior", "unknown")

@@ -1791,6 +1791,10 @@ GENERAL_CASES = [
     ("Production rose in December 2023. Output for the year 2023 fell 1.5%. Production of "
      "capital goods was down 2.2% month on month.", D(2024, 2, 7), "2.2%", "change", "actual",
      D(2023, 12, 1), D(2023, 12, 31)),
+    # a restatement's base is the same period ("restated ... to X from Y")
+    ("Cardinal Industries said it restated earnings for the first nine months of 1986 to 235,000 "
+     "dlrs from 485,000 dlrs.", D(1987, 4, 7), "485,000 dlrs", "level", "actual", D(1986, 1, 1),
+     D(1986, 9, 30)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
