@@ -3905,7 +3905,8 @@ def _period_for(
     if ex is None and table is not None:
         return table.period
     if ex is not None:
-        lends = _section_for(ex, doc) or (story if ex.kind == "anaphor" else context)
+        told = doc.plans[sent_index] or story  # "the period": the last one named, a plan's too
+        lends = _section_for(ex, doc) or (told if ex.kind == "anaphor" else context)
         if ex.kind == "fullyear" and env.forward:
             lends = None  # "will contribute 50 mln dlrs for the full year": the year ahead
         ex_env = _anchored_env(sc, raw, ex, env, lends)

@@ -1795,6 +1795,11 @@ GENERAL_CASES = [
     ("Cardinal Industries said it restated earnings for the first nine months of 1986 to 235,000 "
      "dlrs from 485,000 dlrs.", D(1987, 4, 7), "485,000 dlrs", "level", "actual", D(1986, 1, 1),
      D(1986, 9, 30)),
+    # "the period" after a forecast that named one is that one
+    ("Palm oil production is likely to drop sharply this year. The publication expects total "
+     "Malaysian output during Jan/Sept 1987 to decline by eight pct. For East Malaysia, it put "
+     "production during the period at 297,000 tonnes.", D(1987, 4, 7), "297,000 tonnes",
+     "level", "projected", D(1987, 1, 1), D(1987, 9, 30)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
