@@ -3808,6 +3808,10 @@ def period_for(
     """The period the figure at `span` (offsets within ctx.sentences[sent_index].raw) refers
     to, resolved against ctx.published."""
     got = _period_for(ctx, sent_index, span, modality=modality, kind=kind)
+    if 0 <= sent_index < len(ctx.sentences) and _timeless_target(
+        ctx.sentences[sent_index].raw, span
+    ):
+        return _UNKNOWN  # "well above the 2% goal", "the SNB's 0-2% target range"
     if (
         kind == "level"
         and got.start is not None
@@ -3822,6 +3826,37 @@ def period_for(
             # quarter with 1,042 stores": a stock as of the end of the span, not over it
             return Period(None, got.end, got.label, got.basis)
     return got
+
+
+def _timeless_target(raw: str, span: tuple[int, int]) -> bool:
+    """Is the figure a standing policy target with no period of its own ("the 2% inflation
+    target", "a tolerance range of 1.5%-4.5%")? A dated one ("the 1987 target of two to six
+    pct", "a target of 14% for 2025", "set for 1 November") is not."""
+    fs, fe = max(0, int(span[0])), min(len(raw), int(span[1]))
+    before, after = raw[max(0, fs - 40) : fs], raw[fe : fe + 40]
+    if not (_TARGET_AFTER.match(after) or _TARGET_BEFORE.search(before)):
+        return False
+    head = raw[max(0, fs - 50) : fs]
+    head = head[max(head.rfind(","), head.rfind(";")) + 1 :]  # the target's own phrase
+    if _YEAR4.search(head) or _FISCAL_NAME.search(head) or _ANNUAL.search(head):
+        return False  # "the 2026 production target of", "the fiscal 1988 deficit target of"
+    return _DATED_AFTER.match(raw, fe) is None  # "of 14% for 2025", "set for 1 November"
+
+
+_ANNUAL = re.compile(r"(?i)\b(?:annual|this\s+year's|full-year|yearly)\b")
+_FISCAL_NAME = re.compile(r"(?i)\bFY\s?\d\d\b|'\d\d\b")
+_DATED_AFTER = re.compile(
+    r"(?i)[^.;]{0,45}?\b(?:for|by|in|until|set\s+for)\s+(?:the\s+)?(?:end\s+of\s+)?(?:\d|fy|fiscal"
+    r"|q[1-4]|h[12]|next|this|current|coming|first|second|third|fourth|(?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)\b)"
+)
+_TARGET_AFTER = re.compile(
+    r"(?i)\s*(?:inflation\s+|price\s+)?(?:goal|target|objective)(?:\s+range)?\b(?!\s+(?:of|for)\b)"
+)
+_TARGET_BEFORE = re.compile(
+    r"(?i)\b(?:target|goal|objective|tolerance)(?:\s+range)?\s+of\s+(?:about\s+|around\s+)?\Z"
+    r"|\btarget\s+(?:is|was|remains)\s+\Z"
+)
 
 
 def _reached_stock(raw: str, fs: int) -> bool:

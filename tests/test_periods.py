@@ -1800,6 +1800,16 @@ GENERAL_CASES = [
      "Malaysian output during Jan/Sept 1987 to decline by eight pct. For East Malaysia, it put "
      "production during the period at 297,000 tonnes.", D(1987, 4, 7), "297,000 tonnes",
      "level", "projected", D(1987, 1, 1), D(1987, 9, 30)),
+    # a standing policy target has no period; a dated one keeps its own
+    ("Consumer prices rose 5.3% in August from a year earlier, well above the 2% goal.",
+     D(2023, 9, 1), "2%", "level", "projected", None, None),
+    ("Swiss inflation eased to 1.2% in February, within the SNB's 0-2% target range.",
+     D(2024, 3, 4), "0-2%", "level", "projected", None, None),
+    ("Inflation remains above the central bank's target of 7% plus or minus 2 percentage points "
+     "for the fourth quarter of 2024.", D(2024, 2, 10), "7%", "level", "projected",
+     D(2024, 10, 1), D(2024, 12, 31)),
+    ("Petrolina kept its 2026 production target of 800,000 to 840,000 boed.", D(2025, 8, 1),
+     "800,000 to 840,000 boed", "level", "projected", D(2026, 1, 1), D(2026, 12, 31)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
