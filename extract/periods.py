@@ -300,9 +300,9 @@ def _g() -> SimpleNamespace:
           (?!\s*,?\s*(?i:(?:that|which)\s+)?(?:ended|ending|ends|end|to|through|thru|beginning|starting
           |begins|starts|of|before|earlier|ago|from|since|under|when|in\s+which|a\s+year|last|a\s+week)\b)
           (?!\s+(?:{mon}|(?i:{mon_ci})\s*\d|\d|'\d)))
-    | (?P<quarter>(?i:(?P<q_o>{ordw})[-\s](?:quarter|qtr)s?(?:[-\s]year)?)(?![A-Za-z])\.?
+    | (?P<quarter>(?i:(?P<q_o>{ordw})[-\s](?:fiscal\s+)?(?:quarter|qtr)s?(?:[-\s]year)?)(?![A-Za-z])\.?
         |(?i:last\s+(?:quarter|qtr))(?=\s+of\s+(?:the\s+year|fiscal|financial|{year})))
-    | (?P<half>(?i:(?P<h_o>first|second|1st|2nd)[-\s](?:half|hlf)(?:[-\s]year)?)(?![A-Za-z])
+    | (?P<half>(?i:(?P<h_o>first|second|1st|2nd)[-\s](?:fiscal\s+)?(?:half|hlf)(?:[-\s]year)?)(?![A-Za-z])
         (?!\s+of\s+(?i:the|a|this|that)\s+(?:[\w-]+\s+){{0,3}}?(?i:period|week)\b))
     | (?P<nmonths>(?i:(?:first|initial)\s+(?P<nm_n>\d{{1,2}}|{numw})[-\s](?:months|mths|mos)\b\.?)
         |(?i:(?:first|initial)\s+(?P<nq_n>two|three|2|3)[-\s](?:quarters|qtrs)\b\.?)
@@ -1869,13 +1869,15 @@ def _join(p: _Atom, a: _Atom, gap: str, raw: str) -> _Atom | None:
         and a.sub == ("year",)
         and _GAP_OF.match(gap)
     ):
+        # "the second fiscal quarter last year": a quarter of the company's year
+        fiscal = a.fiscal or "fiscal" in raw[p.start : p.end].lower()
         return _Atom(
             "composite",
             p.start,
             a.end,
             p.sub,
             a.year,
-            a.fiscal,
+            fiscal,
             explicit=a.explicit,
             mode=p.mode or a.mode,
         )

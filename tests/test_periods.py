@@ -1810,6 +1810,10 @@ GENERAL_CASES = [
      D(2024, 10, 1), D(2024, 12, 31)),
     ("Petrolina kept its 2026 production target of 800,000 to 840,000 boed.", D(2025, 8, 1),
      "800,000 to 840,000 boed", "level", "projected", D(2026, 1, 1), D(2026, 12, 31)),
+    # "the second fiscal quarter last year": the company's quarter, a year back
+    ("Tandem Computers said it expects higher earnings in its second fiscal quarter ending March "
+     "31. In the second fiscal quarter last year, Tandem earned 9,950,000 dlrs.", D(1987, 3, 5),
+     "9,950,000 dlrs", "level", "actual", D(1986, 1, 1), D(1986, 3, 31)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
