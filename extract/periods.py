@@ -1275,7 +1275,17 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
             a.anchored, a.when = True, _anchored(instant_fallback=True)
         return a
     if kind == "rel":
-        return _rel_atom(m, a)
+        out = _rel_atom(m, a)
+        if (
+            out is not None
+            and out.kind == "relyear"
+            and not out.fiscal
+            and _FISCAL_YEAR_NAMED.search(raw)
+        ):
+            # "to about 100 mln dlrs this year from 87 mln dlrs in fiscal 1986": the same
+            # reckoning for both years
+            out.fiscal = True
+        return out
     if kind == "ago":
         count = (m.group("ag_n") or "a").lower()
         n = 1 if count in ("a", "an") else _num(count) or 1
@@ -1512,6 +1522,9 @@ def _current_year() -> Resolver:
     calendar_year = _sub_resolver(("year",), ("rel", 0))
     fiscal_year = _sub_resolver(("year",), ("rel", 0), True)
     return lambda env: (fiscal_year if env.fiscal_story else calendar_year)(env)
+
+
+_FISCAL_YEAR_NAMED = re.compile(r"(?i)\bfiscal\s+(?:year\s+)?(?:19|20)\d\d\b")
 
 
 def _rel_atom(m: re.Match[str], a: _Atom) -> _Atom | None:

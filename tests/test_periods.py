@@ -1814,6 +1814,10 @@ GENERAL_CASES = [
     ("Tandem Computers said it expects higher earnings in its second fiscal quarter ending March "
      "31. In the second fiscal quarter last year, Tandem earned 9,950,000 dlrs.", D(1987, 3, 5),
      "9,950,000 dlrs", "level", "actual", D(1986, 1, 1), D(1986, 3, 31)),
+    # "this year" beside "fiscal 1986" is a fiscal year too
+    ("Tandem said its second fiscal quarter ends March 31. It will increase research spending to "
+     "about 100 mln dlrs this year from 87 mln dlrs in fiscal 1986.", D(1987, 3, 5),
+     "about 100 mln dlrs", "level", "projected", D(1986, 10, 1), D(1987, 9, 30)),
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
