@@ -2566,7 +2566,7 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
     if (
         a.kind == "year"
         and prep == "of"
-        and _SECURITY_OF.search(raw, max(0, label_start - 30), label_start)
+        and _security_before(raw, label_start)
     ):
         role = "event"  # a security's maturity: "the 9-1/4 pct Treasury bonds of 2016"
     if a.kind in ("month", "monyear") and (
@@ -2764,10 +2764,13 @@ _LEAD = re.compile(
 )
 
 
-_SECURITY_OF = re.compile(
-    r"(?i)\b(?:bonds?|notes?|debentures?|gilts?|bunds?|treasur(?:y|ies)|bills?|stocks?|loans?"
-    r"|issues?|securities|obligations|eurobonds?)\s+\Z"
-)
+def _security_before(raw: str, start: int) -> bool:
+    """Does a security noun end the text before `start` ("Treasury bonds [of 2016]")?"""
+    word = _LAST_WORD.search(raw, max(0, start - 30), start)
+    return word is not None and word.group(1).lower() in _lex().securities
+
+
+_LAST_WORD = re.compile(r"([A-Za-z]+)\s*\Z")
 _CHANGE_ON = re.compile(
     r"(?i)(?:\d\s*(?:%|pc|pct|per\s*cent|percent|bps?|basis\s+points?)|\b(?:up|down|higher|lower"
     r"|rise|fall|increase|decrease|gain|drop|decline|growth))\s+\Z"
