@@ -3887,10 +3887,13 @@ def _reached_stock(raw: str, fs: int) -> bool:
     return _STOCK_NOUN.search(head, 0, reached.start()) is not None
 
 
+# verbs of a move to a new level ("rose ... to", "was lowered to"), shared by the patterns below
+_MOVE_VERBS = (
+    "rose|fell|climbed|jumped|dropped|slipped|declined|added|lost|raised|lifted|lowered|cut|reduced"
+)
 _REACHED = re.compile(
-    r"(?i)(?:\b(?:rose|fell|grew|climbed|dropped|declined|increased|decreased|jumped|slipped|"
-    r"doubled|tripled|halved|raised|lifted|lowered|cut|reduced|expanded|shrank|swelled|"
-    r"added|lost|fallen|risen|grown)\b[^.;]*?\bto|\bended\b[^.;]*?\bwith|\btaking\b[^.;]*?\bto)"
+    rf"(?i)(?:\b(?:{_MOVE_VERBS}|grew|increased|decreased|doubled|tripled|halved|expanded|shrank|"
+    r"swelled|fallen|risen|grown)\b[^.;]*?\bto|\bended\b[^.;]*?\bwith|\btaking\b[^.;]*?\bto)"
     r"\s+(?:an?\s+)?(?:(?:record|new|all-time|high|low|about|around|some|roughly|nearly|almost|"
     r"just|more|less|than|over|under)\s+)*\Z"
 )
@@ -4059,9 +4062,8 @@ _MARKET_MOVE = re.compile(
 # A level quoted, or moved to, on a day an earlier sentence told: "The panamax index rose 21
 # points to 4,114", "the lending rate to 28.25%", "stood at 4.36 per cent".
 _MOVED_TO = re.compile(
-    r"(?i)\b(?:rose|fell|gained|climbed|jumped|dropped|slipped|slid|eased|edged|added|lost|"
-    r"declined|advanced|surged|tumbled|plunged|rallied|lowered|raised|cut|hiked|lifted|"
-    r"reduced)\b(?:[^.;:]|\.(?=\d)){0,80}?\bto\s+(?:an?\s+(?:\w+\s+)?(?:record|high|low|peak)\s+(?:of\s+)?)?"
+    rf"(?i)\b(?:{_MOVE_VERBS}|gained|slid|eased|edged|advanced|surged|tumbled|plunged|rallied|"
+    r"hiked)\b(?:[^.;:]|\.(?=\d)){0,80}?\bto\s+(?:an?\s+(?:\w+\s+)?(?:record|high|low|peak)\s+(?:of\s+)?)?"
     r"(?:[$€£¥]|[A-Z]{1,3}\$\s?)?\d"
     r"|\b(?:traded|trading|stood|stands|closed|settled|kept|held|quoted)\s+(?:\w+\s+)?at\s+"
     r"(?:[$€£¥]|[A-Z]{1,3}\$\s?)?\d"
