@@ -1248,11 +1248,12 @@ DOC_CASES = [
     # a dateline with the agency's name is no period; the lead's year carries on
     (XINHUA, "CHINA TRADE", D(2024, 1, 12), "23.77 trillion yuan", 1, "level", "actual",
      D(2023, 1, 1), D(2023, 12, 31)),
-    # a quote, and a move, on the story's day told in an earlier sentence is as of that day
+    # a quote on the story's day told in an earlier sentence is as of that day; a move is
+    # over the day
     (CLOSE, "STOCKS RALLY", D(2023, 12, 13), "37,090.24", 1, "level", "actual",
      None, D(2023, 12, 13)),
     (CLOSE, "STOCKS RALLY", D(2023, 12, 13), "512.30 points", 1, "change", "actual",
-     None, D(2023, 12, 13)),
+     D(2023, 12, 13), D(2023, 12, 13)),
 ]  # fmt: skip
 
 
@@ -1663,13 +1664,11 @@ GENERAL_CASES = [
     ("Northfield Mills reported second-quarter results on Tuesday. Revenue from operations grew "
      "6.8% to $9.4 billion from $8.8 billion a year ago.", D(2024, 7, 23), "$8.8 billion",
      "level", "actual", D(2023, 4, 1), D(2023, 6, 30)),
-    # a quote or move on a day an earlier sentence told is the market as of that day
+    # a move on a day an earlier sentence told is over that day
     ("Freight markets steadied on Monday. The panamax index rose 21 points to 4,114.",
-     D(2024, 5, 15), "4,114", "level", "actual", None, D(2024, 5, 13)),
-    ("Freight markets steadied on Monday. The panamax index rose 21 points to 4,114.",
-     D(2024, 5, 15), "21 points", "change", "actual", None, D(2024, 5, 13)),
+     D(2024, 5, 15), "21 points", "change", "actual", D(2024, 5, 13), D(2024, 5, 13)),
     ("Markets rallied on Wednesday. The Dow jumped 512 points, or 1.4%, to 37,090.24.",
-     D(2024, 5, 15), "1.4%", "change", "actual", None, D(2024, 5, 15)),
+     D(2024, 5, 15), "37,090.24", "level", "actual", None, D(2024, 5, 15)),
     # a contract's month is no period: the quote is the market's on the story's day
     ("Brent crude futures for November were up $1.12, or 1.2%, at $97.67 a barrel.",
      D(2023, 9, 28), "$97.67", "level", "actual", None, D(2023, 9, 28)),
@@ -1688,9 +1687,9 @@ GENERAL_CASES = [
      "Gross earnings rose 131% to N781.4 billion, driven by foreign exchange gains as the naira "
      "weakened to N1,309 per dollar at the end of March.", D(2024, 4, 30), "N781.4 billion",
      "level", "actual", D(2024, 1, 1), D(2024, 3, 31)),
-    # a metal's market move with words between ("Copper on the LME rose")
-    ("Metals rallied on Tuesday. Copper on the London Metal Exchange rose 1.4% to $9,430 a ton.",
-     D(2024, 4, 10), "$9,430", "level", "actual", None, D(2024, 4, 9)),
+    # a metal's market move with words between ("Copper on the LME rose"): the market's day
+    ("Metals rallied on Wednesday. Copper on the London Metal Exchange rose 1.4% to $9,430 a "
+     "ton.", D(2024, 4, 10), "$9,430", "level", "actual", None, D(2024, 4, 10)),
     # year to date runs to the end of the month the story reports, not to publication
     ("Skyline Air said February load factor fell to 34.6 pct from 38.0 pct a year before. For "
      "the year to date, load factor fell to 36.2 pct from 40.3 pct.", D(1987, 3, 9), "36.2 pct",
