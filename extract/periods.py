@@ -300,9 +300,11 @@ def _g() -> SimpleNamespace:
           (?!\s*,?\s*(?i:(?:that|which)\s+)?(?:ended|ending|ends|end|to|through|thru|beginning|starting
           |begins|starts|of|before|earlier|ago|from|since|under|when|in\s+which|a\s+year|last|a\s+week)\b)
           (?!\s+(?:{mon}|(?i:{mon_ci})\s*\d|\d|'\d)))
-    | (?P<quarter>(?i:(?P<q_o>{ordw})[-\s](?:fiscal\s+)?(?:quarter|qtr)s?(?:[-\s]year)?)(?![A-Za-z])\.?
+    | (?P<quarter>(?i:(?P<q_o>{ordw})[-\s](?:fiscal\s+)?(?:quarter|qtr)s?(?:[-\s]year)?)
+        (?![A-Za-z])\.?
         |(?i:last\s+(?:quarter|qtr))(?=\s+of\s+(?:the\s+year|fiscal|financial|{year})))
-    | (?P<half>(?i:(?P<h_o>first|second|1st|2nd)[-\s](?:fiscal\s+)?(?:half|hlf)(?:[-\s]year)?)(?![A-Za-z])
+    | (?P<half>(?i:(?P<h_o>first|second|1st|2nd)[-\s](?:fiscal\s+)?(?:half|hlf)(?:[-\s]year)?)
+        (?![A-Za-z])
         (?!\s+of\s+(?i:the|a|this|that)\s+(?:[\w-]+\s+){{0,3}}?(?i:period|week)\b))
     | (?P<nmonths>(?i:(?:first|initial)\s+(?P<nm_n>\d{{1,2}}|{numw})[-\s](?:months|mths|mos)\b\.?)
         |(?i:(?:first|initial)\s+(?P<nq_n>two|three|2|3)[-\s](?:quarters|qtrs)\b\.?)
@@ -437,8 +439,8 @@ def _g() -> SimpleNamespace:
             # "Nov 12 (Interfax) - ...": the city on a line of its own above
             rf"|(?P<date2>(?i:{mon_ci})\s*\d{{1,2}})\s*\([A-Za-z .&/-]{{1,30}}\)\s*(?:-+|—|–)\s*"
             # a press-release wire: "MINNEAPOLIS--(BUSINESS WIRE)--Nov. 21, 2023-- ..."
-            rf"|[A-Z][A-Za-z.' ]*--\([A-Za-z .&/-]{{3,30}}\)--(?P<date3>(?i:{mon_ci})\.?\s*\d{{1,2}}"
-            r",?\s*(?:19|20)\d\d)\s*--\s*)"
+            rf"|[A-Z][A-Za-z.' ]*--\([A-Za-z .&/-]{{3,30}}\)--"
+            rf"(?P<date3>(?i:{mon_ci})\.?\s*\d{{1,2}},?\s*(?:19|20)\d\d)\s*--\s*)"
         ),
         base=re.compile(
             rf"(?i)(?:\b(?P<m>{cmp})\s+(?:{filler}\s+){{0,5}}"
@@ -2563,11 +2565,7 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         and re.match(r"\s+-{1,2}\s+[A-Z]", raw[a.end : a.end + 6])
     ):
         role = "event"  # a dateline in any corpus: "... stores 16 March 2010 - Tiimari said"
-    if (
-        a.kind == "year"
-        and prep == "of"
-        and _security_before(raw, label_start)
-    ):
+    if a.kind == "year" and prep == "of" and _security_before(raw, label_start):
         role = "event"  # a security's maturity: "the 9-1/4 pct Treasury bonds of 2016"
     if a.kind in ("month", "monyear") and (
         _CONTRACT_AFTER.match(raw, a.end)
