@@ -502,7 +502,8 @@ def _refresh_feed(
     batch_size: int,
 ) -> None:
     feed_url = source.url or ""
-    validators = store.http_validators(feed_url)
+    # revalidating articles needs the entries, so the feed itself is always read whole
+    validators = {} if source.revalidate_articles else store.http_validators(feed_url)
     resp = fetcher.get(
         feed_url,
         etag=validators.get("etag"),
@@ -523,7 +524,7 @@ def _refresh_feed(
         for entry in entries:
             if entry.link and source.fetch_articles:
                 seen = store.http_validators(entry.link) if url_doc_id(entry.link) in known else {}
-                if seen and seen.get("stamp") == entry.stamp:
+                if seen and seen.get("stamp") == entry.stamp and not source.revalidate_articles:
                     report.unchanged += 1  # the entry is as it was when its article was stored
                     continue
                 doc = _fetch_page(

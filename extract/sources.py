@@ -45,7 +45,7 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 _OPTIONS: Mapping[str, frozenset[str]] = {
     "folder": frozenset({"path", "published", "enabled"}),
     "urls": frozenset({"urls", "file", "enabled"}),
-    "feed": frozenset({"url", "fetch_articles", "max_entries", "enabled"}),
+    "feed": frozenset({"url", "fetch_articles", "max_entries", "revalidate_articles", "enabled"}),
 }
 
 
@@ -64,6 +64,9 @@ class Source:
     published: dt.date | None = None  # folder: date for documents that carry none
     fetch_articles: bool = True  # feed: fetch each entry's link (else use its summary)
     max_entries: int | None = None  # feed: newest N entries only
+    # feed: ask for every stored article again (conditionally: 304 when unchanged), not only
+    # those whose feed entry changed, to catch pages corrected without a new entry date
+    revalidate_articles: bool = False
     enabled: bool = True
 
     @property
@@ -100,6 +103,8 @@ class Source:
             values["urls"] = list(self.urls)
         if not self.fetch_articles:
             values["fetch_articles"] = False
+        if self.revalidate_articles:
+            values["revalidate_articles"] = True
         if not self.enabled:
             values["enabled"] = False
         key = self.name if re.fullmatch(r"[A-Za-z0-9_-]+", self.name) else json.dumps(self.name)
@@ -187,9 +192,12 @@ def _source(name: str, spec: Any, path: Path) -> Source:
             raise SourcesError(f'{where}: a feed needs url = "https://..."')
         _check(url, where)
         fetch_articles = spec.get("fetch_articles", True)
+        revalidate = spec.get("revalidate_articles", False)
         max_entries = spec.get("max_entries")
         if not isinstance(fetch_articles, bool):
             raise SourcesError(f"{where}: fetch_articles must be true or false")
+        if not isinstance(revalidate, bool):
+            raise SourcesError(f"{where}: revalidate_articles must be true or false")
         if max_entries is not None and (not isinstance(max_entries, int) or max_entries < 1):
             raise SourcesError(f"{where}: max_entries must be a positive integer")
         return Source(
@@ -198,6 +206,7 @@ def _source(name: str, spec: Any, path: Path) -> Source:
             url=url.strip(),
             fetch_articles=fetch_articles,
             max_entries=max_entries,
+            revalidate_articles=revalidate,
             enabled=enabled,
         )
     urls = spec.get("urls", [])

@@ -435,3 +435,32 @@ def test_feeds_and_pages_fail_only_with_value_errors(body: bytes, content_type: 
     with contextlib.suppress(ValueError):
         doc = document_from_response(resp)
         assert doc.doc_id == url_doc_id("http://127.0.0.1/p") and doc.text.strip()
+
+
+def test_revalidated_feed_catches_a_page_corrected_without_a_new_entry_date(
+    site, store: Store, tmp_path: Path
+) -> None:
+    plain = write_config(tmp_path / "p.toml", feed_source("atom", site.url("atom.xml")))
+    checked = write_config(
+        tmp_path / "c.toml",
+        feed_source("atom", site.url("atom.xml"), revalidate_articles="true"),
+    )
+    run(store, plain)
+    b2 = url_doc_id(site.url("articles/b2.html"))
+    page = (DATA / "site" / "articles" / "b2.html").read_text()
+    site.override("articles/b2.html", page.replace("2.3 pct", "2.1 pct"))
+    # the feed's entries are as they were: a plain refresh trusts them and fetches no article
+    site.clear_log()
+    (src,) = run(store, plain).sources
+    assert [p for _, p, _ in site.log if p != "/robots.txt"] == ["/atom.xml"]
+    assert "2.3 pct" in (store.document_text(b2) or "")
+    # revalidating asks for every article again; the unchanged one answers 304
+    site.clear_log()
+    (src,) = run(store, checked).sources
+    assert (src.report.new, src.report.changed, src.report.unchanged) == (0, 1, 1)
+    assert "2.1 pct" in (store.document_text(b2) or "")
+    got, want = stored_vs_extracted(store)
+    pdt.assert_frame_equal(got, want)
+    # and a second revalidating run finds nothing new
+    (src,) = run(store, checked).sources
+    assert (src.report.new, src.report.changed) == (0, 0)

@@ -75,6 +75,10 @@ def test_missing_file_is_an_empty_config(tmp_path: Path) -> None:
         ("[sources.x]\nkind = 'urls'\n", "needs urls = [...] or file"),
         ("[sources.x]\nkind = 'folder'\npath = 'a'\npublished = 'soon'\n", "published"),
         ("[sources.x]\nkind = 'feed'\nurl = 'http://a/b'\nmax_entries = 0\n", "max_entries"),
+        (
+            "[sources.x]\nkind = 'feed'\nurl = 'http://a/b'\nrevalidate_articles = 'yes'\n",
+            "revalidate_articles must be true or false",
+        ),
         ("[fetch]\ntimeout = 'long'\n", "timeout must be a float"),
         ("[fetch]\nspeed = 3\n", "unknown [fetch] option(s) speed"),
         ("[fetch]\nobey_robots = 'no'\n", "obey_robots must be true or false"),
@@ -116,6 +120,7 @@ def test_add_and_remove_keep_hand_written_parts(tmp_path: Path) -> None:
             "a", "folder", path='/data/with "quotes" and \\ back', published=dt.date(2020, 1, 2)
         ),
         Source("b.c_d-e", "feed", url="https://example.org/f?x=1&y=é", fetch_articles=False),
+        Source("r", "feed", url="https://example.org/r.xml", revalidate_articles=True),
         Source("u", "urls", urls=("https://example.org/1", "https://example.org/2"), enabled=False),
     ],
 )
