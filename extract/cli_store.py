@@ -146,6 +146,10 @@ def sources_add(
         bool, typer.Option(help="Feed: use entry summaries, do not fetch the articles.")
     ] = False,
     max_entries: Annotated[int | None, typer.Option(help="Feed: newest N entries only.")] = None,
+    revalidate_articles: Annotated[
+        bool,
+        typer.Option(help="Feed: ask again for every stored article, not only changed entries."),
+    ] = False,
     config: ConfigOption = None,
 ) -> None:
     """Add a source to the sources file (created if missing)."""
@@ -161,7 +165,12 @@ def sources_add(
         source = Source(name, "folder", path=str(path), published=_date(published, "--published"))
     elif feed is not None:
         source = Source(
-            name, "feed", url=feed, fetch_articles=not summaries_only, max_entries=max_entries
+            name,
+            "feed",
+            url=feed,
+            fetch_articles=not summaries_only,
+            max_entries=max_entries,
+            revalidate_articles=revalidate_articles,
         )
     elif url_file is not None:
         if not url_file.is_file():
