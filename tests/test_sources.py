@@ -145,12 +145,12 @@ def test_cli_add_list_remove(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     result = runner.invoke(
         app,
-        ["sources", "add", "corrections", "--feed", "https://example.org/c.xml"]
-        + ["--revalidate-articles", *common],
+        ["sources", "add", "fixes", "--feed", "https://example.org/c.xml", "--revalidate-articles"]
+        + common,
     )
     assert result.exit_code == 0, result.output
-    assert load_sources(config).get("corrections").revalidate_articles
-    assert runner.invoke(app, ["sources", "remove", "corrections", *common]).exit_code == 0
+    assert load_sources(config).get("fixes").revalidate_articles
+    assert runner.invoke(app, ["sources", "remove", "fixes", *common]).exit_code == 0
     result = runner.invoke(
         app, ["sources", "list", *common, "--db", str(tmp_path / "none.db"), "--json"]
     )
