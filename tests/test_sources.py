@@ -143,11 +143,8 @@ def test_cli_add_list_remove(tmp_path: Path) -> None:
         app, ["sources", "add", "feed", "--feed", "https://example.org/rss.xml", *common]
     )
     assert result.exit_code == 0, result.output
-    result = runner.invoke(
-        app,
-        ["sources", "add", "fixes", "--feed", "https://example.org/c.xml", "--revalidate-articles"]
-        + common,
-    )
+    add_fixes = ["sources", "add", "fixes", "--feed", "https://example.org/c.xml"]
+    result = runner.invoke(app, [*add_fixes, "--revalidate-articles", *common])
     assert result.exit_code == 0, result.output
     assert load_sources(config).get("fixes").revalidate_articles
     assert runner.invoke(app, ["sources", "remove", "fixes", *common]).exit_code == 0
