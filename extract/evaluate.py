@@ -770,9 +770,7 @@ def _entity_set(value: Any) -> frozenset[str]:
     """Names compared case-insensitively and without a legal form's closing dot ("Keystone
     Financial Corp." is "Keystone Financial Corp"): the dot is the abbreviation's or the
     sentence's, never a different entity."""
-    return frozenset(
-        e.strip().rstrip(".").casefold() for e in _text(value).split(";") if e.strip()
-    )
+    return frozenset(e.strip().rstrip(".").casefold() for e in _text(value).split(";") if e.strip())
 
 
 # --------------------------------------------------------------------------------------------
