@@ -400,7 +400,19 @@ def document_hints(text: str, published_year: int | None) -> DocHints:
         dollar = lead_local.pop()  # a story about Canada in Canadian dollars
     elif dollar == "USD" and len(local) == 1 and _US_DOLLAR_MARKED.search(text):
         dollar = local.pop()  # "$US5.9 billion ... a dividend of $2.04": Australian dollars
+    elif dollar == "USD" and not _US_CUE.search(lead):
+        # "a final dividend of $2.50 a share, fully franked": a market's own dollar
+        dollar = next((code for cue, code in _DOLLAR_MARKETS if cue.search(text)), dollar)
     return DocHints(year=published_year, countries=countries, dollar=dollar)
+
+
+# words only one dollar market uses: Australia's franking credits and exchanges' short names
+_DOLLAR_MARKETS = (
+    (re.compile(r"(?i)\b(?:fully|un)?franked\b|\bASX\b"), "AUD"),
+    (re.compile(r"\bTSX\b|\bToronto Stock Exchange\b"), "CAD"),
+    (re.compile(r"\bNZX\b"), "NZD"),
+    (re.compile(r"\bSGX\b"), "SGD"),
+)
 
 
 _DATELINE = re.compile(

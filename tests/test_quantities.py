@@ -510,3 +510,14 @@ def test_a_price_rows_last_column_is_a_volume_not_a_year() -> None:
     assert 2000 in set(frame["value"])  # the volume is a figure
     prices = frame[frame["value"] == 146.25].iloc[0]
     assert prices["period_start"] is None or str(prices["period_start"]) != "2000-01-01"
+
+
+def test_a_markets_own_words_name_its_dollar() -> None:
+    frame = extract_figures(
+        "Southern Cross Banking Group's full-year cash profit fell 5pc to $9.84 billion. The bank "
+        "will pay a final dividend of $2.50 a share, fully franked.",
+        published="2024-08-14",
+    )
+    assert set(frame[frame["unit_kind"] == "currency"]["unit"]) == {"AUD"}
+    us = extract_figures("Wall Street banks earned $9.84 billion.", published="2024-08-14")
+    assert set(us["unit"]) == {"USD"}
