@@ -188,11 +188,20 @@ _INDEX_CONTEXT = re.compile(
 )
 
 
+_ELECTRICITY = re.compile(
+    r"(?i)\b(?:electricity|power\s+(?:generation|demand|consumption|supply|output)|generation"
+    r"|energy\s+(?:consumption|demand|supply))\b"
+)
+
+
 def _unit_from_context(
     raw: str, mention: quantities.Mention, measure: str, hints: quantities.DocHints
 ) -> quantities.Mention:
     """A bare number takes the unit its measure implies: jobless totals count people, an index
     level is in points, tax credits are money, a closing share price is in the local dollar."""
+    if mention.unit == "unit" and _ELECTRICITY.search(raw):
+        # India's "1,739 billion units" of electricity: a unit is a kilowatt-hour
+        return replace(mention, unit="kWh", unit_kind="energy")
     if mention.unit or mention.unit_kind not in ("", "other"):
         return mention
     traffic = _TRAFFIC_MEASURE.search(measure)

@@ -521,3 +521,15 @@ def test_a_markets_own_words_name_its_dollar() -> None:
     assert set(frame[frame["unit_kind"] == "currency"]["unit"]) == {"AUD"}
     us = extract_figures("Wall Street banks earned $9.84 billion.", published="2024-08-14")
     assert set(us["unit"]) == {"USD"}
+
+
+def test_units_of_electricity_are_kilowatt_hours() -> None:
+    frame = extract_figures(
+        "Coal-fired plants generated about 73% of the country's electricity in FY24, with total "
+        "generation at 1,739 billion units.",
+        published="2024-04-10",
+    )
+    units = frame[frame["surface"] == "1,739 billion units"].iloc[0]
+    assert (units["value"], units["unit"], units["unit_kind"]) == (1.739e12, "kWh", "energy")
+    cars = extract_figures("The company sold 1.2 million units in March.", published="2024-04-10")
+    assert list(cars["unit"]) == ["unit"]
