@@ -592,8 +592,13 @@ def with_currency(hints: DocHints, mentions: Sequence[Mention]) -> DocHints:
     """The document's main currency: the most used explicit one (for table amounts, cents)."""
     counts: dict[str, int] = {}
     for m in mentions:
-        if m.unit_kind == "currency" and m.explicit_unit and "/" not in m.unit:
-            counts[m.unit] = counts.get(m.unit, 0) + 1
+        if m.unit_kind == "currency" and m.explicit_unit and "/" not in m.unit and not _is_minor(m):
+            unit = m.unit  # (cents do not vote: they take the currency the others name)
+            if m.family == "local_letter":  # "R2.07bn" counts as the rand it will become
+                if not _LETTER_SCALED.match(m.surface):
+                    continue
+                unit = _LOCAL_LETTERS[m.unit][1]
+            counts[unit] = counts.get(unit, 0) + 1
     if not counts:
         return hints
     return replace(hints, currency=max(counts, key=lambda c: counts[c]))
@@ -1523,7 +1528,11 @@ def _finish(text: str, m: Mention, hints: DocHints) -> Mention:
     low, high = m.value_low, m.value_high
     if m.family == "local_letter":
         country, code = _LOCAL_LETTERS[m.unit]
-        if country in hints.countries or country in _country_cues(text):
+        if (
+            country in hints.countries
+            or country in _country_cues(text)
+            or _LETTER_SCALED.match(m.surface)  # "R2.07bn": money whatever the story names
+        ):
             return replace(m, unit=code, family=None)
         return replace(m, unit="", unit_kind="", family="drop")
     if m.family == "dollar" and m.per_unit in _WORLD_PRICED:
@@ -1639,6 +1648,9 @@ _LOCAL_LETTERS = {
     "R": ("South Africa", "ZAR"),
     "P": ("Philippines", "PHP"),
 }
+_LETTER_SCALED = re.compile(
+    r"[NRP]\s?\d[\d,.]*\s*(?:bn|mn|tn|m|b|k|billion|million|trillion|thousand)\b"
+)
 _FLOW_KINDS = frozenset({"mass", "volume"})
 _PER_TIME = {"day": "d", "year": "y", "month": "mo", "week": "wk"}
 _PER_SHARE_LABELS = frozenset({"shr", "div", "dividend"})

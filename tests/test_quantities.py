@@ -533,3 +533,17 @@ def test_units_of_electricity_are_kilowatt_hours() -> None:
     assert (units["value"], units["unit"], units["unit_kind"]) == (1.739e12, "kWh", "energy")
     cars = extract_figures("The company sold 1.2 million units in March.", published="2024-04-10")
     assert list(cars["unit"]) == ["unit"]
+
+
+def test_a_scaled_letter_amount_is_money_and_sets_the_cents() -> None:
+    frame = extract_figures(
+        "Karoo Retail grew headline earnings per share 8.4% to 412.6c. Headline earnings rose "
+        "7.9% to R2.07bn.",
+        published="2024-03-05",
+    )
+    rows = {r["surface"]: r for r in frame.to_dict("records")}
+    assert rows["R2.07bn"]["value"] == pytest.approx(2.07e9)
+    assert rows["R2.07bn"]["unit"] == "ZAR"
+    assert (rows["412.6c"]["value"], rows["412.6c"]["unit"]) == (pytest.approx(4.126), "ZAR")
+    road = extract_figures("The R2 road was closed for 3 days.", published="2024-03-05")
+    assert "R2" not in set(road["surface"])
