@@ -65,7 +65,8 @@ _FILLER = (
 )
 _VERB_BEFORE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})){_FILLER}\s*$", re.I)
 _VERB_OBJECT_BEFORE = re.compile(
-    r"\b(?:(?P<up>raised|raises|raising|hiked|hikes|lifted|lifts|increased|increases|boosted)|"
+    r"\b(?:(?P<up>raised|raises|raising|hiked|hikes|lifted|lifts|increased|increases|boosted|"
+    r"grew|grows|expanded|expands)|"
     r"(?P<down>cut|cuts|cutting|lowered|lowers|reduced|reduces|trimmed|trims|slashed|eased))"
     r"\s+(?:(?!to\b|from\b|at\b|by\b|of\b)[A-Za-z'’-]+\s+){1,6}\Z",
     re.I,

@@ -337,3 +337,9 @@ def test_airline_traffic_counts_miles_not_money() -> None:
         published="1987-03-09",
     )
     assert (got["10.9 mln"]["unit"], got["31.5 mln"]["unit"]) == ("passenger mile", "seat mile")
+
+
+def test_grew_with_an_object_is_a_change() -> None:
+    frame = extract_figures("Acme grew revenue 8.4% to $5bn.", published="2024-03-05")
+    kinds = dict(zip(frame["surface"], frame["kind"], strict=True))
+    assert kinds == {"8.4%": "change", "$5bn": "level"}
