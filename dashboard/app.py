@@ -6,12 +6,15 @@ when an app is made.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
-from dash import Dash
+from dash import Dash, html
 
-from dashboard.callbacks import register_callbacks
+from dashboard.callbacks import first_view, register_callbacks
 from dashboard.layout import build_layout
 from dashboard.queries import SEEDS_DIR, DashboardData, open_store, seed_store
 
@@ -24,6 +27,13 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 # first render on a 2-core machine. Served in place of the full bundle only when both are the same
 # plotly.js version, so a plotly upgrade falls back to the full bundle instead of breaking.
 PLOTLY_BASIC = ASSETS / "plotly-basic.min.js"
+# Dash loads @babel/polyfill (core-js 2 and regenerator-runtime) before everything else, for
+# browsers from before 2017. Its core-js part costs a cold page about 0.1-0.2 s of main thread
+# (it also swaps native methods such as String.prototype.trim, which plotly.js calls per marker,
+# for slower ones). Dash's bundles need only the regenerator runtime from it (dcc, dash-table and
+# the renderer are compiled to call `regeneratorRuntime`); every browser that runs React 18 has the
+# rest natively. So that URL serves regenerator-runtime alone (npm regenerator-runtime, MIT).
+REGENERATOR = ASSETS / "regenerator-runtime.js"
 
 
 def create_app(
@@ -42,18 +52,102 @@ def create_app(
         seed_store(store, seeds_dir)
     data = DashboardData(store)
     data.warm()  # built now, so the first page does not wait for it
+    first_view(data, "")  # the bare address's view, likewise
     app = Dash(
         __name__,
         title="figures: cited economic series",
         assets_folder=str(ASSETS),
-        assets_ignore=r"plotly-basic",  # served by `_serve_basic_plotly`, not as a page script
+        # served by `_serve_lighter_scripts` in place of Dash's own, not as extra page scripts
+        assets_ignore=r"plotly-basic|regenerator-runtime",
         update_title=None,
+        # The page's layout request then carries the page's own URL (see `page_layout`); the
+        # browsers' default policy does so too, this only makes it explicit.
+        meta_tags=[{"name": "referrer", "content": "same-origin"}],
     )
-    _serve_basic_plotly(app)
-    app.layout = build_layout
+    _serve_lighter_scripts(app)
+    _preload(app)
+    app.layout = page_layout(data)
     register_callbacks(app, data)
     app.server.config["FIGURES_DATA"] = data
     return app
+
+
+def page_query() -> str | None:
+    """The query of the page asking for its layout, or None outside a layout request.
+
+    Dash fetches the layout from `_dash-layout` after the page has loaded; that request's Referer
+    is the page's address (same origin), query included.
+    """
+    from flask import has_request_context, request
+
+    if not has_request_context():
+        return None
+    referrer = request.referrer or ""
+    parts = urlsplit(referrer)
+    if referrer and parts.netloc != request.host:
+        return ""
+    return parts.query
+
+
+def page_layout(data: DashboardData) -> Callable[[], html.Div]:
+    """The layout function: the page with its first view in it, for the page's URL.
+
+    Outside a request (Dash checking the callbacks' ids at start-up) the page is empty. Should the
+    Referer be missing, the page shows the default view and the URL sync callback, which always
+    runs on load, switches it to the link's view through the callbacks, as before.
+    """
+
+    def layout() -> html.Div:
+        search = page_query()
+        if search is None:
+            return build_layout()
+        try:
+            first = first_view(data, search)
+        except Exception:  # a store that fails here fails the callbacks too: show the page
+            logging.getLogger(__name__).exception("first view of %r", search)
+            return build_layout()
+        return build_layout(first)
+
+    return layout
+
+
+# Scripts every page needs that Dash's components load only once they are drawn (webpack chunks
+# and plotly.js), by package and path under `_dash-component-suites/`.
+LAZY_SCRIPTS = (
+    ("dash", "dcc/async-dropdown.js"),
+    ("dash", "dcc/async-datepicker.js"),
+    ("dash", "dcc/async-graph.js"),
+    ("dash_ag_grid", "async-community.js"),
+    ("plotly", "package_data/plotly.min.js"),
+)
+
+
+def preload_links(prefix: str = "/") -> str:
+    """`<link rel=preload>` tags for what a page fetches after its scripts have run.
+
+    Without them a page asks for its layout only once every script has run, and for the chart's
+    and grids' code only once the layout is drawn: two waits in a row, and the layout is the
+    biggest response (the first view is in it). With them the browser fetches all of it at once,
+    beside the scripts; Dash's own requests then find the answers already there. Chunks that the
+    installed packages do not ship are left out, so an upgrade that renames one costs nothing.
+    """
+    from importlib.util import find_spec
+
+    links = [
+        f'<link rel="preload" as="fetch" crossorigin href="{prefix}{name}">'
+        for name in ("_dash-layout", "_dash-dependencies")
+    ]
+    for package, path in LAZY_SCRIPTS:
+        spec = find_spec(package)
+        if spec and spec.origin and (Path(spec.origin).parent / path).is_file():
+            url = f"{prefix}_dash-component-suites/{package}/{path}"
+            links.append(f'<link rel="preload" as="script" href="{url}">')
+    return "".join(links)
+
+
+def _preload(app: Dash) -> None:
+    links = preload_links(app.config.requests_pathname_prefix)
+    app.index_string = app.index_string.replace("{%css%}", "{%css%}\n        " + links, 1)
 
 
 def basic_plotly_matches() -> bool:
@@ -67,14 +161,18 @@ def basic_plotly_matches() -> bool:
     return f"v{get_plotlyjs_version()}\n" in head
 
 
-def _serve_basic_plotly(app: Dash) -> None:
-    if not basic_plotly_matches():
-        return
-
+def _serve_lighter_scripts(app: Dash) -> None:
+    """Serve plotly.js basic for the full bundle (when the versions match) and the regenerator
+    runtime for @babel/polyfill, at the URLs Dash puts in the page."""
     from flask import Response, request, send_file
 
+    basic = basic_plotly_matches()
+
     @app.server.before_request
-    def _basic() -> Response | None:
-        if request.path.endswith("/plotly/package_data/plotly.min.js"):
+    def _lighter() -> Response | None:
+        path = request.path
+        if basic and path.endswith("/plotly/package_data/plotly.min.js"):
             return send_file(PLOTLY_BASIC, mimetype="application/javascript", max_age=86400)
+        if "/_dash-component-suites/dash/deps/polyfill@" in path:
+            return send_file(REGENERATOR, mimetype="application/javascript", max_age=86400)
         return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
@@ -126,20 +127,24 @@ def sync_state(
 
     Returns (selected, selected options, start, end, transform, log, url_search), `no_update`
     where nothing changes. The options travel with the value: a dropdown drops values it has no
-    option for.
+    option for. Raises PreventUpdate when the link's view is the one the controls already show
+    (a page served with its view drawn: the chart, table and explorer are not asked again).
     """
     if trigger in (None, "url"):
         state = parse_query(search)
         series = list(state.series) or default_series(data)
-        return (
+        controls = (
             series,
-            selected_options(data, series),
             state.since.isoformat() if state.since else None,
             state.until.isoformat() if state.until else None,
             state.transform,
             ["log"] if state.log else [],
-            no_update,
         )
+        shown = (list(selected or []), start or None, end or None, transform, list(log or []))
+        if controls == shown:
+            # The page was served showing this view already (see `first_view`): nothing to redo.
+            raise PreventUpdate
+        return (controls[0], selected_options(data, series), *controls[1:], no_update)
     series = list(selected or [])
     if trigger == "explorer":
         key = (clicked or {}).get("rowId")
@@ -268,6 +273,67 @@ def _view(
     return _in_range(points, since, until), data.labels(keys)
 
 
+@dataclass(frozen=True, slots=True)
+class FirstView:
+    """Everything the initial callbacks would send for one URL, computed at once on the server
+    and put in the page itself, so a first render waits for no callback round trip."""
+
+    status: str
+    unit_kind_options: list[dict]
+    publisher_options: list[dict]
+    entity_options: list[dict]
+    selected: list[str]
+    selected_options: list[dict]
+    start: str | None
+    end: str | None
+    transform: str
+    log: list[str]
+    explorer_rows: list[dict]
+    explorer_count: str
+    figure: dict
+    chart_note: str
+    view_citation: str
+    table_rows: list[dict]
+
+
+def first_view(data: DashboardData, search: str | None) -> FirstView:
+    """The view a URL query opens, as the callbacks would build it one after another.
+
+    Kept for the last few views until the store changes (every visitor of the bare address asks
+    for the same one); the status line is read afresh each time.
+    """
+    state = parse_query(search)
+    first = data.remember("first_view", state, lambda: _first_view(data, to_query(state)))
+    return replace(first, status=status_view(data))
+
+
+def _first_view(data: DashboardData, search: str) -> FirstView:
+    selected, options, start, end, transform, log, _url = sync_state(
+        data, None, search, None, None, None, None, None, None
+    )
+    unit_kinds, publishers = filter_options(data)
+    rows, count = explorer_view(data, None, None, None, None, None, None, selected)
+    figure, note, citation = chart_view(data, selected, start, end, transform, log)
+    return FirstView(
+        status=status_view(data),
+        unit_kind_options=unit_kinds,
+        publisher_options=publishers,
+        entity_options=entity_options(data, None, None),
+        selected=selected,
+        selected_options=options,
+        start=start,
+        end=end,
+        transform=transform,
+        log=log,
+        explorer_rows=rows,
+        explorer_count=count,
+        figure=figure,
+        chart_note=note,
+        view_citation=citation,
+        table_rows=table_view(data, selected, start, end),
+    )
+
+
 def citation_view(data: DashboardData, figure_id: str, doc_id: str) -> Any:
     return citation_panel(data.point(figure_id, doc_id))
 
@@ -336,22 +402,21 @@ function(search, href) {
 
 
 def register_callbacks(app: Dash, data: DashboardData) -> None:
-    @app.callback(Output("status", "children"), Input("status-interval", "n_intervals"))
+    # The page arrives with every initial value (`first_view`): only the URL sync runs on load,
+    # and it changes nothing when the page was served for its own URL.
+    @app.callback(
+        Output("status", "children"),
+        Input("status-interval", "n_intervals"),
+        prevent_initial_call=True,
+    )
     def _status(_n: int | None) -> str:
         return status_view(data)
-
-    @app.callback(
-        Output("filter-unit-kind", "options"),
-        Output("filter-publisher", "options"),
-        Input("url", "pathname"),
-    )
-    def _filters(_path: str | None) -> tuple[list[dict], list[dict]]:
-        return filter_options(data)
 
     @app.callback(
         Output("filter-entity", "options"),
         Input("filter-entity", "search_value"),
         State("filter-entity", "value"),
+        prevent_initial_call=True,
     )
     def _entities(search: str | None, current: str | None) -> list[dict]:
         return entity_options(data, search, current)
@@ -366,6 +431,7 @@ def register_callbacks(app: Dash, data: DashboardData) -> None:
         Input("filter-period", "start_date"),
         Input("filter-period", "end_date"),
         Input("selected", "value"),
+        prevent_initial_call=True,
     )
     def _explore(*args: Any) -> tuple[list[dict], str]:
         return explorer_view(data, *args)
@@ -398,6 +464,7 @@ def register_callbacks(app: Dash, data: DashboardData) -> None:
         Input("range", "end_date"),
         Input("transform", "value"),
         Input("log", "value"),
+        prevent_initial_call=True,
     )
     def _chart(*args: Any) -> tuple[Any, ...]:
         return chart_view(data, *args)
@@ -407,6 +474,7 @@ def register_callbacks(app: Dash, data: DashboardData) -> None:
         Input("selected", "value"),
         Input("range", "start_date"),
         Input("range", "end_date"),
+        prevent_initial_call=True,
     )
     def _table(*args: Any) -> list[dict]:
         return table_view(data, *args)

@@ -1,12 +1,22 @@
-"""The page: explorer on the left, chart, citation and table on the right. No data here: every
-value arrives through callbacks, so building the layout never touches the store."""
+"""The page: explorer on the left, chart, citation and table on the right.
+
+`build_layout(first)` is the page with its first view already in it (`callbacks.first_view`:
+status, filter options, explorer rows, chart, table), so the browser draws it without waiting for
+callbacks; `build_layout()` is the same page empty, which Dash uses to check the callbacks' ids.
+Nothing here reads the store.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import dash_ag_grid as dag
 from dash import dcc, html
 
 from dashboard.charts import empty_chart, graph_config
+
+if TYPE_CHECKING:
+    from dashboard.callbacks import FirstView
 
 VALUE_FORMAT = (
     "params.value == null ? '' : "
@@ -61,7 +71,7 @@ def _filter(label: str, child: object) -> html.Label:
     return html.Label([html.Span(label, className="filter-label"), child], className="filter")
 
 
-def explorer() -> html.Div:
+def explorer(first: FirstView | None = None) -> html.Div:
     return html.Div(
         [
             html.H3("Series explorer"),
@@ -72,20 +82,43 @@ def explorer() -> html.Div:
                 debounce=0.3,
                 className="search",
             ),
-            _filter("Entity", dcc.Dropdown(id="filter-entity", placeholder="any entity")),
-            _filter("Unit kind", dcc.Dropdown(id="filter-unit-kind", placeholder="any unit")),
-            _filter("Source", dcc.Dropdown(id="filter-publisher", placeholder="any source")),
+            _filter(
+                "Entity",
+                dcc.Dropdown(
+                    id="filter-entity",
+                    options=first.entity_options if first else [],
+                    placeholder="any entity",
+                ),
+            ),
+            _filter(
+                "Unit kind",
+                dcc.Dropdown(
+                    id="filter-unit-kind",
+                    options=first.unit_kind_options if first else [],
+                    placeholder="any unit",
+                ),
+            ),
+            _filter(
+                "Source",
+                dcc.Dropdown(
+                    id="filter-publisher",
+                    options=first.publisher_options if first else [],
+                    placeholder="any source",
+                ),
+            ),
             _filter(
                 "Period",
                 dcc.DatePickerRange(
                     id="filter-period", display_format="YYYY-MM-DD", clearable=True
                 ),
             ),
-            html.Div(id="explorer-count", className="count"),
+            html.Div(
+                first.explorer_count if first else None, id="explorer-count", className="count"
+            ),
             dag.AgGrid(
                 id="explorer",
                 columnDefs=EXPLORER_COLUMNS,
-                rowData=[],
+                rowData=first.explorer_rows if first else [],
                 defaultColDef={"sortable": True, "filter": True, "resizable": True},
                 dashGridOptions={"tooltipShowDelay": 300},
                 getRowId="params.data.series_key",
@@ -99,19 +132,29 @@ def explorer() -> html.Div:
     )
 
 
-def controls() -> html.Div:
+def controls(first: FirstView | None = None) -> html.Div:
     return html.Div(
         [
             _filter(
                 "Selected series",
-                dcc.Dropdown(id="selected", multi=True, placeholder="pick series in the explorer"),
+                dcc.Dropdown(
+                    id="selected",
+                    multi=True,
+                    options=first.selected_options if first else [],
+                    value=first.selected if first else [],
+                    placeholder="pick series in the explorer",
+                ),
             ),
             html.Div(
                 [
                     _filter(
                         "Range",
                         dcc.DatePickerRange(
-                            id="range", display_format="YYYY-MM-DD", clearable=True
+                            id="range",
+                            start_date=first.start if first else None,
+                            end_date=first.end if first else None,
+                            display_format="YYYY-MM-DD",
+                            clearable=True,
                         ),
                     ),
                     dcc.RadioItems(
@@ -120,14 +163,14 @@ def controls() -> html.Div:
                             {"label": "Level", "value": "level"},
                             {"label": "% change on previous period", "value": "pct"},
                         ],
-                        value="level",
+                        value=first.transform if first else "level",
                         inline=True,
                         className="toggle",
                     ),
                     dcc.Checklist(
                         id="log",
                         options=[{"label": "Log scale", "value": "log"}],
-                        value=[],
+                        value=first.log if first else [],
                         inline=True,
                         className="toggle",
                     ),
@@ -157,7 +200,8 @@ def controls() -> html.Div:
     )
 
 
-def build_layout() -> html.Div:
+def build_layout(first: FirstView | None = None) -> html.Div:
+    figure = first.figure if first else empty_chart("Loading…")
     return html.Div(
         [
             dcc.Location(id="url", refresh=False),
@@ -167,21 +211,21 @@ def build_layout() -> html.Div:
                 [
                     html.H1("figures"),
                     html.Span("economic figures from the news, every point cited"),
-                    html.Div(id="status", className="status"),
+                    html.Div(first.status if first else None, id="status", className="status"),
                 ]
             ),
             html.Main(
                 [
-                    explorer(),
+                    explorer(first),
                     html.Div(
                         [
-                            controls(),
+                            controls(first),
                             html.Div(
                                 [
                                     html.Div(
                                         dcc.Graph(
                                             id="chart",
-                                            figure=empty_chart("Loading…"),
+                                            figure=figure,
                                             config=graph_config(),
                                         ),
                                         className="chart",
@@ -199,13 +243,17 @@ def build_layout() -> html.Div:
                                 ],
                                 className="chart-row",
                             ),
-                            html.Div(id="chart-note", className="note"),
+                            html.Div(
+                                first.chart_note if first else None,
+                                id="chart-note",
+                                className="note",
+                            ),
                             html.P(LEGEND_NOTE, className="note legend-note"),
                             html.H3("Figures in this view"),
                             dag.AgGrid(
                                 id="table",
                                 columnDefs=TABLE_COLUMNS,
-                                rowData=[],
+                                rowData=first.table_rows if first else [],
                                 defaultColDef={
                                     "sortable": True,
                                     "filter": True,
@@ -221,7 +269,11 @@ def build_layout() -> html.Div:
                             html.Div(
                                 [
                                     dcc.Clipboard(target_id="view-citation", title="copy"),
-                                    html.Pre(id="view-citation", className="view-citation"),
+                                    html.Pre(
+                                        first.view_citation if first else None,
+                                        id="view-citation",
+                                        className="view-citation",
+                                    ),
                                 ],
                                 className="cite",
                             ),

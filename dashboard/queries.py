@@ -171,6 +171,10 @@ class DashboardData:
                     recent.popitem(last=False)
         return answer
 
+    def remember(self, name: str, key: Hashable, build: Callable[[], Any], size: int = 8) -> Any:
+        """`build()`, kept for the last `size` keys of `name` until the store changes."""
+        return self._recent(name, key, build, size)
+
     # -- reads -------------------------------------------------------------------------------------
     def warm(self) -> None:
         """Build the memos every first page needs, so the first visitor does not wait for them."""

@@ -327,3 +327,58 @@ def test_seeded_first_start_shows_a_working_dashboard(browser: Any, tmp_path: Pa
             )
         context.close()
         assert errors == []
+
+
+def requests_of(page: Any) -> list[tuple[str, str, str]]:
+    """(method, path, callback output) of every request the page makes from now on."""
+    import json
+
+    seen: list[tuple[str, str, str]] = []
+
+    def note(request: Any) -> None:
+        output = json.loads(request.post_data)["output"] if request.method == "POST" else ""
+        seen.append((request.method, urlsplit(request.url).path, output))
+
+    page.on("request", note)
+    return seen
+
+
+def test_a_first_load_runs_only_the_url_sync_and_fetches_each_thing_once(
+    page: Any, sample: Served
+) -> None:
+    from dashboard.app import LAZY_SCRIPTS
+
+    seen = requests_of(page)
+    open_view(page, sample.url + f"?series={CHANGE_KEY.replace('|', '%7C')}&transform=pct")
+    wait_for_series(page, [CHANGE_KEY])
+    page.wait_for_load_state("networkidle")
+    callbacks = [output for method, _path, output in seen if method == "POST"]
+    assert len(callbacks) == 1 and "url.search" in callbacks[0]  # the view came with the page
+    paths = [path for method, path, _ in seen if method == "GET"]
+    lazy = [f"/_dash-component-suites/{pkg}/{path}" for pkg, path in LAZY_SCRIPTS]
+    for path in ["/_dash-layout", "/_dash-dependencies", *lazy]:
+        assert paths.count(path) == 1, (path, paths)  # preloaded, and the preload is used
+    assert page.get_by_label("% change on previous period").is_checked()
+    runtime = page.evaluate("() => [typeof regeneratorRuntime, typeof window._babelPolyfill]")
+    assert runtime == ["object", "undefined"]  # no core-js, the runtime Dash's bundles call
+
+
+def test_a_link_opens_its_view_even_when_the_layout_request_has_no_referer(
+    page: Any, sample: Served
+) -> None:
+    """Without the Referer the server sends the default view; the URL sync then switches to the
+    link's view through the callbacks, as before the first view was served with the page."""
+
+    def no_referer(route: Any) -> None:
+        headers = {k: v for k, v in route.request.headers.items() if k.lower() != "referer"}
+        route.fulfill(response=route.fetch(headers=headers))
+
+    page.route("**/_dash-layout", no_referer)
+    seen = requests_of(page)
+    page.goto(sample.url + f"?series={CHANGE_KEY.replace('|', '%7C')}&log=1")
+    wait_for_series(page, [CHANGE_KEY])
+    page.wait_for_selector(f'#explorer .ag-row.series-chosen[row-id="{CHANGE_KEY}"]')
+    assert page.get_by_label("Log scale").is_checked()
+    assert url_series(page) == [CHANGE_KEY]
+    outputs = [output for method, _path, output in seen if method == "POST"]
+    assert any("chart.figure" in o for o in outputs)  # the view came through the callbacks
