@@ -153,6 +153,8 @@ def test_the_index_preloads_what_the_page_fetches_later(app: Any) -> None:
     assert fetched == {"/_dash-layout", "/_dash-dependencies"}
     scripts = [href for kind, _cors, href in preloads if kind == "script"]
     assert scripts == [f"/_dash-component-suites/{pkg}/{path}" for pkg, path in LAZY_SCRIPTS]
+    # the layout first (the server takes longest over it), the lazy scripts after the page's own
+    assert index.index("/_dash-layout") < index.index("<script src=") < index.index(scripts[0])
     for href in scripts:
         response = client.get(href)
         assert response.status_code == 200 and len(response.get_data()) > 1000, href
