@@ -9,14 +9,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from dash import Dash, html
 
-from dashboard.callbacks import first_view, register_callbacks
+from dashboard.callbacks import first_view, register_callbacks, status_view
 from dashboard.layout import build_layout
 from dashboard.queries import SEEDS_DIR, DashboardData, open_store, seed_store
+from dashboard.state import parse_query
 
 if TYPE_CHECKING:
     from extract.store import Store
@@ -53,7 +54,8 @@ def create_app(
     data = DashboardData(store)
     data.warm()  # built now, so the first page does not wait for it
     first_view(data, "")  # the bare address's view, likewise
-    app = Dash(
+    app = _Dash(
+        data,
         __name__,
         title="figures: cited economic series",
         assets_folder=str(ASSETS),
@@ -99,16 +101,34 @@ def page_layout(data: DashboardData) -> Callable[[], html.Div]:
 
     def layout() -> html.Div:
         search = page_query()
-        if search is None:
-            return build_layout()
-        try:
-            first = first_view(data, search)
-        except Exception:  # a store that fails here fails the callbacks too: show the page
-            logging.getLogger(__name__).exception("first view of %r", search)
-            return build_layout()
-        return build_layout(first)
+        return build_layout() if search is None else build_layout(first_view(data, search))
 
     return layout
+
+
+class _Dash(Dash):
+    """Dash, keeping the layout's JSON for the last few views until the store changes.
+
+    The layout is the biggest response of a page load (the first view is in it): encoding it
+    again for every visitor of the same view would cost the server ~30 ms of a held GIL while
+    the same page waits for its scripts. The status line is part of the key, so it stays fresh.
+    """
+
+    def __init__(self, data: DashboardData, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._figures_data = data
+
+    def serve_layout(self) -> Any:
+        from dash._utils import to_json
+
+        data = self._figures_data
+        try:
+            key = (parse_query(page_query()), status_view(data))
+            body = data.remember("layout_json", key, lambda: to_json(self.get_layout()))
+        except Exception:  # a store that fails here fails the callbacks too: show the page
+            logging.getLogger(__name__).exception("first view of %r", page_query())
+            body = to_json(build_layout())
+        return self.backend.make_response(body, mimetype="application/json")
 
 
 # Scripts every page needs that Dash's components load only once they are drawn (webpack chunks

@@ -24,6 +24,7 @@ from test_dashboard_callbacks import TRADE_KEY, build_sample_store
 from dashboard import callbacks as cb
 from dashboard.app import LAZY_SCRIPTS, PLOTLY_BASIC, REGENERATOR, basic_plotly_matches, create_app
 from dashboard.state import ViewState, to_query
+from extract.documents import Document
 
 LINK = to_query(ViewState((TRADE_KEY,), dt.date(2022, 1, 1), None, "pct", True))
 
@@ -110,6 +111,25 @@ def test_the_layout_carries_the_view_of_the_page_that_asks(app: Any) -> None:
         bare = by_id(layout_of(app, referrer))
         assert bare["selected"]["value"] == default
         assert series_on_chart(bare["chart"]["figure"]) == set(default)
+
+
+def test_a_remembered_layout_shows_the_status_and_the_store_of_now(app: Any) -> None:
+    data = app.server.config["FIGURES_DATA"]
+    before = layout_of(app, "http://localhost/" + LINK)
+    assert layout_of(app, "http://localhost/" + LINK) == before
+    data.store.record_source_run(
+        "tass-feed", kind="feed", location="http://127.0.0.1:9/feed", error="HTTP 503"
+    )
+    after = by_id(layout_of(app, "http://localhost/" + LINK))
+    assert "tass-feed (HTTP 503)" in after["status"]["children"]
+    assert after["chart"]["figure"] == by_id(before)["chart"]["figure"]
+    # a refresh that adds figures is seen by the next page
+    data.store.ingest(
+        [Document.make("Japan's GDP grew 1.2% in 2023.", source="new", doc_id="new-doc")],
+        source_id="test",
+    )
+    status = by_id(layout_of(app, "http://localhost/" + LINK))["status"]["children"]
+    assert f"{data.store.status().n_documents:,} documents" in status
 
 
 def test_a_broken_query_still_gets_a_page(app: Any) -> None:
