@@ -231,7 +231,9 @@ def first_render(served: Served, repeats: int) -> tuple[list[float], list[float]
             headless=True,
             args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"],
         )
-        for _ in range(repeats + 1):  # the first load warms the HTTP cache, as a revisit does
+        # The first load warms the server and the OS's file cache and is not counted. Each page
+        # is a new browser context (`new_page`): a cold HTTP cache, as a first visit.
+        for _ in range(repeats + 1):
             page = browser.new_page(viewport={"width": 1500, "height": 1100})
             started = time.perf_counter()
             page.goto(served.url)
