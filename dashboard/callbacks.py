@@ -107,9 +107,11 @@ def explorer_view(
 
 
 def default_series(data: DashboardData) -> list[str]:
-    """What a bare URL opens: the series with the most figures (a non-empty first view)."""
+    """What a bare URL opens: the series with the most figures among those with a measure and a
+    unit (a readable first view: not "(no measure): United States, no unit"), else the largest."""
     summary = data.summary()
-    return summary["series_key"].head(1).tolist()
+    named = summary[(summary["measure"].fillna("") != "") & (summary["unit"].fillna("") != "")]
+    return (named if len(named) else summary)["series_key"].head(1).tolist()
 
 
 def sync_state(

@@ -664,3 +664,28 @@ def test_the_dashboard_reads_postgresql_the_same_way(pg_url: str, sample_url: st
     finally:
         pg.store.close()
         lite.store.close()
+
+
+def test_a_bare_link_opens_the_largest_series_with_a_measure_and_a_unit(tmp_path: Path) -> None:
+    doc = seed_document()
+    unnamed = [
+        figure_in(doc, s, value=v, unit="", kind="level", period=(None, doc.published), measure="")
+        for s, v in (("28.2", 28.2), ("10.2", 10.2), ("6,000", 6000.0))
+    ]
+    named = [
+        figure_in(
+            doc,
+            "$28.2 billion",
+            value=28.2e9,
+            unit="USD",
+            kind="level",
+            period=(dt.date(2022, 1, 1), dt.date(2022, 12, 31)),
+            measure="trade turnover",
+        )
+    ]
+    store = Store.open(f"sqlite:///{tmp_path / 'd.db'}")
+    ingest_known(store, {"seed": (doc, unnamed + named)})
+    data = DashboardData(store)
+    assert data.summary()["series_key"].iloc[0] != TRADE_KEY  # the unnamed one is larger
+    assert cb.default_series(data) == [TRADE_KEY]
+    store.close()
