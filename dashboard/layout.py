@@ -71,6 +71,11 @@ def _filter(label: str, child: object) -> html.Label:
     return html.Label([html.Span(label, className="filter-label"), child], className="filter")
 
 
+def _choice(label: str, id_: str, options: list, what: str) -> html.Label:
+    """A filter dropdown, its options in the page when it is served with its first view."""
+    return _filter(label, dcc.Dropdown(id=id_, options=options, placeholder=f"any {what}"))
+
+
 def explorer(first: FirstView | None = None) -> html.Div:
     return html.Div(
         [
@@ -82,29 +87,12 @@ def explorer(first: FirstView | None = None) -> html.Div:
                 debounce=0.3,
                 className="search",
             ),
-            _filter(
-                "Entity",
-                dcc.Dropdown(
-                    id="filter-entity",
-                    options=first.entity_options if first else [],
-                    placeholder="any entity",
-                ),
+            _choice("Entity", "filter-entity", first.entity_options if first else [], "entity"),
+            _choice(
+                "Unit kind", "filter-unit-kind", first.unit_kind_options if first else [], "unit"
             ),
-            _filter(
-                "Unit kind",
-                dcc.Dropdown(
-                    id="filter-unit-kind",
-                    options=first.unit_kind_options if first else [],
-                    placeholder="any unit",
-                ),
-            ),
-            _filter(
-                "Source",
-                dcc.Dropdown(
-                    id="filter-publisher",
-                    options=first.publisher_options if first else [],
-                    placeholder="any source",
-                ),
+            _choice(
+                "Source", "filter-publisher", first.publisher_options if first else [], "source"
             ),
             _filter(
                 "Period",
