@@ -42,7 +42,6 @@ class Period:
 
 
 UNKNOWN = Period(None, None, "", "unknown")
-_UNKNOWN = UNKNOWN
 Interval = tuple[dt.date | None, dt.date | None]
 
 # ----------------------------------------------------------------------------------------------
@@ -922,8 +921,7 @@ def _ytd(to: Resolver | None = None, calendar_year: bool = False) -> Resolver:
         ):
             end = anchor[1]
         first = 1 if calendar_year or env.company_start is None else env.company_start
-        start = dt.date(end.year if first <= end.month else end.year - 1, first, 1)
-        return start, end
+        return _fiscal_year_start(end, first), end
 
     return resolve
 
@@ -1857,6 +1855,7 @@ _GAP_OF = re.compile(
 )
 _GAP_YEAR_SUB = re.compile(r"(?i)\A(?:'s)?\s+(?:the\s+)?\Z")
 _RANGE_KINDS = frozenset({"range", "monrange", "yrange"})
+_DAY_KINDS = frozenset({"day", "daypart", "date", "numdate"})  # expressions naming one day
 _GAP_RANGE_END = re.compile(
     r"(?i)\A\s*(?:to|through|thru|until|till)\s+(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?\Z"
 )
@@ -2600,7 +2599,7 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         role = "compare"
     elif (
         prep == "on"
-        and a.kind not in ("day", "daypart", "date", "numdate")
+        and a.kind not in _DAY_KINDS
         and _CHANGE_ON.search(raw, max(0, label_start - 40), label_start)
     ):
         role = "compare"  # "down 1.6% on the previous month", "down 9pc on FY23"
@@ -3108,7 +3107,6 @@ def _analyse(ctx: DocContext) -> _Doc:
                     "day",
                     "daypart",
                     "date",
-                    "weekday",
                 ):
                     # "Saudi Arabia will cut output ... from May until the end of 2023": the
                     # period of the plans that follow ("Iraq will cut 211,000 bpd")
@@ -3262,11 +3260,10 @@ def _state_of(sc: _Scan, mains: list[_Expr], env: _Env, raw: str) -> _Carry | No
         for x in mains
         if _clause_of(sc.clauses, x.core[0]) == first and x.mode in ("interval", "instant", "mid")
     ]
-    days = ("day", "daypart", "date", "numdate", "weekday")
-    if len(lead) > 1 and lead[0].kind in days and lead[0].weekday:
+    if len(lead) > 1 and lead[0].kind in _DAY_KINDS and lead[0].weekday:
         # "Sitharaman on Tuesday pegged the deficit at 4.9 per cent for 2024-25": the day is
         # the announcement's; the story reports on the year
-        lead = [x for x in lead if x.kind not in days] or lead
+        lead = [x for x in lead if x.kind not in _DAY_KINDS] or lead
     if not lead or _names_thing(lead[0]) or lead[0].describes or lead[0].blocks_after:
         return None
     iv, explicit = _resolve(lead[0], env)
@@ -3703,7 +3700,8 @@ def _choose(
             for x in others
             if x.end <= fs
             and x.mode == "interval"
-            and x.kind not in ("day", "daypart", "date", "numdate", "reln", "rel", "weekday")
+            and x.kind not in _DAY_KINDS
+            and x.kind not in ("reln", "rel")
             and _FORECASTS.search(raw, *_clause_of(sc.clauses, x.core[0]))
         ]
         return others[-1] if others else None
@@ -3823,19 +3821,17 @@ def period_for(
 ) -> Period:
     """The period the figure at `span` (offsets within ctx.sentences[sent_index].raw) refers
     to, resolved against ctx.published."""
+    raw = ctx.sentences[sent_index].raw if 0 <= sent_index < len(ctx.sentences) else None
+    if raw is not None and _timeless_target(raw, span):
+        return UNKNOWN  # "well above the 2% goal", "the SNB's 0-2% target range"
     got = _period_for(ctx, sent_index, span, modality=modality, kind=kind)
-    if 0 <= sent_index < len(ctx.sentences) and _timeless_target(
-        ctx.sentences[sent_index].raw, span
-    ):
-        return _UNKNOWN  # "well above the 2% goal", "the SNB's 0-2% target range"
     if (
-        kind == "level"
+        raw is not None
+        and kind == "level"
         and got.start is not None
         and got.end is not None
         and got.start != got.end
-        and 0 <= sent_index < len(ctx.sentences)
     ):
-        raw = ctx.sentences[sent_index].raw
         fs = max(0, min(int(span[0]), len(raw)))
         if _reached_stock(raw, fs):
             # "Zinc stocks more than doubled over the past month to 262,100 tons", "ended the
@@ -4613,7 +4609,7 @@ _BARE_CHANGE = re.compile(r"(?i)\b(?:up|down)\s+(?:by\s+)?[-+]?\d[\d.,]*\s*(?:%|
 def _fallback(_: object, modality: str, published: dt.date | None) -> Period:
     if modality != "projected" and published is not None:
         return Period(None, published, "", "publication")
-    return _UNKNOWN
+    return UNKNOWN
 
 
 def _anchored_env(sc: _Scan, raw: str, ex: _Expr, env: _Env, carried: _Carry | None) -> _Env:
@@ -4836,4 +4832,4 @@ def _base_period(
         and _verb_tense(raw, cs, ce, marker_pos, marker_pos) in ("future", "infinitive")
     ):  # "will increase its tax rate on April 1 to 15 pct from 11 pct": the rate now
         return Period(None, env.published, "", "publication")
-    return _UNKNOWN
+    return UNKNOWN
