@@ -471,7 +471,7 @@ def table_units(sentences: Sequence[str]) -> list[TableUnit | None]:
             code = lexicon().prefix_currencies.get(head.group("cur"))
         elif head.group("word"):
             code = _CURRENCY_WORDS.get(head.group("word").lower().rstrip("s"))
-        unit = TableUnit(code, lexicon().scales[head.group("scale").lower().rstrip("s")])
+        unit = TableUnit(code, _header_scale(head))
         out[i] = unit
         if i + 1 < len(sentences) and _TABLE_ROWS.search(sentences[i + 1]):
             out[i + 1] = unit
@@ -515,34 +515,13 @@ def apply_table_unit(
                 continue
             noun = _COUNT_NOUNS.get(counted.group(0).lower(), "employee")
             own = _TABLE_HEADER.search(label)  # "Customers (millions)"
-            scale = lexicon().scales[own.group("scale").lower().rstrip("s")] if own else 1.0
-            out.append(
-                replace(
-                    m,
-                    value=m.value * scale,
-                    value_low=None if m.value_low is None else m.value_low * scale,
-                    value_high=None if m.value_high is None else m.value_high * scale,
-                    unit=noun,
-                    unit_kind="count",
-                )
-            )
+            scaled = _times(m, _header_scale(own) if own else 1.0)
+            out.append(replace(scaled, unit=noun, unit_kind="count"))
             continue
         currency = m.unit or table.currency or hints.currency or hints.dollar
-        per_share = bool(_PER_SHARE_ROW.search(label))
-        value = m.value if per_share else m.value * table.scale
-        low = m.value_low if per_share or m.value_low is None else m.value_low * table.scale
-        high = m.value_high if per_share or m.value_high is None else m.value_high * table.scale
-        out.append(
-            replace(
-                m,
-                value=value,
-                value_low=low,
-                value_high=high,
-                unit=currency,
-                unit_kind="currency",
-                explicit_unit=True,
-            )
-        )
+        per_share = bool(_PER_SHARE_ROW.search(label))  # per share: not in millions
+        scaled = m if per_share else _times(m, table.scale)
+        out.append(replace(scaled, unit=currency, unit_kind="currency", explicit_unit=True))
     return out
 
 
@@ -552,6 +531,21 @@ _TABLE_HEADER = re.compile(
     r"(?P<word>euros?|pounds?|yen|rupees?|francs?|kronor|yuan))?[^)]{0,60}\)",
     re.I,
 )
+
+
+def _header_scale(head: re.Match[str]) -> float:
+    """The factor a unit header's scale word stands for ("(€ million)": 1e6)."""
+    return lexicon().scales[head.group("scale").lower().rstrip("s")]
+
+
+def _times(m: Mention, factor: float) -> Mention:
+    """`m` with its value and range multiplied by `factor` (a table's or a row's scale)."""
+    return replace(
+        m,
+        value=m.value * factor,
+        value_low=None if m.value_low is None else m.value_low * factor,
+        value_high=None if m.value_high is None else m.value_high * factor,
+    )
 
 
 def _table_header(raw: str) -> re.Match[str] | None:
