@@ -317,7 +317,7 @@ def _first_view(data: DashboardData, search: str) -> FirstView:
     rows, count = explorer_view(data, None, None, None, None, None, None, selected)
     figure, note, citation = chart_view(data, selected, start, end, transform, log)
     return FirstView(
-        status=status_view(data),
+        status="",  # read afresh by `first_view` for every page
         unit_kind_options=unit_kinds,
         publisher_options=publishers,
         entity_options=entity_options(data, None, None),
