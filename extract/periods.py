@@ -506,6 +506,7 @@ class _Env:
     forward: bool = False  # a plan or shipment: yearless periods are the coming ones
     fiscal_story: bool = False  # the story reckons in fiscal years: "the current year" is one
     company_named_by: str = "end"  # "start" where "fiscal 2023, which ends February 3, 2024"
+    week_end: dt.date | None = None  # a stated end of a 52/53-week fiscal quarter or year
 
 
 def _env(
@@ -530,6 +531,7 @@ def _env(
         env.forward if forward is None else forward,
         env.fiscal_story,
         env.company_named_by,
+        env.week_end,
     )
 
 
@@ -2898,6 +2900,42 @@ def _conventions(ctx: DocContext) -> tuple[tuple[int, str] | None, int | None, i
     return country, company, split
 
 
+def _week_anchor(text: str, first: int) -> dt.date | None:
+    """The stated end of a fiscal quarter or year that is a weekday near a month's end, not the
+    month's last day ("the third quarter ended October 28, 2023"): a 52/53-week calendar, when
+    the month it closes fits the company's fiscal start month `first`. One that falls just
+    after a month's end is preferred: it tells the calendar ends on the weekday nearest the
+    month's end, not on its last in the month."""
+    lex = _lex()
+    found = None
+    for m in _WEEK_END.finditer(text):
+        month = lex.months.get(m.group("mon").lower().rstrip("."))
+        if not month:
+            continue
+        end = _safe_date(int(m.group("y")), month, int(m.group("d")))
+        if end is None:
+            continue
+        last = calendar.monthrange(end.year, month)[1]
+        if end.day <= 6:
+            nominal = month - 1 or 12
+        elif last - 6 <= end.day < last:
+            nominal = month
+        else:
+            continue
+        if (nominal + 1 - first) % 3 == 0:
+            if end.day <= 6:
+                return end
+            found = found or end
+    return found
+
+
+_WEEK_END = re.compile(
+    r"(?i)\b(?:quarter|qtr|year|weeks|fiscal\s+(?:year\s+)?(?:19|20)\d\d)[\"”']?,?\s+"
+    r"(?:which\s+|that\s+)?(?:ends|ending|ended|will\s+end)\s+(?:on\s+)?"
+    r"(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20)\d\d)\b"
+)
+
+
 def _named_by(text: str) -> str:
     """Whether the company names its fiscal year by the calendar year it starts in ("fiscal
     2023, which ends February 3, 2024": retailers) or, as most do, ends in."""
@@ -2950,13 +2988,13 @@ _QTR_TITLE = re.compile(
 )
 _FY_TEXT = re.compile(
     r"(?i)\b(?:fiscal|financial)\s+year,?\s+(?:which\s+|that\s+)?(?:ends|ending|ended|end|to)\s+"
-    r"(?:on\s+)?(?P<mon>[A-Za-z]{3,9})\.?"
+    r"(?:on\s+)?(?P<mon>[A-Za-z]{3,9})\.?(?:\s+(?P<d>\d{1,2})\b)?"
     r"|\byear,?\s+(?:which\s+|that\s+)?(?:ends|ending|ended|to)\s+(?:on\s+)?(?P<mon2>[A-Za-z]{3,9})\.?"
-    r"\s+\d{1,2}\b"
+    r"\s+(?P<d2>\d{1,2})\b"
 )
 _QTR_TEXT = re.compile(
     r"(?i)\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:fiscal\s+)?(?:quarter|qtr)[\"”']?,?\s+"
-    r"(?:which\s+|that\s+)?(?:ends|ending|ended|to)\s+(?:on\s+)?(?P<mon>[A-Za-z]{3,9})\.?\s+\d{1,2}\b"
+    r"(?:which\s+|that\s+)?(?:ends|ending|ended|to)\s+(?:on\s+)?(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})\b"
 )
 
 
@@ -2978,15 +3016,24 @@ def _company_start(title: str, text: str, low: str) -> int | None:
     if "end" not in low and " to " not in low:
         return None
     for m in _QTR_TEXT.finditer(text) if ("quarter" in low or "qtr" in low) else ():
-        month = lex.months.get(m.group("mon").lower().rstrip("."))
+        month = _closed_month(lex.months.get(m.group("mon").lower().rstrip(".")), m.group("d"))
         if month:
             q = lex.ordinals[m.group("q").lower()]
             return (month + 3 * (4 - q)) % 12 + 1
     for m in _FY_TEXT.finditer(text):
         month = lex.months.get((m.group("mon") or m.group("mon2")).lower().rstrip("."))
+        month = _closed_month(month, m.group("d") or m.group("d2"))
         if month:
             return month % 12 + 1
     return None
+
+
+def _closed_month(month: int | None, day: str | None) -> int | None:
+    """The month a period ending on `day` of `month` closes: a 52/53-week year ending
+    "February 3" closes January."""
+    if month and day and int(day) <= 6:
+        return month - 1 or 12
+    return month
 
 
 def _resolve(ex: _Expr, env: _Env) -> tuple[Interval | None, bool]:
@@ -3015,7 +3062,56 @@ def _resolve(ex: _Expr, env: _Env) -> tuple[Interval | None, bool]:
         s, e = (e + dt.timedelta(days=1)) if e else None, None
     if s is None and e is None:
         return None, False
+    if env.week_end is not None and s is not None and e is not None:
+        s, e = _snap_weeks(s, e, env.week_end, env.company_start or 1)
     return (s, e), explicit
+
+
+def _snap_weeks(s: dt.date, e: dt.date, anchor: dt.date, first: int) -> Interval:
+    """A fiscal quarter, half, nine months or year of a company that keeps a 52/53-week
+    calendar (it told one period's end: "the third quarter ended October 28, 2023"), on that
+    calendar: the year ends on the anchor's weekday at its last month's end, its quarters are
+    13 weeks ("Q3 FY23" is July 30 to October 28, not August 1 to October 31)."""
+    start = _nearest_month_start(s)
+    last = _nearest_month_start(e + dt.timedelta(days=1))
+    if start is None or last is None:
+        return s, e
+    months = (last.year - start.year) * 12 + last.month - start.month
+    if months not in (3, 6, 9, 12) or (start.month - first) % 3:
+        return s, e
+    if months == 12 and start.month != first:
+        return s, e
+    year_start = _fiscal_year_start(start, first)
+    k0 = ((start.year - year_start.year) * 12 + start.month - year_start.month) // 3
+    k1 = k0 + months // 3
+    if k1 > 4:
+        return s, e
+    begin = _week_close(year_start - dt.timedelta(days=1), anchor) + dt.timedelta(days=1)
+    end = (
+        _week_close(_add_months(year_start, 12) - dt.timedelta(days=1), anchor)
+        if k1 == 4
+        else begin + dt.timedelta(days=91 * k1 - 1)
+    )
+    return begin + dt.timedelta(days=91 * k0), end
+
+
+def _nearest_month_start(d: dt.date) -> dt.date | None:
+    """The first of the month within six days of `d` (July 30 is about August 1), if any."""
+    ahead = _add_months(d.replace(day=1), 1)
+    if (ahead - d).days <= 6:
+        return ahead
+    return d.replace(day=1) if d.day <= 7 else None
+
+
+def _week_close(month_end: dt.date, anchor: dt.date) -> dt.date:
+    """The day a 52/53-week period nominally ending on `month_end` ends: the anchor's weekday
+    nearest the month's end when the anchor fell just after one (February 3 for January),
+    else its last one in the month."""
+    back = (month_end.weekday() - anchor.weekday()) % 7
+    last = month_end - dt.timedelta(days=back)
+    if anchor.day <= 6 and back > 3:
+        return last + dt.timedelta(days=7)
+    return last
 
 
 def months_earlier(start: dt.date, end: dt.date, months: int) -> Period:
@@ -3056,6 +3152,7 @@ def _analyse(ctx: DocContext) -> _Doc:
         split_start=split,
         fiscal_story=fiscal_story,
         company_named_by=_named_by(ctx.text[:6000]) if company else "end",
+        week_end=_week_anchor(ctx.text[:6000], company) if company else None,
     )
     n = len(ctx.sentences)
     scans = [_scan(s.raw) for s in ctx.sentences]
@@ -3517,7 +3614,9 @@ def _table_anchor(ctx: DocContext, texts: list[str], env: _Env) -> _Anchor | Non
         elif env.published is not None:
             end = _latest_date(mon, day, env.published)
     if end is None and (mon is None or not m.group("day")):
-        fiscal_env = _Env(env.published, company_start=env.company_start, ended=True)
+        fiscal_env = _Env(
+            env.published, company_start=env.company_start, ended=True, week_end=env.week_end
+        )
         if sub == ("year",) and year is None:
             start = env.company_start or 1
             iv = _most_recent(lambda y: _within(("year",), dt.date(y, start, 1)), fiscal_env)
@@ -3552,7 +3651,13 @@ def _latest_date(month: int, day: int, published: dt.date) -> dt.date | None:
 
 
 def _anchor_from_header(ex: _Expr, label: str, env: _Env) -> _Anchor | None:
-    ended_env = _Env(env.published, company_start=env.company_start, fiscal=env.fiscal, ended=True)
+    ended_env = _Env(
+        env.published,
+        company_start=env.company_start,
+        fiscal=env.fiscal,
+        ended=True,
+        week_end=env.week_end,
+    )
     if ex.table == "year":
         start = env.company_start or 1
         iv = _most_recent(lambda y: _within(("year",), dt.date(y, start, 1)), ended_env)

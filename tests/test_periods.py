@@ -1745,7 +1745,29 @@ GENERAL_CASES = [
     ("Harborline Stores reported results for the third quarter ended October 28, 2023. Net sales "
      "in Q3 FY23 were $4,870 million. For fiscal 2023, which ends February 3, 2024, the company "
      "expects sales to decline.", D(2023, 11, 21), "$4,870 million", "level", "actual",
-     D(2023, 8, 1), D(2023, 10, 31)),
+     D(2023, 7, 30), D(2023, 10, 28)),
+    # ... on its 52/53-week calendar: the year ends on the Saturday nearest January 31, its
+    # quarters are 13 weeks, last year's third quarter too
+    ("Harborline Stores reported results for the third quarter ended October 28, 2023. Net sales "
+     "were $4,870 million in Q3 FY23 and $5,012 million in Q3 FY22. For fiscal 2023, which ends "
+     "February 3, 2024, the company expects capital expenditures of $650 million.",
+     D(2023, 11, 21), "$5,012 million", "level", "actual", D(2022, 7, 31), D(2022, 10, 29)),
+    ("Harborline Stores reported results for the third quarter ended October 28, 2023. Net sales "
+     "were $4,870 million in Q3 FY23 and $5,012 million in Q3 FY22. For fiscal 2023, which ends "
+     "February 3, 2024, the company expects capital expenditures of $650 million.",
+     D(2023, 11, 21), "$650 million", "level", "projected", D(2023, 1, 29), D(2024, 2, 3)),
+    # a year ending on the last Sunday of January (no early-February end told): fiscal 2024's
+    # fourth quarter and fiscal 2023 on that calendar, the first half in 26 weeks
+    ("Lumen Graphics reported revenue for the third quarter ended October 29, 2023, of $18.1 "
+     "billion. For the fourth quarter of fiscal 2024, revenue is expected to be $20.0 billion.",
+     D(2023, 11, 21), "$20.0 billion", "level", "projected", D(2023, 10, 30), D(2024, 1, 28)),
+    ("Lumen Graphics reported revenue for the third quarter ended October 29, 2023, of $18.1 "
+     "billion. Gross margin for fiscal 2023 was 56.9%.", D(2023, 11, 21), "56.9%", "level",
+     "actual", D(2022, 1, 31), D(2023, 1, 29)),
+    # a calendar month or year of such a company stays a calendar one
+    ("Lumen Graphics reported revenue for the third quarter ended October 29, 2023, of $18.1 "
+     "billion. Sales in calendar 2022 rose 3%.", D(2023, 11, 21), "3%", "change", "actual",
+     D(2022, 1, 1), D(2022, 12, 31)),
     # the plans after a dated plan share its period
     ("OPEC+ producers announced further output cuts on Monday. Saudi Arabia will cut output by "
      "500,000 bpd from May until the end of 2023. Iraq will cut 211,000 bpd and Kuwait 128,000 "
