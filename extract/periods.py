@@ -392,7 +392,7 @@ def _g() -> SimpleNamespace:
       \Z"""
     clause = r"""(?x)
       ;|:\s|\s--\s|(?<!\d)\s-\s(?!\d)
-      |,\s*(?:and|but|while|whereas|although|though|with|when|having)\b|\s+when\b(?=\s+[a-z])|,\s*or\b(?!\s+(?:[$]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))
+      |,\s*(?:and|but|while|whereas|although|though|with|when|having)\b|\s+when\b(?=\s+[a-z])|,\s*or\b(?!\s+(?:(?:[A-Za-z]{1,3}\.?\s?)?[$€£¥₹]?\s?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))
       |\s(?:while|whereas|although)\b
       |\s(?:and|but)\s+(?=(?:in|during|for|last|this|so\s+far|at|by|the\s+(?:first|second|third
         |fourth|latest|previous|same|week|month|year))\b)
@@ -2480,6 +2480,12 @@ def _pre(pattern: re.Pattern[str], raw: str, start: int, end: int) -> re.Match[s
 _BELOW = re.compile(
     r"(?i)\d[\d.,]*\s*(?:pct|percent|%|points?|mln|billion)?\s+(?:below|above|higher\s+than"
     r"|lower\s+than|more\s+than|less\s+than)\s+(?:[a-z]+\s+){0,2}\Z"
+    r"|\d[\d.,]*\s*(?:pct|percent|%|points?)?\s+(?:below|above)\s+(?:its|their|the)\s+"
+    r"(?:[a-z][a-z-]*\s+){0,2}(?:level|peak|high|low)\s+(?:(?:of|in)\s+)?\Z"
+)
+_EXCLUDING = re.compile(
+    r"(?i)\b(?:excluding|except(?:\s+for)?|apart\s+from|other\s+than)\s+"
+    r"(?:[\w-]+(?:,\s*|\s+and\s+|\s+or\s+))*\Z"
 )
 _AHEAD_LABELS = tuple(_AHEAD_PREPS)
 _DONE_BEFORE = re.compile(
@@ -2607,6 +2613,8 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         role = "compare"  # "down 1.6% on the previous month", "down 9pc on FY23"
     elif _BELOW.search(raw, max(0, label_start - 40), label_start):
         role = "compare"  # "41.0 pct below prices a year earlier", "54 pct above February 1986's"
+    elif _EXCLUDING.search(raw, max(0, label_start - 40), label_start):
+        role = "compare"  # "the highest since May 2017 (excluding 2020 and 2021)": left out
     elif (prep == "since" and _RECORD.search(raw, max(0, label_start - 64), label_start)) or (
         prep in ("in", "during", "of")
         and "since" in raw[max(0, label_start - 180) : label_start]

@@ -1768,6 +1768,21 @@ GENERAL_CASES = [
     ("Lumen Graphics reported revenue for the third quarter ended October 29, 2023, of $18.1 "
      "billion. Sales in calendar 2022 rose 3%.", D(2023, 11, 21), "3%", "change", "actual",
      D(2022, 1, 1), D(2022, 12, 31)),
+    # ", or C$1.18 per share" restates the figure before it: the same clause, the same period
+    ("Its second-quarter net earnings rose to C$2.36 billion, or C$1.18 per share, from C$698 "
+     "million, or 35 cents per share, a year earlier.", D(2022, 7, 28), "C$1.18 per share",
+     "level", "actual", D(2022, 4, 1), D(2022, 6, 30)),
+    ("Its second-quarter net earnings rose to C$2.36 billion, or C$1.18 per share, from C$698 "
+     "million, or 35 cents per share, a year earlier.", D(2022, 7, 28), "C$698 million",
+     "level", "actual", D(2021, 4, 1), D(2021, 6, 30)),
+    # years a record leaves out are nobody's period
+    ("Employment was little changed in August (+22,000; +0.1%) and the unemployment rate rose "
+     "0.2 percentage points to 6.6%, the highest rate since May 2017 (excluding 2020 and 2021).",
+     D(2024, 9, 6), "6.6%", "level", "actual", D(2024, 8, 1), D(2024, 8, 31)),
+    # "below their pre-pandemic level of February 2020": the base's date, not the change's
+    ("Retail sales volumes fell 0.3% in October. They were 2.7% lower than a year earlier and "
+     "1.1% below their pre-pandemic level of February 2020.", D(2023, 11, 17), "1.1%", "change",
+     "actual", D(2023, 10, 1), D(2023, 10, 31)),
     # the plans after a dated plan share its period
     ("OPEC+ producers announced further output cuts on Monday. Saudi Arabia will cut output by "
      "500,000 bpd from May until the end of 2023. Iraq will cut 211,000 bpd and Kuwait 128,000 "
