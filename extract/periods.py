@@ -3331,7 +3331,7 @@ def _aside(sc: _Scan, mains: list[_Expr], raw: str) -> bool:
 
 
 _BASE_BEFORE = re.compile(
-    r"(?i)\b(?:after|compared\s+(?:with|to)|versus|than|up\s+from|down\s+from|from)\b"
+    r"(?i)\b(?:after|following|compared\s+(?:with|to)|versus|than|up\s+from|down\s+from|from)\b"
     r"(?:[^.;:]|\.(?=\d))*\Z"
 )
 

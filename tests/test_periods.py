@@ -1783,6 +1783,10 @@ GENERAL_CASES = [
     ("Retail sales volumes fell 0.3% in October. They were 2.7% lower than a year earlier and "
      "1.1% below their pre-pandemic level of February 2020.", D(2023, 11, 17), "1.1%", "change",
      "actual", D(2023, 10, 1), D(2023, 10, 31)),
+    # "following a 5.2% increase in July" dates the base: the story stays on August
+    ("Total hours worked were up 0.3% in August. Average hourly wages rose 4.9% on a "
+     "year-over-year basis, following a 5.2% increase in July. Employment rose in Quebec "
+     "(+23,000).", D(2024, 9, 6), "+23,000", "change", "actual", D(2024, 8, 1), D(2024, 8, 31)),
     # the plans after a dated plan share its period
     ("OPEC+ producers announced further output cuts on Monday. Saudi Arabia will cut output by "
      "500,000 bpd from May until the end of 2023. Iraq will cut 211,000 bpd and Kuwait 128,000 "
