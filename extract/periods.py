@@ -3924,6 +3924,49 @@ def _future_clause(sc: _Scan, raw: str, ex: _Expr) -> bool:
     return bool(_g().future.search(raw, cs, ce))
 
 
+def _earlier_forecast(sc: _Scan, raw: str, fs: int, fe: int) -> _Expr | None:
+    """ "inflation averaging 5.6% this year, 3.2% in 2025 and 2.1% in 2026, compared with 5.4%,
+    3% and 2.2% in June": a list of earlier forecasts, one for each year of the list before it,
+    in order; the month after them is when they were made, not their period."""
+    head = _FORECAST_LIST_HEAD.search(raw, max(0, fs - 200), fs)
+    if head is None:
+        return None
+    tail = _FORECAST_LIST_TAIL.match(raw, fe)
+    if tail is None:
+        return None
+    k = len(_LIST_NUMBER.findall(head.group("items")))
+    n = k + 1 + len(_LIST_NUMBER.findall(tail.group("items")))
+    after = [x for x in sc.exprs if x.start >= tail.end()]
+    if len(after) > 1 or (after and after[0].kind not in _VINTAGE_KINDS):
+        return None  # "compared with 1.1% and 1.3% in 2022 and 2023": periods of its own
+    years = [
+        x
+        for x in sc.exprs
+        if x.end <= head.start() and x.role == "main" and x.kind in _YEAR_KINDS and not x.anchored
+    ]
+    if n < 2 or len(years) != n:
+        return None
+    return years[k]
+
+
+_LIST_NUMBER = re.compile(r"\d[\d.,]*")
+_LIST_ITEM = (
+    r"[$€£¥]?\d[\d.,]*\s*(?:%|pc\b|pct\b|per\s*cent\b|percent\b|(?:bn|billion|mln|million|m|tn"
+    r"|trillion)\b)?"
+)
+_FORECAST_LIST_HEAD = re.compile(
+    r"(?i)\b(?:compared\s+(?:with|to)|(?:up|down)\s+from|from|versus|against)\s+"
+    r"(?:(?:its|their|the|previous|prior|earlier|[A-Z][a-z]+|forecasts?|projections?|estimates?"
+    r"|of)\s+){0,5}"
+    rf"(?P<items>(?:{_LIST_ITEM},\s*)*(?:{_LIST_ITEM}(?:,?\s+and\s+))?)\Z"
+)
+_FORECAST_LIST_TAIL = re.compile(
+    rf"(?i)(?P<items>(?:,\s*{_LIST_ITEM})*(?:,?\s+and\s+{_LIST_ITEM})?)"
+    r"(?=\s*(?:in\s+[A-Z][a-z]+|previously|earlier|before)?\s*(?:[.;,]|\Z))"
+)
+_VINTAGE_KINDS = frozenset({"month", "monyear", "quarter"})
+
+
 def _base_marker(raw: str, fs: int, clause_start: int) -> re.Match[str] | None:
     head = raw[max(clause_start, fs - 60) : fs]
     return _g().base.search(head)
@@ -4042,6 +4085,9 @@ def _period_for(
     now = _now(sc, raw, fs, fe, cs, env.published)
     if now is not None:
         return now
+    earlier = _earlier_forecast(sc, raw, fs, fe)
+    if earlier is not None:
+        return _period(earlier, env)
     marker = _base_marker(raw, fs, cs)
     if marker is not None and any(
         x.mode in ("start", "since") and fs - len(marker.group(0)) <= x.start < fs for x in sc.exprs

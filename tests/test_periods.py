@@ -1787,6 +1787,18 @@ GENERAL_CASES = [
     ("Total hours worked were up 0.3% in August. Average hourly wages rose 4.9% on a "
      "year-over-year basis, following a 5.2% increase in July. Employment rose in Quebec "
      "(+23,000).", D(2024, 9, 6), "+23,000", "change", "actual", D(2024, 8, 1), D(2024, 8, 31)),
+    # earlier forecasts listed after this one's years are for those years, in order; the
+    # month after them is when they were made
+    ("New projections show inflation averaging 5.6% this year, 3.2% in 2024 and 2.1% in 2025, "
+     "compared with 5.4%, 3% and 2.2% in June.", D(2023, 9, 14), "3%", "level", "actual",
+     D(2024, 1, 1), D(2024, 12, 31)),
+    ("The central bank now sees inflation averaging 1.4% in 2024, 1.2% in 2025 and 1.1% in "
+     "2026, down from its December forecasts of 1.9%, 1.6% and 1.8%.", D(2024, 3, 7), "1.8%",
+     "level", "projected", D(2026, 1, 1), D(2026, 12, 31)),
+    # ... not when the list has periods of its own
+    ("Exports rose to 5.2 billion in 2023 and 5.6 billion in 2024 from 4.1 billion in 2021 and "
+     "4.4 billion in 2022.", D(2024, 3, 7), "4.1 billion", "level", "actual", D(2021, 1, 1),
+     D(2021, 12, 31)),
     # the plans after a dated plan share its period
     ("OPEC+ producers announced further output cuts on Monday. Saudi Arabia will cut output by "
      "500,000 bpd from May until the end of 2023. Iraq will cut 211,000 bpd and Kuwait 128,000 "
