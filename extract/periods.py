@@ -3951,17 +3951,17 @@ def _earlier_forecast(sc: _Scan, raw: str, fs: int, fe: int) -> _Expr | None:
 
 _LIST_NUMBER = re.compile(r"\d[\d.,]*")
 _LIST_ITEM = (
-    r"[$€£¥]?\d[\d.,]*\s*(?:%|pc\b|pct\b|per\s*cent\b|percent\b|(?:bn|billion|mln|million|m|tn"
+    r"[$€£¥]?\d+(?:[.,]\d+)*\s*(?:%|pc\b|pct\b|per\s*cent\b|percent\b|(?:bn|billion|mln|million|m|tn"
     r"|trillion)\b)?"
 )
 _FORECAST_LIST_HEAD = re.compile(
     r"(?i)\b(?:compared\s+(?:with|to)|(?:up|down)\s+from|from|versus|against)\s+"
     r"(?:(?:its|their|the|previous|prior|earlier|[A-Z][a-z]+|forecasts?|projections?|estimates?"
     r"|of)\s+){0,5}"
-    rf"(?P<items>(?:{_LIST_ITEM},\s*)*(?:{_LIST_ITEM}(?:,?\s+and\s+))?)\Z"
+    rf"(?P<items>(?:{_LIST_ITEM},\s+)*(?:{_LIST_ITEM},?\s+and\s+)?)\Z"
 )
 _FORECAST_LIST_TAIL = re.compile(
-    rf"(?i)(?P<items>(?:,\s*{_LIST_ITEM})*(?:,?\s+and\s+{_LIST_ITEM})?)"
+    rf"(?i)(?P<items>(?:,\s+{_LIST_ITEM})*(?:,?\s+and\s+{_LIST_ITEM})?)"
     r"(?=\s*(?:in\s+[A-Z][a-z]+|previously|earlier|before)?\s*(?:[.;,]|\Z))"
 )
 _VINTAGE_KINDS = frozenset({"month", "monyear", "quarter"})
