@@ -3796,7 +3796,11 @@ def _choose(
     if after:
         return after[0]
     if when is not None:  # "33,858.4 billion in January, when it fell 0.04 pct from December"
-        told = [x for x in sc.exprs if x.end <= when.start() and x.role != "event" and not x.table]
+        told = [
+            x
+            for x in sc.exprs
+            if x.end <= when.start() and x.role != "event" and not x.table and x.core[0] not in skip
+        ]
         if told:  # "since last October when sales fell 9.3 pct": October itself
             return told[-1] if told[-1].mode != "since" else replace(told[-1], mode="interval")
     others = [
@@ -4108,6 +4112,9 @@ def _period_for(
     while ex is not None and ex.kind == "anaphor":
         # "the week", "the period": the story's own period; none told, no period from it
         if _resolve(ex, _anchored_env(sc, raw, ex, env, story))[0] is not None:
+            break
+        if ex.core[0] in skip:
+            ex = None  # already passed over: nothing else to choose
             break
         skip = skip | {ex.core[0]}
         ex = _choose(sc, raw, fs, fe, projected=projected, skip=skip, reported=reported)
