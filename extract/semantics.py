@@ -154,7 +154,7 @@ _CHANGE_MEASURE = re.compile(
 )
 # The nouns whose percent is itself a change (spec: "growth and inflation rates are changes").
 _RATE_OF_CHANGE = re.compile(
-    r"\b(?:inflation|(?:economic\s+|gdp\s+|sales\s+|wage\s+|earnings\s+|output\s+|credit\s+|"
+    r"(?<!anti-)(?<!anti\s)\b(?:inflation|(?:economic\s+|gdp\s+|sales\s+|wage\s+|earnings\s+|output\s+|credit\s+|"
     r"loan\s+|deposit\s+|money\s+supply\s+|price\s+|rent\s+|revenue\s+|volume\s+)growth|"
     r"cpi|cpif|cpih|hicp|ppi|pce|consumer\s+prices?|producer\s+prices?|deflation|"
     r"disinflation)\b",
@@ -168,6 +168,8 @@ GAPPED_ITEM = re.compile(
     re.I,
 )
 _LEVEL_VERBS = frozenset("was were is are stood stands totalled totaled reached at".split())
+# "..., with a seat factor of 79.9 per cent", "and an energy credit of €250": a named level
+_NAMED_LEVEL = re.compile(r"\bof\s*\Z|\bwith\b", re.I)
 _SUBJECT_BEFORE_WHICH = re.compile(r"\s*(?P<subject>[^,]{3,60}),\s+(?:which|who|that)\b", re.I)
 _LEVEL_MEASURE = re.compile(
     r"\b(?:unemployment|jobless|interest|discount|prime|lending|deposit|mortgage|yield|"
@@ -290,6 +292,8 @@ def kind_and_sign(
     verb = None
     if has_verb:
         verb = _VERB_BEFORE.search(tail) or (_VERB_OBJECT_BEFORE.search(tail) if relative else None)
+        if verb is not None and verb.group("up") == "up" and _MAKE_UP.search(tail, 0, verb.start()):
+            verb = None  # "now make up 3.8% of the total": a share, not a rise
     threshold = _rx(r"(?:below|above|beyond|under)\b", re.I).match(mention.surface)
     if verb and not (money and _rx(r"rais", re.I).match(verb.group())) and not threshold:
         return "change", -1 if verb.group("down") else 1
@@ -336,6 +340,7 @@ def kind_and_sign(
             prev.unit_kind == mention.unit_kind
             and GAPPED_ITEM.fullmatch(between)
             and _words(between).isdisjoint(_VERB_WORDS | _LEVEL_VERBS)
+            and not _NAMED_LEVEL.search(between)
         ):
             return "change", prev_sign  # the verb is left out: "..., non-food goods 8.5%"
     if (
@@ -358,6 +363,9 @@ def kind_and_sign(
     return "level", -1 if mention.sign < 0 else 1
 
 
+_MAKE_UP = re.compile(
+    r"(?i)\b(?:make|makes|made|making|take|takes|took|taking|sum|sums|summed|line|lined)\s+\Z"
+)
 _WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
 

@@ -85,6 +85,29 @@ def figures(text: str, published: str | None = "2023-11-08") -> dict[str, dict]:
             "change",
             16.6,
         ),
+        # "make up" a share is no rise
+        ("Online sales jumped 29% and now make up 3.8% of the total.", "3.8%", "level", 3.8),
+        # a named level after a change is not a gapped item of it
+        (
+            "Passengers rose 19 per cent, with a seat factor of 79.9 per cent.",
+            "79.9 per cent",
+            "level",
+            79.9,
+        ),
+        (
+            "Payments will rise by €12 a week, and an energy credit of €250 will be paid.",
+            "€250",
+            "level",
+            250,
+        ),
+        (
+            "Production of capital goods fell 2.2% and production of intermediate goods 0.7%.",
+            "0.7%",
+            "change",
+            -0.7,
+        ),
+        # an "anti-inflation" shield is not a rate of change
+        ("The anti-inflation shield cut VAT on food to 0% from 5%.", "0%", "level", 0),
     ],
 )
 def test_kind_and_sign(text: str, surface: str, kind: str, value: float) -> None:
