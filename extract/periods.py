@@ -248,7 +248,8 @@ def _g() -> SimpleNamespace:
     ordw = rf"(?:{_alt(list(lex.ordinals))})"
     wday = rf"(?:{_alt([w.title() for w in lex.weekdays] + [w.upper() for w in lex.weekdays])})"
     span_adj = r"(?:statement|reporting|accounting|reserve|maintenance|settlement|trading)"
-    year = r"(?:1[89]\d\d|20\d\d)(?!\d)(?![.,]\d)"
+    # "the Russell 2000 index" names an index, not a year
+    year = r"(?<!Russell\s)(?:1[89]\d\d|20\d\d)(?!\d)(?![.,]\d)"
     day = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%])(?![.,]\d)"
     date = rf"(?:{mon}\s*{day}(?:\s?,?\s*{year})?|{day}\s+(?:of\s+)?{mon}(?:\s?,?\s*{year})?)"
     en_date = rf"""(?i:end-|the\s+end\s+of\s+)?(?:{date}|{mon}\s+{dayw}(?![\w-])
@@ -4034,11 +4035,17 @@ _TARGET_BEFORE = re.compile(
 def _reached_stock(raw: str, fs: int) -> bool:
     """Is the figure at `fs` the level a stock reached ("... to 3,129 tons", "... with 1,042
     stores"), the stock named before it in its sentence?"""
-    head = raw[max(0, fs - 160) : fs]
+    first = max(0, fs - 160)
+    head = raw[first:fs]
     reached = _REACHED.search(head)
     if reached is None:
         return False
-    return _STOCK_NOUN.search(head, 0, reached.start()) is not None
+    # the stock is named before the verb or as its object ("raised its policy rate from 8.5% to"),
+    # in lower case unless it starts the sentence: "Karoo Retail Holdings grew ..." is a company
+    return any(
+        m.group()[0].islower() or not raw[: first + m.start()].strip()
+        for m in _STOCK_NOUN.finditer(head)
+    )
 
 
 # verbs of a move to a new level ("rose ... to", "was lowered to")
@@ -4047,7 +4054,7 @@ _MOVE_VERBS = (
 )
 _REACHED = re.compile(
     rf"(?i)(?:\b(?:{_MOVE_VERBS}|grew|increased|decreased|doubled|tripled|halved|expanded|shrank|"
-    r"swelled|fallen|risen|grown)\b[^.;]*?\bto|\bended\b[^.;]*?\bwith|\btaking\b[^.;]*?\bto)"
+    r"swelled|fallen|risen|grown)\b(?:[^.;]|\.(?=\d))*?\bto|\bended\b[^.;]*?\bwith|\btaking\b[^.;]*?\bto)"
     r"\s+(?:an?\s+)?(?:(?:record|new|all-time|high|low|about|around|some|roughly|nearly|almost|"
     r"just|more|less|than|over|under)\s+)*\Z"
 )

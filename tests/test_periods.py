@@ -1799,6 +1799,14 @@ GENERAL_CASES = [
     ("Exports rose to 5.2 billion in 2023 and 5.6 billion in 2024 from 4.1 billion in 2021 and "
      "4.4 billion in 2022.", D(2024, 3, 7), "4.1 billion", "level", "actual", D(2021, 1, 1),
      D(2021, 12, 31)),
+    # a rate raised over a span "to 45%" is the level at its end; "Russell 2000" is no year
+    ("The central bank has raised its policy rate from 8.5% to 45% since June 2023.",
+     D(2024, 3, 4), "45%", "level", "actual", None, D(2024, 3, 4)),
+    ("The Russell 2000 index of smaller companies surged 3.5%.", D(2023, 12, 13), "3.5%",
+     "change", "actual", None, D(2023, 12, 13)),
+    # a company named "... Holdings" is no stock
+    ("Karoo Retail Holdings grew headline earnings per share 8.4% to 412.6c in the six months to "
+     "December 31.", D(2024, 2, 26), "412.6c", "level", "actual", D(2023, 7, 1), D(2023, 12, 31)),
     # the plans after a dated plan share its period
     ("OPEC+ producers announced further output cuts on Monday. Saudi Arabia will cut output by "
      "500,000 bpd from May until the end of 2023. Iraq will cut 211,000 bpd and Kuwait 128,000 "
