@@ -235,6 +235,11 @@ _MODIFIER_SUFFIXES = (
     "i",
     "ly",
 )
+# "state-owned", "low-end", "entry-level": hyphenated words that describe, not name
+_HYPHENATED_ADJECTIVE_ENDS = (
+    *"ed ing owned based sized scale term time end level grade income value quality".split(),
+)
+_COMPOUNDS = frozenset({("joint", "venture")})  # an adjective that makes a noun of its own
 _MODIFIERS = frozenset(
     """new joint small large big major foreign domestic additional private public state local
     other key main active current former full part skilled unskilled industrial agricultural
@@ -243,7 +248,9 @@ _MODIFIERS = frozenset(
     different various individual independent existing potential international national
     regional federal municipal rural urban registered listed unlisted small-scale
     medium-sized large-scale state-owned privately-held non-performing made built grown held
-    known owned run ready sold bought paid given taken shown""".split()
+    known owned run ready sold bought paid given taken shown common ordinary preferred broad
+    narrow wide cheap expensive largest biggest smallest highest lowest oldest newest latest
+    greatest strongest weakest richest poorest busiest fastest cheapest""".split()
 )
 _POSTFIX_QUALIFIER = re.compile(
     r"\s*(?:,\s*)?(?P<q>or\s+(?:more|above|higher|over|greater|better)|or\s+(?:less|fewer|below|lower"
@@ -1271,7 +1278,7 @@ def _counted_noun(text: str, pos: int) -> tuple[str, str, int] | None:
             compound: list[str] = []
             for prev in reversed(words[:-1][-1:]):  # one noun modifier at most: "log house"
                 p = prev.group()
-                if p[0].isupper() or _is_adjective(p):
+                if p[0].isupper() or (_is_adjective(p) and (p.lower(), head) not in _COMPOUNDS):
                     break
                 compound.insert(0, p.lower())
             phrase = " ".join(text[words[0].start() : w.end()].split())
@@ -1286,7 +1293,7 @@ def _is_adjective(word: str) -> bool:
     if w.count("-") > 1:
         return True  # "year-on-year", "cut-to-length"
     if "-" in w:
-        return w.endswith(("ed", "ing", "owned", "based", "sized", "scale", "term", "time"))
+        return w.endswith(_HYPHENATED_ADJECTIVE_ENDS)
     return w.endswith(_MODIFIER_SUFFIXES)
 
 

@@ -92,6 +92,13 @@ def test_money(text: str, surface: str, value: float, unit: str) -> None:
         ("generated 30 TWh", 30, "TWh", "energy"),
         ("uses 450 kWh a year", 450, "kWh", "energy"),
         ("about 6,000 enterprises operate", 6000, "enterprise", "count"),
+        # a noun modifier stays, an adjective goes; "joint venture" is a noun of its own
+        ("it built 12 log houses", 12, "log house", "count"),
+        ("he sold 240 mln common shares", 240e6, "share", "count"),
+        ("the 25 largest participants", 25, "participant", "count"),
+        ("two low-end systems", 2, "system", "count"),
+        ("it formed two joint ventures", 2, "joint venture", "count"),
+        ("it signed 143 joint projects", 143, "project", "count"),
         ("a 300 km pipeline", 300, "km", "length"),
         ("5,000 hectares of wheat", 5000, "ha", "area"),
         ("limited to 90 km/h", 90, "km/h", "other"),
