@@ -403,7 +403,12 @@ def document_hints(text: str, published_year: int | None) -> DocHints:
     local = {_LOCAL_DOLLARS[c] for c in countries if c in _LOCAL_DOLLARS}
     lead = text[:400]
     lead_local = {_LOCAL_DOLLARS[c] for c in _country_cues(lead) if c in _LOCAL_DOLLARS}
-    if dollar == "USD" and len(lead_local) == 1 and not _US_CUE.search(lead):
+    if (
+        dollar == "USD"
+        and len(lead_local) == 1
+        and not _US_CUE.search(lead)
+        and not _THE_DOLLAR.search(text)
+    ):
         dollar = lead_local.pop()  # a story about Canada in Canadian dollars
     elif dollar == "USD" and len(local) == 1 and _US_DOLLAR_MARKED.search(text):
         dollar = local.pop()  # "$US5.9 billion ... a dividend of $2.04": Australian dollars
@@ -414,6 +419,9 @@ def document_hints(text: str, published_year: int | None) -> DocHints:
 
 
 # words only one dollar market uses: Australia's franking credits and exchanges' short names
+# "the dollar" with no country before it is the U.S. one ("the value of the dollar against the
+# yen ... of the Group of Five plus Canada agreement")
+_THE_DOLLAR = re.compile(r"\b[Tt]he\s+dollar\b")
 _DOLLAR_MARKETS = (
     (re.compile(r"(?i)\b(?:fully|un)?franked\b|\bASX\b"), "AUD"),
     (re.compile(r"\bTSX\b|\bToronto Stock Exchange\b"), "CAD"),

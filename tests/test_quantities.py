@@ -374,6 +374,14 @@ def test_the_story_dollar_and_world_prices() -> None:
     text = "SYDNEY, Aug 27 (Reuters) - Iron ore fetched $108.50 a tonne; profit was $4.1 billion."
     found = find_quantities(text, hints=document_hints(text, 2024))
     assert [m.unit for m in found] == ["USD", "AUD"]
+    # Canada in the lead of a currency story about "the dollar" does not make it Canadian
+    story = (
+        "FRANKFURT, March 24 - The drop in the value of the dollar against the yen is the first "
+        "test of last month's Group of Five plus Canada agreement. The Bank of Japan bought "
+        "some 1.5 billion dlrs."
+    )
+    assert document_hints(story, 1987).dollar == "USD"
+    assert document_hints("Canada's exports rose to 5 billion dlrs in March.", 1987).dollar == "CAD"
 
 
 @pytest.mark.parametrize(
