@@ -5005,4 +5005,8 @@ def _base_period(
         and _verb_tense(raw, cs, ce, marker_pos, marker_pos) in ("future", "infinitive")
     ):  # "will increase its tax rate on April 1 to 15 pct from 11 pct": the rate now
         return Period(None, env.published, "", "publication")
+    since = next((x for x in sc.exprs if x.mode == "since" and cs <= x.start < ce), None)
+    if word == "from" and since is not None:
+        # "raised its policy rate from 8.5% to 45% since June 2023": the rate in June 2023
+        return _period(replace(since, mode="interval"), env)
     return UNKNOWN

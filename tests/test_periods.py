@@ -1802,6 +1802,8 @@ GENERAL_CASES = [
     # a rate raised over a span "to 45%" is the level at its end; "Russell 2000" is no year
     ("The central bank has raised its policy rate from 8.5% to 45% since June 2023.",
      D(2024, 3, 4), "45%", "level", "actual", None, D(2024, 3, 4)),
+    ("The central bank has raised its policy rate from 8.5% to 45% since June 2023.",
+     D(2024, 3, 4), "8.5%", "level", "actual", D(2023, 6, 1), D(2023, 6, 30)),
     ("The Russell 2000 index of smaller companies surged 3.5%.", D(2023, 12, 13), "3.5%",
      "change", "actual", None, D(2023, 12, 13)),
     # a company named "... Holdings" is no stock
