@@ -156,14 +156,16 @@ _CHANGE_MEASURE = re.compile(
 _RATE_OF_CHANGE = re.compile(
     r"(?<!anti-)(?<!anti\s)\b(?:inflation|(?:economic\s+|gdp\s+|sales\s+|wage\s+|earnings\s+|output\s+|credit\s+|"
     r"loan\s+|deposit\s+|money\s+supply\s+|price\s+|rent\s+|revenue\s+|volume\s+)growth|"
-    r"cpi|cpif|cpih|hicp|ppi|pce|consumer\s+prices?|producer\s+prices?|deflation|"
+    r"cpi|cpif|cpih|hicp|ppi|pce|consumer\s+prices?|producer\s+prices?|deflation|annual\s+rates|"
     r"disinflation)\b",
     re.I,
 )
 # "rose 6.4% year-on-year, non-food goods 8.5% and paid services 13.6%": a list whose later
 # items leave the verb out; `np` is the item's name (its measure, for the measures stage)
 GAPPED_ITEM = re.compile(
-    r"(?:\s+(?:year[\s-]on[\s-]year|y/y|on\s+the\s+year|month[\s-]on[\s-]month|m/m))?"
+    r"(?:\s+(?:year[\s-]on[\s-]year|y/y|on\s+the\s+year|month[\s-]on[\s-]month|m/m"
+    # "grow 4.6 percent in 2024 and 4.1 percent in 2025, and India 6.8 percent"
+    r"|(?:in|for)\s+(?:fiscal\s+)?(?:19|20)\d\d(?:[/-]\d\d)?))?"
     r"\s*(?:,|;|,?\s+and|,?\s+while)\s+(?:the\s+)?(?P<np>(?:[A-Za-z][\w'’&.-]*\s+){1,5})",
     re.I,
 )

@@ -106,6 +106,19 @@ def figures(text: str, published: str | None = "2023-11-08") -> dict[str, dict]:
             "change",
             -0.7,
         ),
+        # a gapped item after a year: "... 4.1 percent in 2025, and India 6.8 percent"
+        (
+            "China will grow 4.6 percent in 2024 and 4.1 percent in 2025, and India 6.8 percent.",
+            "6.8 percent",
+            "change",
+            6.8,
+        ),
+        (
+            "The highest annual rates are expected in Belgium (4.9%) and Spain (3.8%).",
+            "3.8%",
+            "change",
+            3.8,
+        ),
         # an "anti-inflation" shield is not a rate of change
         ("The anti-inflation shield cut VAT on food to 0% from 5%.", "0%", "level", 0),
     ],
