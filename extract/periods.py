@@ -3941,7 +3941,7 @@ def _earlier_forecast(sc: _Scan, raw: str, fs: int, fe: int) -> _Expr | None:
         return None
     k = len(_LIST_NUMBER.findall(head.group("items")))
     n = k + 1 + len(_LIST_NUMBER.findall(tail.group("items")))
-    after = [x for x in sc.exprs if x.start >= tail.end()]
+    after = [x for x in sc.exprs if tail.end() <= x.start < tail.end() + 20]  # "in June"
     if len(after) > 1 or (after and after[0].kind not in _VINTAGE_KINDS):
         return None  # "compared with 1.1% and 1.3% in 2022 and 2023": periods of its own
     years = [

@@ -56,6 +56,7 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
     ):
         raw = sentence.raw
         done: list[tuple[quantities.Mention, str, int]] = []
+        modes: list[str] = []  # the modality of each figure in `done`
         sentence_measures: list[str] = []
         level_periods: list[tuple[str, periods.Period]] = []  # (unit_kind, period) so far
         for mention in mentions:
@@ -84,6 +85,13 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
             elif cell is not None and cell.header:
                 kind, sign = "level", 1
             mode = semantics.modality(raw, mention)
+            if (
+                mode == "actual"
+                and done
+                and modes[-1] == "projected"
+                and semantics.gapped_item(raw, done[-1][0], mention)
+            ):
+                mode = "projected"  # "is expected to grow 4.1 percent ..., and India 6.8 percent"
             period = _column_period(ctx, cell, cells) if cell is not None else None
             if period is None and measures.tenor(raw, mention):
                 period = periods.UNKNOWN  # "the 10-year Treasury": a maturity, not a time
@@ -106,6 +114,7 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
                 level_periods.append((mention.unit_kind, period))
             names = ";".join(entities.entities_for(ctx, index, span))
             done.append((mention, kind, sign))
+            modes.append(mode)
             if measure:
                 sentence_measures.append(measure)
                 previous_measure = measure

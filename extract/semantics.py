@@ -337,13 +337,7 @@ def kind_and_sign(
                 return prev_kind, prev_sign if prev_kind == "change" else 1
     if previous and previous[-1][1] == "change":
         prev, _, prev_sign = previous[-1]
-        between = sentence_raw[prev.end : mention.start]
-        if (
-            prev.unit_kind == mention.unit_kind
-            and GAPPED_ITEM.fullmatch(between)
-            and _words(between).isdisjoint(_VERB_WORDS | _LEVEL_VERBS)
-            and not _NAMED_LEVEL.search(between)
-        ):
+        if gapped_item(sentence_raw, prev, mention):
             return "change", prev_sign  # the verb is left out: "..., non-food goods 8.5%"
     if (
         relative
@@ -368,6 +362,20 @@ def kind_and_sign(
 _MAKE_UP = re.compile(
     r"(?i)\b(?:make|makes|made|making|take|takes|took|taking|sum|sums|summed|line|lined)\s+\Z"
 )
+
+
+def gapped_item(sentence_raw: str, prev: Mention, mention: Mention) -> bool:
+    """Is `mention` an item of a list that leaves out the verb of the figure `prev` before it
+    ("rose 6.4%, non-food goods 8.5%", "grow 4.1 percent in 2025, and India 6.8 percent")?"""
+    between = sentence_raw[prev.end : mention.start]
+    return (
+        prev.unit_kind == mention.unit_kind
+        and GAPPED_ITEM.fullmatch(between) is not None
+        and _words(between).isdisjoint(_VERB_WORDS | _LEVEL_VERBS)
+        and not _NAMED_LEVEL.search(between)
+    )
+
+
 _WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
 

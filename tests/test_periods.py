@@ -1795,6 +1795,9 @@ GENERAL_CASES = [
     ("The central bank now sees inflation averaging 1.4% in 2024, 1.2% in 2025 and 1.1% in "
      "2026, down from its December forecasts of 1.9%, 1.6% and 1.8%.", D(2024, 3, 7), "1.8%",
      "level", "projected", D(2026, 1, 1), D(2026, 12, 31)),
+    ("ECB staff cut their growth forecasts to 1.1% for 2019 and 1.2% for 2020, from 1.2% and "
+     "1.4% in June, and now see inflation at 1.0% next year.", D(2019, 9, 12), "1.4%", "level",
+     "projected", D(2020, 1, 1), D(2020, 12, 31)),
     # ... not when the list has periods of its own
     ("Exports rose to 5.2 billion in 2023 and 5.6 billion in 2024 from 4.1 billion in 2021 and "
      "4.4 billion in 2022.", D(2024, 3, 7), "4.1 billion", "level", "actual", D(2021, 1, 1),

@@ -143,6 +143,13 @@ def test_kind_and_sign(text: str, surface: str, kind: str, value: float) -> None
             "projected",
         ),
         ("Output is expected to reach 5 mln tonnes.", "5 mln tonnes", "projected"),
+        # an item that leaves the forecast's verb out is forecast too
+        (
+            "China is expected to grow 4.6 percent in 2024 and 4.1 percent in 2025, and India "
+            "6.8 percent in fiscal 2024/25.",
+            "6.8 percent",
+            "projected",
+        ),
         ("The ministry forecast growth of 2.5 pct.", "2.5 pct", "projected"),
         ("The group guided for revenue of €4.1bn in 2025.", "€4.1bn", "projected"),
         ("Growth is seen at 2.1% this year.", "2.1%", "projected"),
