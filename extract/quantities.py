@@ -1482,7 +1482,9 @@ def _share_conversion_qualifiers(text: str, mentions: list[Mention]) -> list[Men
                 # "rose as much as $5.52, or 6.9%": the same move restated in percent
                 or (
                     m.unit_kind == "percent"
-                    and _rx(r",\s*or\s+").fullmatch(text[prev.end : m.start])
+                    and _rx(
+                        r",\s*(?:or|equal\s+to|equivalent\s+to|representing|or\s+about)\s+"
+                    ).fullmatch(text[prev.end : m.start])
                 )
             )
         ):

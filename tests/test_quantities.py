@@ -396,6 +396,13 @@ def test_more_qualifiers(text: str, qualifier: str) -> None:
     assert find_quantities(text)[0].qualifier == qualifier
 
 
+def test_a_share_restating_an_amount_shares_its_qualifier() -> None:
+    text = "it will buy back up to 120 million shares, equal to 2.9% of shares outstanding"
+    assert [m.qualifier for m in find_quantities(text)] == ["up_to", "up_to"]
+    text = "it cut about 2,400 jobs, or 4% of its workforce"
+    assert [m.qualifier for m in find_quantities(text)] == ["approx", "approx"]
+
+
 def test_by_a_change_to_a_level_is_no_range() -> None:
     found = find_quantities("taxes will decrease by five pct to 31 pct")
     assert [(m.surface, m.value_low) for m in found] == [("five pct", None), ("31 pct", None)]
