@@ -254,7 +254,8 @@ _MODIFIERS = frozenset(
 )
 _POSTFIX_QUALIFIER = re.compile(
     r"\s*(?:,\s*)?(?P<q>or\s+(?:more|above|higher|over|greater|better)|or\s+(?:less|fewer|below|lower"
-    r"|under)|or\s+so|-plus\b|\+(?![\d])|-odd\b|plus\b(?=\s*(?:[,.;)]|$)))",
+    r"|under)|or\s+so|-plus\b|\+(?![\d])|-odd\b|plus\b(?=\s*(?:[,.;)]|$))"
+    r"|at\s+(?:the\s+)?(?:most|least)\b(?=\s*(?:[,.;)]|$)))",
     re.I,
 )
 _POSTFIX_MAP = {
@@ -270,6 +271,8 @@ _POSTFIX_MAP = {
     "lower": "at_most",
     "under": "at_most",
     "so": "approx",
+    "most": "at_most",  # "a fine of EUR 800,000 at most"
+    "least": "at_least",
 }
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|through|or)\s*", re.I)
 _RANGE_OPENER = re.compile(

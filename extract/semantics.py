@@ -118,8 +118,9 @@ _NOUN_AFTER = re.compile(
     rf"(?:(?:year[\s-]on[\s-]year|annual|annualised|annualized|yearly|monthly|quarterly|"
     rf"weekly|daily|seasonally[\s-]adjusted|real|nominal|overall|average|sharp|steep|modest|"
     rf"slight|small|big|large|further|record|net|cumulative|combined|total|underlying|"
-    rf"price|sales|volume|organic)\s+)*(?:(?P<up>{_CHANGE_NOUNS_UP}|(?:higher|up|more)"
-    rf"(?!\s+from))|(?P<down>{_CHANGE_NOUNS_DOWN}|(?:lower|down|less)(?!\s+from)))\b",
+    rf"price|sales|volume|organic)\s+)*(?:(?P<up>{_CHANGE_NOUNS_UP}|(?:higher|up|more|larger"
+    rf"|bigger|greater|wider)(?!\s+from))|(?P<down>{_CHANGE_NOUNS_DOWN}|(?:lower|down|less|smaller"
+    rf"|narrower)(?!\s+from)))\b",
     re.I,
 )
 # "is customarily set 0.9 percentage point above the coupon": a spread, which is a level
@@ -297,6 +298,11 @@ def kind_and_sign(
         if verb is not None and verb.group("up") == "up" and _MAKE_UP.search(tail, 0, verb.start()):
             verb = None  # "now make up 3.8% of the total": a share, not a rise
     threshold = _rx(r"(?:below|above|beyond|under)\b", re.I).match(mention.surface)
+    if verb and _ARTICLE_BEFORE.search(tail) and mention.unit_kind != "count":
+        attributive = _NOUN_AFTER.match(after)
+        if attributive and not (money and _is_item(attributive)):
+            # "Eurostat added a 1.6 pct fall in prices": the noun, not the verb, is the change
+            return "change", -1 if attributive.group("down") else 1
     if verb and not (money and _rx(r"rais", re.I).match(verb.group())) and not threshold:
         return "change", -1 if verb.group("down") else 1
     # "... and operating profit by 34.9 %": the verb is further back.
@@ -376,6 +382,7 @@ def gapped_item(sentence_raw: str, prev: Mention, mention: Mention) -> bool:
     )
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+\Z", re.I)
 _WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
 
@@ -403,6 +410,12 @@ _AFTER_WORDS = _NOUN_WORDS | {
     "increase",
     "decline",
     "drop",
+    "larger",
+    "bigger",
+    "greater",
+    "wider",
+    "smaller",
+    "narrower",
 }
 _GROWTH_WORDS = frozenset(
     {"growth", "inflation", "deflation", "expansion", "contraction", "increase", "decline"}

@@ -390,6 +390,8 @@ def test_the_story_dollar_and_world_prices() -> None:
         ("completed within three years", "at_most"),
         ("trees older than 25 years", "more_than"),
         ("the population crossed 3.8 million", "more_than"),
+        ("a fine of EUR 800,000 at most.", "at_most"),
+        ("output of 5,000 tonnes at least, the ministry said", "at_least"),
     ],
 )
 def test_more_qualifiers(text: str, qualifier: str) -> None:

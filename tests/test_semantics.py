@@ -119,6 +119,14 @@ def figures(text: str, published: str | None = "2023-11-08") -> dict[str, dict]:
             "change",
             3.8,
         ),
+        # "added a 1.6 pct fall": the noun the figure modifies is the change, not the verb
+        (
+            "Eurostat added a 1.6 pct fall in prices was offset by a 3.1 pct increase.",
+            "1.6 pct",
+            "change",
+            -1.6,
+        ),
+        ("The sales force will be 20 pct larger in 1987.", "20 pct", "change", 20),
         # an "anti-inflation" shield is not a rate of change
         ("The anti-inflation shield cut VAT on food to 0% from 5%.", "0%", "level", 0),
     ],
