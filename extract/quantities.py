@@ -121,6 +121,13 @@ _IDENTIFIER_BEFORE = re.compile(
     r"band|registration|reg|local)\.?\s*:?\s*$",
     re.I,
 )
+# a label word used as a verb: "plans to issue 200 mln dlrs", "could top 50 pct", "building
+# 3.87 million homes" (lower case: "Unit 1", "Building 3" stay labels)
+_VERB_NOT_LABEL = re.compile(
+    r"(?:\b(?:to|will|would|could|can|may|might|should|must|shall|did|does|do|not)\s+"
+    r"(?:issue|block|top|level|line|round|form|part|step|size|type|class|track|train|box|floor"
+    r"|volume|exit|title|channel|schedule)|\bbuilding)\s*\Z"
+)
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
@@ -805,7 +812,8 @@ def _core_ok(text: str, c: _Core) -> bool:
     ):
         return False
     if last in (" ", ".", "\n") and (
-        _IDENTIFIER_BEFORE.search(before) or _rx(r"\bGroup\s+of\s+\Z").search(before)
+        (_IDENTIFIER_BEFORE.search(before) and not _VERB_NOT_LABEL.search(before))
+        or _rx(r"\bGroup\s+of\s+\Z").search(before)
     ):
         return False  # "Section 301", "the Group of 20" (but "a group of 120 volunteers")
     window = text[max(0, c.start - 8) : c.end + 10]

@@ -230,6 +230,7 @@ def test_units_shared_by_neighbours(text: str, values: list[tuple[str, float]]) 
         "(December, 1978 equals 100)",
         "3M and 5G phones",
         "the two countries agreed",
+        "Perry Unit 1 was shut; Building 3 was sold.",
     ],
 )
 def test_never_figures(text: str) -> None:
@@ -396,6 +397,18 @@ def test_the_story_dollar_and_world_prices() -> None:
 )
 def test_more_qualifiers(text: str, qualifier: str) -> None:
     assert find_quantities(text)[0].qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Dow Chemical said it will issue 200 mln dlrs of bonds.", "200 mln dlrs"),
+        ("The House voted to block 40 mln dlrs in funds.", "40 mln dlrs"),
+        ("Ottawa has set a goal of building 3.87 million homes by 2031.", "3.87 million homes"),
+    ],
+)
+def test_a_label_word_used_as_a_verb_labels_nothing(text: str, surface: str) -> None:
+    assert [m.surface for m in find_quantities(text)] == [surface]
 
 
 def test_a_share_restating_an_amount_shares_its_qualifier() -> None:
