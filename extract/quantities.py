@@ -1215,7 +1215,15 @@ def _definite_before(text: str, pos: int) -> bool:
     ):
         return True
     m = _rx(r"([A-Za-z]+)\s+$").search(before)
+    if m and m.group(1).lower() == "the" and _PART_OF.search(before):
+        return False  # "seven of the nine board members": the whole a part is counted from
     return bool(m and m.group(1).lower() in _DETERMINERS)
+
+
+_PART_OF = re.compile(
+    r"(?i)\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|both|none"
+    r"|each|most|half)\s+of\s+the\s+\Z"
+)
 
 
 def singular(word: str) -> str:
@@ -1438,6 +1446,12 @@ def _link_units(text: str, mentions: list[Mention]) -> list[Mention]:
             and (_BACKWARD_LINK.match(between) or _rx(r"\s*to\s*").fullmatch(between))
         ):
             out[i] = _inherit(m, nxt)
+        elif (
+            nxt.unit_kind == "count"
+            and m.surface.lower() != "one"  # "leads one of the two groups": a reference
+            and _rx(r"\s+of\s+the\s+").fullmatch(between)
+        ):
+            out[i] = _inherit(m, nxt)  # "seven of the nine board members": seven members
     # "1.25 mln tonnes raw value from 1.4 mln": a compared amount is in the unit it is compared to
     for i in range(1, len(out)):
         m = out[i]

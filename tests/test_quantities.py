@@ -411,6 +411,16 @@ def test_a_label_word_used_as_a_verb_labels_nothing(text: str, surface: str) -> 
     assert [m.surface for m in find_quantities(text)] == [surface]
 
 
+def test_a_part_of_a_counted_whole_counts_the_same_thing() -> None:
+    found = find_quantities("The decision was backed by seven of the nine board members.")
+    assert [(m.surface, m.value, m.unit) for m in found] == [
+        ("seven", 7, "board member"),
+        ("nine board members", 9, "board member"),
+    ]
+    # "one of the two groups" refers to a group; "the two countries" refers to both
+    assert [m.surface for m in find_quantities("He leads one of the two groups.")] == []
+
+
 def test_a_share_restating_an_amount_shares_its_qualifier() -> None:
     text = "it will buy back up to 120 million shares, equal to 2.9% of shares outstanding"
     assert [m.qualifier for m in find_quantities(text)] == ["up_to", "up_to"]
