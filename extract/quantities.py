@@ -105,6 +105,13 @@ _NIL = re.compile(
     r"\b(?:profit|loss|net|shr|div|vs\.?|against)\s+(?P<nil2>nil)\b",
     re.I,
 )
+# "more than a decade", "almost a year": a qualified single span of time is a duration (not
+# "a year ago", "over a year", which are periods)
+_QUALIFIED_ONE = re.compile(
+    r"(?i)\b(?:more\s+than|less\s+than|almost|nearly|at\s+least|roughly|just\s+under"
+    r"|just\s+over)\s+(?P<a>a)\s+(?=(?:decade|year|month|week|century)\b"
+    r"(?!\s+(?:ago|earlier|later|before|after|from|on)\b|-))"
+)
 _TIME_OF_DAY = re.compile(r"^\s*(?::\d\d|\s*(?:a\.?m\.?|p\.?m\.?|gmt|est|edt|bst|cet|hrs)\b)", re.I)
 _PHONE = re.compile(r"\d{3}[-.]\d{3,4}[-.]\d{4}|\(\d{3}\)\s?\d{3}-\d{4}")
 _ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
@@ -372,7 +379,8 @@ _MAYBE_FIGURE = re.compile(
     r"\d|[½¼¾⅓⅔⅛⅜⅝⅞]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|"
-    r"thirds?|quarters?|fifths?|nil)\b",
+    r"thirds?|quarters?|fifths?|nil|(?:than|almost|nearly|least|roughly|under|over)\s+a\s+"
+    r"(?:decade|year|month|week|century))\b",
     re.I,
 )
 
@@ -667,6 +675,9 @@ def _cores(text: str, excluded: Sequence[tuple[int, int]]) -> list[_Core]:
     for m in _NIL.finditer(text):
         group = "nil" if m.group("nil") else "nil2"
         cores.append(_Core(m.start(group), m.end(group), 0.0, 0))
+    if " a " in text:
+        for m in _QUALIFIED_ONE.finditer(text):
+            cores.append(_Core(m.start("a"), m.end("a"), 1.0, 0, spelled=True))
     cores.sort(key=lambda c: (c.start, -c.end))
     out: list[_Core] = []
     last_end = -1

@@ -411,6 +411,16 @@ def test_a_label_word_used_as_a_verb_labels_nothing(text: str, surface: str) -> 
     assert [m.surface for m in find_quantities(text)] == [surface]
 
 
+def test_a_qualified_single_span_of_time_is_a_duration() -> None:
+    found = extract_figures(
+        "It was the weakest outlook in more than a decade.", published="2024-05-15"
+    )
+    assert found[["surface", "value", "unit", "qualifier"]].values.tolist() == [
+        ["more than a decade", 1.0, "decade", "more_than"]
+    ]
+    assert extract_figures("Prices rose nearly a year ago.", published="2024-05-15").empty
+
+
 def test_a_part_of_a_counted_whole_counts_the_same_thing() -> None:
     found = find_quantities("The decision was backed by seven of the nine board members.")
     assert [(m.surface, m.value, m.unit) for m in found] == [
