@@ -73,7 +73,6 @@ _DIGIT_CORE = re.compile(
 )
 _BARE_FRACTION = re.compile(r"(?<![\w./-])(?P<fn>\d{1,2})/(?P<fd>\d{1,3})(?![\w/])")
 _UNICODE_FRACTION = re.compile(r"(?<![\w.])[½¼¾⅓⅔⅛⅜⅝⅞]")
-_ALPHA_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?![A-Za-z])")
 # What may follow a fraction that stands alone ("fell by a third in May", "about half are")
 _ALONE_AFTER = (
     r"\s*(?:[,.;:)]|$|\s+(?:in|on|to|from|and|or|since|after|versus|compared|as|while|this|"
@@ -372,9 +371,11 @@ def find_quantities(
 
 def may_hold_figure(sentence_raw: str) -> bool:
     """A cheap test that lets sentences without digits or number words skip every stage."""
-    return bool(_MAYBE_FIGURE.search(sentence_raw))
+    return _ANY_DIGIT.search(sentence_raw) is not None or bool(_MAYBE_FIGURE.search(sentence_raw))
 
 
+_ALPHA_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?![A-Za-z])")
+_ANY_DIGIT = re.compile(r"\d")  # most sentences with a figure have one: a quick first test
 _MAYBE_FIGURE = re.compile(
     r"\d|[½¼¾⅓⅔⅛⅜⅝⅞]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
