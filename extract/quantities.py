@@ -1475,6 +1475,25 @@ def _link_units(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if _COMPARED_TAIL.fullmatch(text[prev.end : m.start]) and _scaled(m) == _scaled(prev):
             out[i] = _inherit(m, prev)
+    # "EUR 8.77 mn compared to EUR 7.04 in 2005": a base in the same currency with no scale
+    # of its own is in the scale of what it is compared with (a million times more likely
+    # than a fall from millions to a few euros)
+    for i in range(1, len(out)):
+        m, prev = out[i], out[i - 1]
+        if (
+            m.unit
+            and m.unit == prev.unit
+            and m.unit_kind == "currency"
+            and not m.per_unit
+            and not prev.per_unit
+            and _scaled(prev)
+            and not _scaled(m)
+            and m.value == _core_value(m)
+            and _rx(r"\s+(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+").fullmatch(
+                text[prev.end : m.start]
+            )
+        ):
+            out[i] = _inherit(m, prev)
     # wire style: a scaled bare amount in a sentence about money is money ("from 3.39 billion")
     traffic = _TRAFFIC.search(text) is not None
     for i, m in enumerate(out):

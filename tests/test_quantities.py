@@ -92,6 +92,7 @@ def test_money(text: str, surface: str, value: float, unit: str) -> None:
         ("generated 30 TWh", 30, "TWh", "energy"),
         ("uses 450 kWh a year", 450, "kWh", "energy"),
         ("about 6,000 enterprises operate", 6000, "enterprise", "count"),
+        ("exports rose to 36.7Mt", 36.7e6, "t", "mass"),
         # a noun modifier stays, an adjective goes; "joint venture" is a noun of its own
         ("it built 12 log houses", 12, "log house", "count"),
         ("he sold 240 mln common shares", 240e6, "share", "count"),
@@ -419,6 +420,13 @@ def test_a_qualified_single_span_of_time_is_a_duration() -> None:
         ["more than a decade", 1.0, "decade", "more_than"]
     ]
     assert extract_figures("Prices rose nearly a year ago.", published="2024-05-15").empty
+
+
+def test_a_compared_amount_takes_the_scale_of_what_it_is_compared_with() -> None:
+    text = "the order book stood at EUR 8.77 mn compared to EUR 7.04 in 2005"
+    assert [m.value for m in find_quantities(text)] == [8.77e6, 7.04e6]
+    text = "sales were EUR 5 mn compared with EUR 3 a share"
+    assert [m.value for m in find_quantities(text)] == [5e6, 3]
 
 
 def test_a_part_of_a_counted_whole_counts_the_same_thing() -> None:
