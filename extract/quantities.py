@@ -66,6 +66,8 @@ _DIGIT_CORE = re.compile(
     # Indian grouping first ("₹1,62,990 crore", "3,23,578 employees"), then thousands
     r"(?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
     r"\d+ \.\d+(?![\d.])|"
+    # Financial PhraseBank's tokenizer also splits thousands: "EUR500 ,000", "EUR422 ,754"
+    r"\d{1,3}(?: ,\d{3})+(?![\d,])|"
     # a decimal comma, only where a scale or percent follows: "EUR 7,8 million", "5,5 %"
     r"\d+,\d{1,2}(?=\s*(?:million|mln|billion|bn|mn|m\b|%|pct|per\s?cent))|"
     r"\d+(?:\.\d+)?|\.\d+)"
@@ -648,7 +650,7 @@ def _cores(text: str, excluded: Sequence[tuple[int, int]]) -> list[_Core]:
         ]
     for m in _DIGIT_CORE.finditer(text):
         # Financial PhraseBank's tokenizer splits decimals: "EUR18 .9 m" is 18.9.
-        value = parse_digits(m.group("num").lstrip(".").replace(" .", "."))
+        value = parse_digits(m.group("num").lstrip(".").replace(" .", ".").replace(" ,", ","))
         if m.group("num").startswith("."):
             value = float("0" + m.group("num"))
         if value is None:

@@ -243,6 +243,8 @@ def test_wire_fractions_and_tokenised_decimals() -> None:
     assert only("the stock fell to 11-1/2").value == pytest.approx(11.5)
     assert only("rates of 7-3/4 pct").value == pytest.approx(7.75)
     assert only("net profit of EUR18 .9 m").value == pytest.approx(18.9e6)
+    assert only("its net loss narrowed to EUR500 ,000").value == pytest.approx(500_000)
+    assert only("the capital , EUR422 ,754 , has been paid").value == pytest.approx(422_754)
 
 
 def test_dateline_dollars_and_era_currencies() -> None:
