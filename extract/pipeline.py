@@ -18,6 +18,7 @@ from extract.context import DocContext, build_context
 from extract.documents import Document
 from extract.schema import Figure, figure_id_for, text_sha, to_frame
 from extract.series import series_key
+from extract.units import lexicon
 
 # Bump whenever the figures produced for an unchanged text may differ, so stores re-extract.
 EXTRACTION_VERSION = "0.5.0"
@@ -75,6 +76,7 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
                 )
             )
             mention = _unit_from_context(raw, mention, measure, hints)
+            end, span = sentence.start + mention.end, (mention.start, mention.end)  # may grow
             # "$58.24 per barrel", "5 mln tonnes a year": the unit stays plain and the rate's
             # denominator goes to the measure ("price per bbl").
             if mention.per_unit and mention.per_unit not in measure:
@@ -213,6 +215,23 @@ def _unit_from_context(
         return replace(mention, unit="kWh", unit_kind="energy")
     if mention.unit or mention.unit_kind not in ("", "other"):
         return mention
+    labelled = _CURRENCY_LABEL.search(raw, max(0, mention.start - 20), mention.start)
+    if labelled and labelled.group(1) in lexicon().prefix_currencies:
+        # "Deal size in USD : 90.3 m": a field labelled with its currency
+        code = lexicon().prefix_currencies[labelled.group(1)]
+        money = replace(mention, unit=code, unit_kind="currency")
+        scale = _SCALE_AFTER.match(raw, mention.end)
+        if scale is None:
+            return money
+        factor = {"m": 1e6, "mn": 1e6, "bn": 1e9}[scale.group(1)]
+        return replace(
+            money,
+            end=scale.end(),
+            surface=raw[mention.start : scale.end()],
+            value=mention.value * factor,
+            value_low=None if mention.value_low is None else mention.value_low * factor,
+            value_high=None if mention.value_high is None else mention.value_high * factor,
+        )
     traffic = _TRAFFIC_MEASURE.search(measure)
     if traffic:  # "revenue passenger miles rose 9.5 pct to 10.9 mln"
         unit = f"{traffic.group(1).lower()} {traffic.group(2).lower().rstrip('s')}"
@@ -243,6 +262,8 @@ def _unit_from_context(
     return mention
 
 
+_CURRENCY_LABEL = re.compile(r"\bin\s+([A-Z]{3})\s*:\s*\Z")
+_SCALE_AFTER = re.compile(r"\s*(m|mn|bn)\b")
 _TRAFFIC_MEASURE = re.compile(
     r"(?i)\b(passenger|seat|ton|tonne|freight)[- ](miles?|kilometres?|kilometers?|km)\b"
 )

@@ -290,6 +290,13 @@ def test_stocks_named_under_a_modal_verb_are_actual(text: str, surface: str) -> 
         ("Brazil's real weakened 1.1% to 5.25 per dollar.", "5.25", "BRL", "currency"),
         ("The rupee closed at 83.45 to the dollar.", "83.45", "INR", "currency"),
         ("The ruble firmed to 90.1 per U.S. dollar and 98.3 per euro.", "98.3", "RUB", "currency"),
+        # a field labelled with its currency, and the scale after the number
+        (
+            "Buyer : YIT Oyj Deal size in USD : 90.3 m Type : acquisition",
+            "90.3 m",
+            "USD",
+            "currency",
+        ),
     ],
 )
 def test_bare_levels_take_the_unit_their_subject_implies(
@@ -297,6 +304,8 @@ def test_bare_levels_take_the_unit_their_subject_implies(
 ) -> None:
     row = figures(text, published="2024-05-15")[surface]
     assert (row["unit"], row["unit_kind"]) == (unit, kind)
+    if surface == "90.3 m":
+        assert row["value"] == pytest.approx(90.3e6)
 
 
 @pytest.mark.parametrize(
