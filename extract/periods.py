@@ -2925,19 +2925,19 @@ def _week_anchor(text: str, first: int) -> dt.date | None:
         if end is None:
             continue
         last = calendar.monthrange(end.year, month)[1]
-        if end.day <= 6:
-            nominal = month - 1 or 12
-        elif last - 6 <= end.day < last:
-            nominal = month
-        else:
-            continue
-        if (nominal + 1 - first) % 3 == 0:
-            if end.day <= 6:
+        spills = end.day <= _WEEK_SPILL
+        if not spills and not last - _WEEK_SPILL <= end.day < last:
+            continue  # a month's last day, or mid-month: no 52/53-week calendar told
+        nominal = _closed_month(month, m.group("d"))
+        if nominal is not None and (nominal + 1 - first) % 3 == 0:
+            if spills:
                 return end
             found = found or end
     return found
 
 
+# how far a 52/53-week period may run past its nominal month's end ("February 3" ends January)
+_WEEK_SPILL = 6
 _WEEK_END = re.compile(
     r"(?i)\b(?:quarter|qtr|year|weeks|fiscal\s+(?:year\s+)?(?:19|20)\d\d)[\"”']?,?\s+"
     r"(?:which\s+|that\s+)?(?:ends|ending|ended|will\s+end)\s+(?:on\s+)?"
@@ -3040,7 +3040,7 @@ def _company_start(title: str, text: str, low: str) -> int | None:
 def _closed_month(month: int | None, day: str | None) -> int | None:
     """The month a period ending on `day` of `month` closes: a 52/53-week year ending
     "February 3" closes January."""
-    if month and day and int(day) <= 6:
+    if month and day and int(day) <= _WEEK_SPILL:
         return month - 1 or 12
     return month
 
@@ -3118,7 +3118,7 @@ def _week_close(month_end: dt.date, anchor: dt.date) -> dt.date:
     else its last one in the month."""
     back = (month_end.weekday() - anchor.weekday()) % 7
     last = month_end - dt.timedelta(days=back)
-    if anchor.day <= 6 and back > 3:
+    if anchor.day <= _WEEK_SPILL and back > 3:
         return last + dt.timedelta(days=7)
     return last
 

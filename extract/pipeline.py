@@ -61,8 +61,6 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
         sentence_measures: list[str] = []
         level_periods: list[tuple[str, periods.Period]] = []  # (unit_kind, period) so far
         for mention in mentions:
-            start, end = sentence.start + mention.start, sentence.start + mention.end
-            span = (mention.start, mention.end)
             cell = cells.get(mention.start) or cells.get(mention.num_start)
             measure = (
                 cell.label
@@ -75,8 +73,9 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
                     previous_measure=previous_measure,
                 )
             )
-            mention = _unit_from_context(raw, mention, measure, hints)
-            end, span = sentence.start + mention.end, (mention.start, mention.end)  # may grow
+            mention = _unit_from_context(raw, mention, measure, hints)  # may grow its span
+            start, end = sentence.start + mention.start, sentence.start + mention.end
+            span = (mention.start, mention.end)
             # "$58.24 per barrel", "5 mln tonnes a year": the unit stays plain and the rate's
             # denominator goes to the measure ("price per bbl").
             if mention.per_unit and mention.per_unit not in measure:
@@ -216,22 +215,15 @@ def _unit_from_context(
     if mention.unit or mention.unit_kind not in ("", "other"):
         return mention
     labelled = _CURRENCY_LABEL.search(raw, max(0, mention.start - 20), mention.start)
-    if labelled and labelled.group(1) in lexicon().prefix_currencies:
+    code = lexicon().prefix_currencies.get(labelled.group(1)) if labelled else None
+    if code is not None:
         # "Deal size in USD : 90.3 m": a field labelled with its currency
-        code = lexicon().prefix_currencies[labelled.group(1)]
         money = replace(mention, unit=code, unit_kind="currency")
         scale = _SCALE_AFTER.match(raw, mention.end)
         if scale is None:
             return money
-        factor = {"m": 1e6, "mn": 1e6, "bn": 1e9}[scale.group(1)]
-        return replace(
-            money,
-            end=scale.end(),
-            surface=raw[mention.start : scale.end()],
-            value=mention.value * factor,
-            value_low=None if mention.value_low is None else mention.value_low * factor,
-            value_high=None if mention.value_high is None else mention.value_high * factor,
-        )
+        scaled = quantities.times(money, lexicon().scales[scale.group(1)])
+        return replace(scaled, end=scale.end(), surface=raw[mention.start : scale.end()])
     traffic = _TRAFFIC_MEASURE.search(measure)
     if traffic:  # "revenue passenger miles rose 9.5 pct to 10.9 mln"
         unit = f"{traffic.group(1).lower()} {traffic.group(2).lower().rstrip('s')}"

@@ -75,6 +75,7 @@ _DIGIT_CORE = re.compile(
 )
 _BARE_FRACTION = re.compile(r"(?<![\w./-])(?P<fn>\d{1,2})/(?P<fd>\d{1,3})(?![\w/])")
 _UNICODE_FRACTION = re.compile(r"(?<![\w.])[½¼¾⅓⅔⅛⅜⅝⅞]")
+_ALPHA_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?![A-Za-z])")
 # What may follow a fraction that stands alone ("fell by a third in May", "about half are")
 _ALONE_AFTER = (
     r"\s*(?:[,.;:)]|$|\s+(?:in|on|to|from|and|or|since|after|versus|compared|as|while|this|"
@@ -373,17 +374,19 @@ def find_quantities(
 
 def may_hold_figure(sentence_raw: str) -> bool:
     """A cheap test that lets sentences without digits or number words skip every stage."""
-    return _ANY_DIGIT.search(sentence_raw) is not None or bool(_MAYBE_FIGURE.search(sentence_raw))
+    return (
+        _ANY_DIGIT.search(sentence_raw) is not None
+        or _MAYBE_FIGURE.search(sentence_raw) is not None
+        or _QUALIFIED_ONE.search(sentence_raw) is not None  # "in more than a decade"
+    )
 
 
-_ALPHA_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?![A-Za-z])")
 _ANY_DIGIT = re.compile(r"\d")  # most sentences with a figure have one: a quick first test
 _MAYBE_FIGURE = re.compile(
     r"\d|[½¼¾⅓⅔⅛⅜⅝⅞]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|"
-    r"thirds?|quarters?|fifths?|nil|(?:than|almost|nearly|least|roughly|under|over)\s+a\s+"
-    r"(?:decade|year|month|week|century))\b",
+    r"thirds?|quarters?|fifths?|nil)\b",
     re.I,
 )
 
@@ -439,10 +442,10 @@ def document_hints(text: str, published_year: int | None) -> DocHints:
     return DocHints(year=published_year, countries=countries, dollar=dollar)
 
 
-# words only one dollar market uses: Australia's franking credits and exchanges' short names
 # "the dollar" with no country before it is the U.S. one ("the value of the dollar against the
 # yen ... of the Group of Five plus Canada agreement")
 _THE_DOLLAR = re.compile(r"\b[Tt]he\s+dollar\b")
+# words only one dollar market uses: Australia's franking credits and exchanges' short names
 _DOLLAR_MARKETS = (
     (re.compile(r"(?i)\b(?:fully|un)?franked\b|\bASX\b"), "AUD"),
     (re.compile(r"\bTSX\b|\bToronto Stock Exchange\b"), "CAD"),
@@ -551,12 +554,12 @@ def apply_table_unit(
                 continue
             noun = _COUNT_NOUNS.get(counted.group(0).lower(), "employee")
             own = _TABLE_HEADER.search(label)  # "Customers (millions)"
-            scaled = _times(m, _header_scale(own) if own else 1.0)
+            scaled = times(m, _header_scale(own) if own else 1.0)
             out.append(replace(scaled, unit=noun, unit_kind="count"))
             continue
         currency = m.unit or table.currency or hints.currency or hints.dollar
         per_share = bool(_PER_SHARE_ROW.search(label))  # per share: not in millions
-        scaled = m if per_share else _times(m, table.scale)
+        scaled = m if per_share else times(m, table.scale)
         out.append(replace(scaled, unit=currency, unit_kind="currency", explicit_unit=True))
     return out
 
@@ -574,7 +577,7 @@ def _header_scale(head: re.Match[str]) -> float:
     return lexicon().scales[head.group("scale").lower().rstrip("s")]
 
 
-def _times(m: Mention, factor: float) -> Mention:
+def times(m: Mention, factor: float) -> Mention:
     """`m` with its value and range multiplied by `factor` (a table's or a row's scale)."""
     return replace(
         m,
