@@ -355,7 +355,8 @@ def _g() -> SimpleNamespace:
           |the\s+(?P<ag_u3>year|month|quarter|week)\s+(?:before|earlier))
           \b)
     | (?P<daypart>(?i:this\s+(?:morning|afternoon|evening)|(?:during|in)\s+the\s+(?:morning
-          |afternoon|session)|earlier\s+today|later\s+today|overnight)\b)
+          |afternoon|session)|earlier\s+today|later\s+today|overnight(?![ -](?:deposit|lending
+          |rate|repo|reverse|index|interbank|borrowing|loans?|funds?|money|call|swaps?|bank)))\b)
     | (?P<season>(?i:(?P<se_w>last|this|next|past)\s+(?P<se_a>spring|summer|autumn|fall|winter)
           |(?P<se_b>spring|summer|autumn|winter)\s+(?:of\s+)?(?P<se_y>{year})))
     | (?P<day>(?i:today|yesterday|tomorrow|tonight)\b
@@ -410,6 +411,7 @@ def _g() -> SimpleNamespace:
         r"|comparable|upward|downward|rise|increase|gain|growth|fall|decline|drop|surplus"
         r"|deficit|year|earlier|ago|projected|estimated|expected|forecast|provisional"
         r"|preliminary|[a-z]+-[a-z]+|(?:19|20)\d\d|expenditure|spending|\w+'s"
+        r"|annual|annualised|annualized|all-time|\d+-(?:year|month)"
         rf"|{mon_ci})"
     )
     speech = _alt(list(lex.speech_set))
@@ -1854,7 +1856,8 @@ _NOT_NOUN = re.compile(
     r"|compared|with|by|since|after|before|on|at|versus|vs)\b"
 )
 _GAP_OF = re.compile(
-    r"(?i)\A(?:\s*[,:])?\s*(?:(?:period|months)\s+)?(?:(?:of|in|for)\s+)?(?:the\s+)?\Z"
+    r"(?i)\A(?:\s*[,:])?\s*(?:(?:period|months)\s+)?(?:(?:of|in|for)\s+)?(?:the\s+)?"
+    r"(?:calendar\s+)?\Z"
 )
 _GAP_YEAR_SUB = re.compile(r"(?i)\A(?:'s)?\s+(?:the\s+)?\Z")
 _RANGE_KINDS = frozenset({"range", "monrange", "yrange"})
@@ -2111,6 +2114,8 @@ def _scan(raw: str) -> _Scan:
         a = _atom(m, raw)
         if a is not None:
             atoms.append(a)
+    if atoms and "next" in raw:
+        atoms = _elliptic_next(atoms, raw)
     spans = [(a.start, a.end) for a in atoms if a.kind != "yoy"]
     if dateline:
         spans.append(dateline.span(dl_group))
@@ -2153,6 +2158,26 @@ def _scan(raw: str) -> _Scan:
         exprs=tuple(exprs),
         dateline_end=dl_end,
     )
+
+
+def _elliptic_next(atoms: list[_Atom], raw: str) -> list[_Atom]:
+    """ "2.5pc this year and 2.6pc next": the bare "next" is the year (quarter, month) after
+    the one just named."""
+    out = list(atoms)
+    for a in atoms:
+        if a.kind != "relyear" or a.year != ("rel", 0):
+            continue
+        m = _NEXT_ALONE.search(raw, a.end)
+        if m is None or any(b.start <= m.start() < b.end for b in atoms):
+            continue
+        out.append(_Atom("relyear", m.start(), m.end(), ("year",), ("rel", 1), a.fiscal))
+        break
+    return sorted(out, key=lambda b: b.start)
+
+
+_NEXT_ALONE = re.compile(
+    r"(?i)\bnext\b(?=\s*(?:[,.;:)]|\Z|(?:and|but|while|as|before|after|with)\b))"
+)
 
 
 _APPOSITIVE = re.compile(
@@ -2221,10 +2246,10 @@ def _ahead_in_plans(
 ) -> list[_Expr]:
     """A period in a clause that plans or forecasts ("will go up ... in October", "is expected
     to be made in late April") looks ahead, unless the forecast itself is past ("had expected
-    a rise in February")."""
+    a rise in February"). "Since May" never does: it starts a state that holds now."""
     out = []
     for x in exprs:
-        if not x.forward:
+        if not x.forward and x.mode != "since":
             cs, ce = _clause_of(clauses, x.core[0])
             if _PLANS.search(raw, cs, ce) and not _FORECAST_BEFORE.search(raw, cs, ce):
                 x = replace(x, forward=True)
@@ -2483,6 +2508,9 @@ _BELOW = re.compile(
     r"|lower\s+than|more\s+than|less\s+than)\s+(?:[a-z]+\s+){0,2}\Z"
     r"|\d[\d.,]*\s*(?:pct|percent|%|points?)?\s+(?:below|above)\s+(?:its|their|the)\s+"
     r"(?:[a-z][a-z-]*\s+){0,2}(?:level|peak|high|low)\s+(?:(?:of|in)\s+)?\Z"
+    # "higher than the 21.91 per cent recorded in February 2023", "below the peak reached in"
+    r"|\b(?:below|above|higher\s+than|lower\s+than)\s+(?:the|its|their|a|an)\s+"
+    r"(?:[\w.,%$£€-]+\s+){0,5}?(?:recorded|reached|seen|hit|posted|registered|reported)\s+\Z"
 )
 _EXCLUDING = re.compile(
     r"(?i)\b(?:excluding|except(?:\s+for)?|apart\s+from|other\s+than)\s+"
@@ -2612,7 +2640,7 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         and _CHANGE_ON.search(raw, max(0, label_start - 40), label_start)
     ):
         role = "compare"  # "down 1.6% on the previous month", "down 9pc on FY23"
-    elif _BELOW.search(raw, max(0, label_start - 40), label_start):
+    elif _BELOW.search(raw, max(0, label_start - 72), label_start):
         role = "compare"  # "41.0 pct below prices a year earlier", "54 pct above February 1986's"
     elif _EXCLUDING.search(raw, max(0, label_start - 40), label_start):
         role = "compare"  # "the highest since May 2017 (excluding 2020 and 2021)": left out
@@ -3048,6 +3076,8 @@ def _closed_month(month: int | None, day: str | None) -> int | None:
 def _resolve(ex: _Expr, env: _Env) -> tuple[Interval | None, bool]:
     if ex.forward and not env.forward:
         env = _env(env, forward=True)
+    elif ex.mode == "since" and env.forward:
+        env = _env(env, forward=False)  # "since May" in a forecast: the last May, to now
     iv = ex.when(env)
     if iv is None:
         return None, False
@@ -3763,6 +3793,13 @@ def _choose(
         and _POSSESSIVE_GAP.fullmatch(raw, owner.end, fs)
     ):
         return owner  # "54 pct above February 1986's 6.88 billion dlrs": its own period
+    told_after = next((x for x in sc.exprs if x.start >= fe), None)
+    if (
+        told_after is not None
+        and told_after.role == "compare"
+        and _RECORDED_GAP.fullmatch(raw, fe, told_after.start)
+    ):
+        return told_after  # "higher than the 21.91 per cent recorded in February 2023"
     in_clause = [x for x in cands if cs <= x.core[0] < ce]
     after = [x for x in in_clause if x.start >= fe and not _names_thing(x)]
     paired = _respectively(raw, fs, fe, after) or _months_together(raw, fe, after)
@@ -3838,6 +3875,9 @@ def _choose(
 
 
 _AND = re.compile(r"(?i)\band\b")
+_RECORDED_GAP = re.compile(
+    r"(?i)\s+(?:recorded|reached|seen|posted|registered|reported|hit)\s+(?:(?:in|on)\s+)?"
+)
 _POSSESSIVE_GAP = re.compile(r"'s\s+(?:[a-z]+\s+)?(?:of\s+)?")
 _FROM_BASE = re.compile(
     r"(?i)\s*(?:[a-z]+\s+){0,2}?from\s+[$€£¥]?\d[\d.,/-]*(?:\s*[A-Za-z%]+){0,2}\s+"
@@ -4144,7 +4184,13 @@ def _period_for(
                 # belongs to a past verb, whatever the figure's modality
                 ex_env = _env(ex_env, forward=False)
                 ex = replace(ex, forward=False)
-        if ex.mode == "since" and kind == "change" and context is not None:
+        if (
+            ex.mode == "since"
+            and kind == "change"
+            and context is not None
+            and _MARKET_MOVE.search(raw) is None
+            and _CURRENCY_VALUE.search(raw) is None
+        ):
             grown = _grown_since(ex, ex_env, context)
             if grown is not None:
                 return grown
@@ -4225,6 +4271,11 @@ _MARKET_MOVE = re.compile(
     r"(?:\s+(?!(?:production|output|exports?|imports?|sales|demand|consumption|shipments|mining"
     r"|reserves|stocks|deliveries)\b)[\w'-]+){0,6}?\s+"
     r"(?:rose|fell|jumped|climbed|gained|slipped|dropped|advanced|traded|hit|touched|eased))\b"
+)
+# "the naira has lost 70% of its value against the dollar since June": a market, to this day
+_CURRENCY_VALUE = re.compile(
+    r"(?i)\bagainst\s+the\s+(?:u\.?s\.?\s+)?(?:dollar|euro|yen|pound|greenback)\b"
+    r"|\bits\s+value\b"
 )
 _STOCK_AT = re.compile(
     r"(?i)\b(?:stood|stands|stand|standing|amounted|amounting)\s+(?:at|to)\b"

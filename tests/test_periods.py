@@ -1886,6 +1886,40 @@ GENERAL_CASES = [
     # a flow on that day keeps the day
     ("Spot bitcoin funds drew big sums on Monday. BlackRock's fund alone drew $562.9 million.",
      D(2024, 5, 15), "$562.9 million", "level", "actual", D(2024, 5, 13), D(2024, 5, 13)),
+    # a base after an adjective ("an annual average of", "a 34-year low of") keeps its year
+    ("Global inflation is projected to fall from an annual average of 6.8 percent in 2023 to "
+     "5.9 percent in 2024.", D(2023, 10, 10), "6.8 percent", "change", "projected",
+     D(2023, 1, 1), D(2023, 12, 31)),
+    ("EDF expects output of 315-345 TWh this year, up from a 34-year low of 279 TWh in 2022.",
+     D(2023, 11, 2), "279 TWh", "level", "actual", D(2022, 1, 1), D(2022, 12, 31)),
+    # "since May" is the last May, even in a sentence that forecasts
+    ("The Reserve Bank, which has kept its benchmark rate at 8.25% since May, forecasts growth "
+     "of 0.8% for the full year.", D(2023, 12, 5), "8.25%", "level", "actual", D(2023, 5, 1),
+     D(2023, 12, 5)),
+    # "overnight" naming a rate is no period
+    ("The central bank lifted its overnight deposit rate to 27.25%.", D(2024, 3, 6), "27.25%",
+     "level", "actual", None, D(2024, 3, 6)),
+    # "calendar 2024" after a half
+    ("China's steel output, which fell 1.7pc in the first half of calendar 2024, would remain "
+     "the key driver.", D(2024, 8, 20), "1.7pc", "change", "actual", D(2024, 1, 1),
+     D(2024, 6, 30)),
+    # the elliptic "next" after "this year"
+    ("Inflation is expected to average 2.5pc this year and 2.6pc next, about 0.5 ppt higher "
+     "than previously forecast.", D(2024, 10, 31), "2.6pc", "change", "projected",
+     D(2025, 1, 1), D(2025, 12, 31)),
+    # the period of a base "recorded in" a month is the base's, not the comparison's
+    ("The headline rate was 9.79 percentage points higher than the 21.91 per cent recorded in "
+     "February 2023.", D(2024, 3, 15), "21.91 per cent", "level", "actual", D(2023, 2, 1),
+     D(2023, 2, 28)),
+    ("The headline rate was 9.79 percentage points higher than the 21.91 per cent recorded in "
+     "February 2023.", D(2024, 3, 15), "9.79 percentage points", "change", "actual", None,
+     D(2024, 3, 15)),
+    ("The price of a typical home fell to £257,808, around £14,000 below the peak reached in "
+     "August last year.", D(2023, 10, 3), "£257,808", "level", "actual", None, D(2023, 10, 3)),
+    # a currency's loss since a month runs to this day, even in a monthly story
+    ("Inflation rose to 31.7% in February. The naira has lost about 70 per cent of its value "
+     "against the dollar since June last year.", D(2024, 3, 15), "about 70 per cent", "change",
+     "actual", D(2023, 6, 1), D(2024, 3, 15)),
 ]  # fmt: skip
 
 
