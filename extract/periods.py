@@ -104,6 +104,7 @@ def _lex() -> SimpleNamespace:
         fiscal=raw["fiscal_years"],
         government=tuple(raw["government_cues"]),
         marketing=raw["marketing_years"],
+        seasons=raw["marketing_years"] | raw["season_words"],
         event_words=frozenset(raw["event_verbs"]) | frozenset(raw["event_nouns"]),
         speech_set=frozenset(raw["speech_verbs"]),
         securities=frozenset(raw["security_nouns"]),
@@ -253,6 +254,7 @@ def _g() -> SimpleNamespace:
     day = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%])(?![.,]\d)"
     date = rf"(?:{mon}\s*{day}(?:\s?,?\s*{year})?|{day}\s+(?:of\s+)?{mon}(?:\s?,?\s*{year})?)"
     en_date = rf"""(?i:end-|the\s+end\s+of\s+)?(?:{date}|{mon}\s+{dayw}(?![\w-])
+        |(?i:the\s+)?{mon}\s+(?i:quarter|qtr)(?:,?\s+{year})?(?![\w-])
         |{mon}(?:,?\s+{year})?|(?i:{mon_ci})(?:,?\s+{year})?)"""
     tz = r"(?:GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|JST|HKT|SGT|UTC|hrs|hours|local\s+time)"
     atoms = rf"""
@@ -510,6 +512,7 @@ class _Env:
     fiscal_story: bool = False  # the story reckons in fiscal years: "the current year" is one
     company_named_by: str = "end"  # "start" where "fiscal 2023, which ends February 3, 2024"
     week_end: dt.date | None = None  # a stated end of a 52/53-week fiscal quarter or year
+    season_start: int | None = None  # first month of a crop or marketing season ("2023/24 crop")
 
 
 def _env(
@@ -535,6 +538,7 @@ def _env(
         env.fiscal_story,
         env.company_named_by,
         env.week_end,
+        env.season_start,
     )
 
 
@@ -592,9 +596,14 @@ def _calendar_like(sub: tuple) -> bool:
 
 
 def _sub_resolver(sub: tuple, year: tuple | None, fiscal: bool = False) -> Resolver:
-    """`sub` of a year given as ("abs", Y) / ("rel", k) / ("split", Y) / None (most recent)."""
+    """`sub` of a year given as ("abs", Y) / ("rel", k) / ("split", Y) / ("season", Y, month)
+    / None (most recent)."""
 
     def ystart_for(y: int, env: _Env) -> dt.date:
+        if year and year[0] == "season" and not fiscal:
+            # "the 2024-25 rabi marketing season": its crop's; else the story's commodity's
+            first = year[2] or env.season_start or _lex().marketing["default"]
+            return dt.date(y, first, 1)
         if fiscal or (year and year[0] == "split"):
             return _year_start(y, env, fiscal, split=bool(year and year[0] == "split"))
         if env.company_start and not _calendar_like(sub) and year is None:
@@ -602,7 +611,7 @@ def _sub_resolver(sub: tuple, year: tuple | None, fiscal: bool = False) -> Resol
         return dt.date(y, 1, 1)
 
     def resolve(env: _Env) -> Interval | None:
-        if year is not None and year[0] in ("abs", "split"):
+        if year is not None and year[0] in ("abs", "split", "season"):
             if _calendar_like(sub) and not fiscal and year[0] == "abs":
                 return _within(sub, dt.date(year[1], 1, 1))
             return _within(sub, ystart_for(year[1], env))
@@ -1047,7 +1056,9 @@ class _Atom:
     start: int
     end: int
     sub: tuple | None = None  # part of a year: ("quarter", 3), ("months", 1, 8) ...
-    year: tuple | None = None  # ("abs", 1987) | ("rel", -1) | ("split", 1986)
+    year: tuple | None = (
+        None  # ("abs", 1987) | ("rel", -1) | ("split", 1986) | ("season", 1986, 10)
+    )
     fiscal: bool = False
     when: Resolver | None = None  # a complete resolver (dates, weeks, relative words)
     explicit: bool = False
@@ -1059,9 +1070,14 @@ class _Atom:
     own_end: bool = False  # "Qtr ended Jan 31": fixes the end of an earnings table's periods
     wday: int = -1  # a bare weekday name: Monday 0 .. Sunday 6
     weekday: bool = False  # a weekday ("on Thursday", "Monday and Tuesday"), resolved in a week
+    part: str = ""  # "early" or "late" in a month: its first or last ten days
 
 
 _YEAR_KINDS = frozenset({"year", "fiscal", "yrange_split", "relyear"})
+_SEASON_AFTER = re.compile(
+    r"(?i)(?P<w>\s+(?:[a-z]+\s+){0,2}?)(?:season|crop\s+year|marketing\s+year|crop|campaign"
+    r"|harvest)\b"
+)
 
 
 def _atom(m: re.Match[str], raw: str) -> _Atom | None:
@@ -1140,7 +1156,14 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         if (second == first + 1 and "/" in text) or (
             second == first + 1 and len(m.group("yr_b")) == 2
         ):
-            a.kind, a.year, a.sub, a.explicit = "yrange_split", ("split", first), ("year",), True
+            # "the 2023/24 season", "the 2024-25 rabi marketing season": a crop's year, whatever
+            # the government's fiscal year
+            season = _SEASON_AFTER.match(raw, e)
+            year: tuple = ("split", first)
+            if season is not None:
+                named = [lex.seasons.get(w.lower()) for w in season.group("w").split()]
+                year = ("season", first, next((k for k in named if k), None))
+            a.kind, a.year, a.sub, a.explicit = "yrange_split", year, ("year",), True
             return a
         a.when = _fixed((dt.date(first, 1, 1), dt.date(second, 12, 31)))
         a.explicit = True
@@ -1369,6 +1392,7 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         year = _yy(m.group("my_y") or m.group("my_y2"))
         a.sub, a.year, a.explicit = ("months", mo, mo), ("abs", year), True
         a.mode = _mod_mode(m.group("my_mod"))
+        a.part = (m.group("my_mod") or "").lower()
         return a
     if kind == "month":
         mo = _month_no(text)
@@ -1380,6 +1404,7 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
             return None
         a.sub = ("months", mo, mo)
         a.mode = _mod_mode(m.group("mo_mod"))
+        a.part = (m.group("mo_mod") or "").lower()
         if _EFFECTIVE.search(raw, max(0, s - 24), s):
             # "effective with June billing statements": the June under way or next, all of it
             a.when = _coming_days(mo, 1, 31)
@@ -2005,6 +2030,36 @@ def _half_month(month: Resolver, which: int) -> Resolver:
     return resolve
 
 
+_SO_FAR = re.compile(r"(?i)\bso\s+far\s+(?:in|during|for)\s+(?:the\s+|this\s+|its\s+)?\Z")
+
+
+def _to_date(inner: Resolver) -> Resolver:
+    def resolve(env: _Env) -> Interval | None:
+        iv = inner(env)
+        if iv is None or env.published is None or iv[0] is None or iv[1] is None:
+            return iv
+        if iv[0] <= env.published < iv[1]:
+            return iv[0], env.published
+        return iv
+
+    return resolve
+
+
+_SINCE_ITS = re.compile(r"(?i)\bsince\s+(?:its|their)\s+\Z")
+
+
+def _part_of_month(month: Resolver, part: str) -> Resolver:
+    def resolve(env: _Env) -> Interval | None:
+        iv = month(env)
+        if iv is None or iv[0] is None or iv[1] is None or (iv[1] - iv[0]).days > 31:
+            return iv
+        if part == "early":
+            return iv[0], iv[0].replace(day=10)
+        return iv[0].replace(day=21), iv[1]
+
+    return resolve
+
+
 def _days_before(last: Resolver, days: int) -> Resolver:
     """From `days` days before the day `last` resolves to, to that day."""
 
@@ -2072,7 +2127,9 @@ def _fy_end_resolver(a: _Atom, inner: Resolver) -> Resolver:
         """The year ending on that day inside the year the convention names ("fiscal 1987,
         which ends March 31" in Canada: April 1986 to March 1987), else in the year named."""
         iv = inner(env)
-        years = (year + 1, year) if a.year and a.year[0] == "split" else (year, year + 1)
+        years = (
+            (year + 1, year) if a.year and a.year[0] in ("split", "season") else (year, year + 1)
+        )
         ends = [d for d in (_safe_date(y, month, day) for y in years) if d]
         inside = [d for d in ends if iv is not None and iv[0] and iv[1] and iv[0] <= d <= iv[1]]
         end = (inside or ends or [None])[0]
@@ -2553,6 +2610,11 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         if pre.group("prep"):
             label_start = pre.start("prep")
     when = _atom_resolver(a)
+    part = a.part or pos
+    if part in ("early", "late") and a.kind in ("month", "monyear"):
+        when = _part_of_month(when, part)  # "from 7.79% in late October": October 21-31
+    if prep in ("in", "during", "for") and _SO_FAR.search(raw, max(0, a.start - 24), a.start):
+        when = _to_date(when)  # "procured 262 LMT so far in the 2024-25 marketing season"
     if (
         a.year is None
         and a.kind in ("quarter", "half", "nmonths")
@@ -2560,6 +2622,12 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
     ):  # "In the year-ago first quarter": that quarter a year back
         when = _shifted(when, -12)
     mode = a.mode or "interval"
+    if (
+        not prep
+        and a.kind in ("month", "monyear")
+        and _SINCE_ITS.search(raw, max(0, a.start - 16), a.start)
+    ):
+        mode = "since"  # "net inflows of $17.5 billion since their January launch"
     if pos in ("end", "close"):
         mode = "instant"
     elif pos in ("start", "beginning", "turn") and prep in ("", "at", "as of", "as at"):
@@ -2901,8 +2969,11 @@ def _published(ctx: DocContext) -> dt.date | None:
     return p if isinstance(p, dt.date) else None
 
 
-def _conventions(ctx: DocContext) -> tuple[tuple[int, str] | None, int | None, int | None]:
-    """(country fiscal convention, company fiscal start month, split-year start month)."""
+def _conventions(
+    ctx: DocContext,
+) -> tuple[tuple[int, str] | None, int | None, int | None, int | None]:
+    """(country fiscal convention, company fiscal start month, split-year start month, the
+    first month of the season of the commodity the story is about)."""
     lex = _lex()
     title = ctx.title or ""
     text = ctx.text[:6000]
@@ -2932,9 +3003,10 @@ def _conventions(ctx: DocContext) -> tuple[tuple[int, str] | None, int | None, i
         counts[m.group(0)] = counts.get(m.group(0), 0) + 1
     if counts:
         split = lex.marketing[max(counts, key=lambda w: counts[w])]
+    season = split
     if government and country is not None:
         split = country[0]
-    return country, company, split
+    return country, company, split, season
 
 
 def _week_anchor(text: str, first: int) -> dt.date | None:
@@ -3182,7 +3254,7 @@ def _period(ex: _Expr, env: _Env) -> Period:
 
 def _analyse(ctx: DocContext) -> _Doc:
     published = _published(ctx)
-    country, company, split = _conventions(ctx)
+    country, company, split, season = _conventions(ctx)
     fiscal_story = country is not None and _FISCAL_WORD.search(ctx.text[:6000]) is not None
     env = _Env(
         published,
@@ -3192,6 +3264,7 @@ def _analyse(ctx: DocContext) -> _Doc:
         fiscal_story=fiscal_story,
         company_named_by=_named_by(ctx.text[:6000]) if company else "end",
         week_end=_week_anchor(ctx.text[:6000], company) if company else None,
+        season_start=season,
     )
     n = len(ctx.sentences)
     scans = [_scan(s.raw) for s in ctx.sentences]
@@ -4276,6 +4349,8 @@ _MARKET_MOVE = re.compile(
 _CURRENCY_VALUE = re.compile(
     r"(?i)\bagainst\s+the\s+(?:u\.?s\.?\s+)?(?:dollar|euro|yen|pound|greenback)\b"
     r"|\bits\s+value\b"
+    # a policy rate moved since a month: the moves to this day, no monthly reading
+    r"|\b(?:cash|policy|benchmark|interest|repo|key|bank|base|lending|deposit)\s+rates?\b"
 )
 _STOCK_AT = re.compile(
     r"(?i)\b(?:stood|stands|stand|standing|amounted|amounting)\s+(?:at|to)\b"
@@ -4509,7 +4584,7 @@ def _grown_since(ex: _Expr, env: _Env, context: _Carry) -> Period | None:
     end = context.interval[1]
     if iv is None or iv[1] is None or end is None or end <= iv[1] or context.interval[0] is None:
         return None
-    if iv[0] is None or (iv[1] - iv[0]).days > 92:
+    if iv[0] is None or not 27 <= (iv[1] - iv[0]).days <= 92:
         return None  # "since 1980" is a span from 1980, not from the reading after it
     if abs(_months_of(iv) - _months_of(context.interval)) > 0:
         return None  # a monthly reading since a month; not a yearly story since September

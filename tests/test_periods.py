@@ -1608,7 +1608,7 @@ GENERAL_CASES = [
      D(1987, 5, 1), D(1987, 5, 31)),
     ("TORONTO, March 26 - <Cineplex Odeon Corp> said it proposed to sell 3,650,000 shares of "
      "common stock in the United States in late April, its first U.S. public stock offering.",
-     D(1987, 3, 26), "3,650,000 shares", "level", "projected", D(1987, 4, 1), D(1987, 4, 30)),
+     D(1987, 3, 26), "3,650,000 shares", "level", "projected", D(1987, 4, 21), D(1987, 4, 30)),
     ("NEWINGTON, Conn., April 3 - Loctite Corp said it expects third quarter earnings to be "
      "higher than security analysts' forecasts of 75 to 80 cts a share.", D(1987, 4, 3),
      "75 to 80 cts", "level", "projected", D(1987, 7, 1), D(1987, 9, 30)),
@@ -1920,6 +1920,37 @@ GENERAL_CASES = [
     ("Inflation rose to 31.7% in February. The naira has lost about 70 per cent of its value "
      "against the dollar since June last year.", D(2024, 3, 15), "about 70 per cent", "change",
      "actual", D(2023, 6, 1), D(2024, 3, 15)),
+    # "late October" is its last eleven days, "early April" its first ten
+    ("The average rate fell to 6.6% this week from 7.79% in late October.", D(2023, 11, 8),
+     "7.79%", "level", "actual", D(2023, 10, 21), D(2023, 10, 31)),
+    ("Exports rose 5% in early-April 2023.", D(2023, 11, 8), "5%", "change", "actual",
+     D(2023, 4, 1), D(2023, 4, 10)),
+    ("Both benchmarks have gained nearly 30% since late June.", D(2023, 9, 28), "nearly 30%",
+     "change", "actual", D(2023, 6, 21), D(2023, 9, 28)),
+    # "so far in" a period: from its start to the story's day
+    ("Agencies have procured 262.48 lakh tonnes of wheat so far in the 2024-25 rabi marketing "
+     "season.", D(2024, 5, 14), "262.48 lakh tonnes", "level", "actual", D(2024, 4, 1),
+     D(2024, 5, 14)),
+    ("The stock has gained about 9% so far in 2024.", D(2024, 5, 14), "about 9%", "change",
+     "actual", D(2024, 1, 1), D(2024, 5, 14)),
+    # the year to a quarter named by its last month
+    ("CPI inflation was 5.4 per cent over the year to the September quarter.", D(2023, 10, 25),
+     "5.4 per cent", "change", "actual", D(2022, 10, 1), D(2023, 9, 30)),
+    # a policy rate raised since a month: to this day, not from the month's reading on
+    ("Inflation was 5.4% in September. Since May 2022, the cash rate has been increased by 4.25 "
+     "percentage points.", D(2023, 11, 8), "4.25 percentage points", "change", "actual",
+     D(2022, 5, 1), D(2023, 11, 8)),
+    ("Spot bitcoin ETFs have drawn net inflows of $17.5 billion since their January launch.",
+     D(2024, 7, 24), "$17.5 billion", "level", "actual", D(2024, 1, 1), D(2024, 7, 24)),
+    # a crop's season follows the crop, not the fiscal year of a government the story names
+    ("LONDON, March 26 - Ivory Coast's government raised the farmgate price. The ICCO forecasts "
+     "a global cocoa deficit of 374,000 tonnes in the 2023/24 season.", D(2024, 3, 26),
+     "374,000 tonnes", "level", "projected", D(2023, 10, 1), D(2024, 9, 30)),
+    ("NEW DELHI, May 14 - The farm ministry has estimated wheat production at a record 112 "
+     "million tonnes for the 2023-24 crop year.", D(2024, 5, 14), "112 million tonnes", "level",
+     "actual", D(2023, 7, 1), D(2024, 6, 30)),
+    ("NEW DELHI, Feb 1 - India's government expects its fiscal deficit at 5.1% of GDP in "
+     "2024-25.", D(2024, 2, 1), "5.1%", "level", "projected", D(2024, 4, 1), D(2025, 3, 31)),
 ]  # fmt: skip
 
 
