@@ -326,6 +326,8 @@ def _g() -> SimpleNamespace:
     | (?P<ndays>(?i:(?:the\s+)?(?P<nd_o>first|second|third|last))\s+
           (?P<nd_n>\d{{1,2}}|(?i:{numw}))\s+(?i:days)\s+(?i:of)\s+
           (?P<nd_m>{mon})(?:,?\s+(?P<nd_y>{year}))?)
+    | (?P<firstweeks>(?i:(?:the\s+)?first\s+(?P<fw_n>\d{{1,2}}|{numw})\s+weeks\s+of\s+(?:its|the)
+          \s+(?:fiscal\s+|financial\s+)?year)\b)
     | (?P<fullyear>(?i:(?:the\s+)?(?:full|whole|entire)[-\s]year|(?<=for\s)the\s+year
           (?![-\s]+(?:to|ended|ending|through|earlier|ago|before|so\s+far)\b)))
     | (?P<relmon>(?i:(?P<rm_w>last|this|next)\s+)(?P<rm_m>{mon}))
@@ -689,7 +691,8 @@ def _rel_unit(unit: str, k: int, fiscal: bool) -> Resolver:
 
 
 def _rolling(unit: str, n: int, sign: int) -> Resolver:
-    """ "the past two years", "the next five years": counted from publication."""
+    """ "the past two months", "the next 12 months": counted from publication; two or more
+    years are whole calendar years."""
 
     def resolve(env: _Env) -> Interval | None:
         pub = env.published
@@ -700,6 +703,11 @@ def _rolling(unit: str, n: int, sign: int) -> Resolver:
             if sign < 0:
                 return _ending(pub, days=days)
             return pub + dt.timedelta(days=1), pub + dt.timedelta(days=days)
+        if unit == "years" and n >= 2:
+            # whole calendar years, as news reads them: "over the next three years" in 2024 is
+            # 2024-2026, "over the past five years" in 1987 is 1982-1986
+            first = pub.year if sign > 0 else pub.year - n
+            return dt.date(first, 1, 1), dt.date(first + n - 1, 12, 31)
         months = n * {"years": 12, "quarters": 3, "months": 1}[unit]
         if sign < 0:
             return _ending(pub, months=months)
@@ -782,6 +790,22 @@ def _full_year(env: _Env) -> Interval | None:
     else:
         return None
     return start, _add_months(start, 12) - dt.timedelta(days=1)
+
+
+def _first_weeks(n: int) -> Resolver:
+    """ "the first nine weeks of its fiscal year" in a story on the five weeks ended April 4:
+    the nine weeks ending there; without such a story, from the (company's) year start."""
+
+    def resolve(env: _Env) -> Interval | None:
+        if env.anchor is not None and env.anchor[1] is not None:
+            return _ending(env.anchor[1], days=7 * n)
+        if env.published is None:
+            return None
+        first = env.company_start or 1
+        start = _fiscal_year_start(env.published, first)
+        return start, start + dt.timedelta(days=7 * n - 1)
+
+    return resolve
 
 
 def _fiscal_year_start(d: dt.date, first: int) -> dt.date:
@@ -1266,6 +1290,9 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         return a
     if kind == "fullyear":
         a.anchored, a.when = True, _full_year
+        return a
+    if kind == "firstweeks":
+        a.anchored, a.when = True, _first_weeks(_num(m.group("fw_n")) or 1)
         return a
     if kind == "relmon":
         mo = _month_no(m.group("rm_m"))

@@ -1951,6 +1951,17 @@ GENERAL_CASES = [
      "actual", D(2023, 7, 1), D(2024, 6, 30)),
     ("NEW DELHI, Feb 1 - India's government expects its fiscal deficit at 5.1% of GDP in "
      "2024-25.", D(2024, 2, 1), "5.1%", "level", "projected", D(2024, 4, 1), D(2025, 3, 31)),
+    # two or more years ahead or back are whole calendar years
+    ("Kalahari Gem will cut capital spending by $300 million over the next three years.",
+     D(2024, 2, 23), "$300 million", "change", "projected", D(2024, 1, 1), D(2026, 12, 31)),
+    ("Over the past five years the company has had average net income growth of 32 pct "
+     "annually.", D(1987, 3, 3), "32 pct", "change", "actual", D(1982, 1, 1), D(1986, 12, 31)),
+    ("Analysts expect inflows of $5 billion over the next 12 months.", D(2024, 7, 24),
+     "$5 billion", "level", "projected", D(2024, 7, 25), D(2025, 7, 24)),
+    # the first weeks of a fiscal year in a story on weeks ended a day: the weeks ending then
+    ("Ames said sales for the five weeks ended April Four were up 15 pct. The company said for "
+     "the first nine weeks of its fiscal year, sales were up 16.3 pct to 277.6 mln dlrs.",
+     D(1987, 4, 9), "277.6 mln dlrs", "level", "actual", D(1987, 2, 1), D(1987, 4, 4)),
 ]  # fmt: skip
 
 
