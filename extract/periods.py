@@ -2847,7 +2847,8 @@ def _security_due(raw: str, start: int) -> bool:
 
 _SUPERLATIVES = (
     "highest|lowest|largest|biggest|smallest|strongest|weakest|best|worst|first|most|least|"
-    "sharpest|steepest|fastest|slowest|greatest|deepest"
+    "sharpest|steepest|fastest|slowest|greatest|deepest|longest|shortest|heaviest|lightest|"
+    "hottest|coldest|wettest|driest|busiest|quietest|tightest|widest|narrowest|softest|firmest"
 )
 _RECORD = re.compile(rf"(?i)\b(?:{_SUPERLATIVES}|record)\b[^;:.]{{0,50}}\Z")
 _TAKES_EFFECT = re.compile(
@@ -3355,6 +3356,9 @@ def _analyse(ctx: DocContext) -> _Doc:
                 continue  # "December's total was also cut, by 43,000": not the story's period
             if _summary_aside(new, state, ctx.sentences[i].raw):
                 continue  # "For 2023 as a whole, production fell by 1.5%" in a December story
+            if _window_aside(new, state):
+                continue  # "In the 12 months through March, the CPI increased 3.5%": the
+                # yearly rate of the story's month, which the next sentences go on with
             state, since = new, i
             if not seen_lead and new is not None:
                 lead, seen_lead = new, True
@@ -3417,6 +3421,24 @@ def _summary_aside(new: _Carry | None, state: _Carry | None, raw: str) -> bool:
     if None in (ns, ne, ss, se):
         return False
     return ns <= ss and se <= ne and (ne - ns) > (se - ss)
+
+
+def _window_aside(new: _Carry | None, state: _Carry | None) -> bool:
+    """Is a sentence's period the twelve months ending with the month the story reports on?"""
+    if new is None or state is None:
+        return False
+    (ns, ne), (ss, se) = new.interval, state.interval
+    if None in (ns, ne, ss, se):
+        return False
+    return (
+        ne == se
+        and 27 <= (se - ss).days <= 31
+        and 360 <= (ne - ns).days <= 370
+        and _TRAILING.search(new.period.label) is not None
+    )
+
+
+_TRAILING = re.compile(r"(?i)\b(?:to|through|thru|ended|ending|till|until)\b")
 
 
 _AS_A_WHOLE = re.compile(r"(?i)\bas\s+a\s+whole\b")

@@ -1962,6 +1962,17 @@ GENERAL_CASES = [
     ("Ames said sales for the five weeks ended April Four were up 15 pct. The company said for "
      "the first nine weeks of its fiscal year, sales were up 16.3 pct to 277.6 mln dlrs.",
      D(1987, 4, 9), "277.6 mln dlrs", "level", "actual", D(1987, 2, 1), D(1987, 4, 4)),
+    # the twelve months to the story's month are that month's yearly rate, not the story's period
+    ("U.S. consumer prices rose 0.4% in March. In the 12 months through March, the CPI increased "
+     "3.5%. Food prices edged up 0.1%.", D(2024, 4, 10), "0.1%", "change", "actual",
+     D(2024, 3, 1), D(2024, 3, 31)),
+    ("U.S. consumer prices rose 0.4% in March. In the 12 months through March, the CPI increased "
+     "3.5%. Food prices edged up 0.1%.", D(2024, 4, 10), "3.5%", "change", "actual",
+     D(2023, 4, 1), D(2024, 3, 31)),
+    # a record since a decade is no period of the story
+    ("Employers added 275,000 jobs in February. The jobless rate has remained below 4% for 25 "
+     "months, the longest such stretch since the 1960s. Average hourly pay rose 0.1% to $34.57.",
+     D(2024, 3, 8), "$34.57", "level", "actual", D(2024, 2, 1), D(2024, 2, 29)),
 ]  # fmt: skip
 
 
