@@ -3968,6 +3968,12 @@ def _choose(
         for x in cands
         if _clause_of(sc.clauses, x.core[0])[0] not in sc.comparative and not _names_thing(x)
     ]
+    if others and _MARKET_MOVE.search(raw, cs, ce) is not None:
+        # "sales rose 1.2% in December, while the Canadian dollar was trading 0.3% higher": a
+        # market moves on a day, not over another clause's month
+        others = [x for x in others if x.kind in _DAY_KINDS]
+        if not others:
+            return None
     if projected and not _PAST_FORECAST.search(raw, cs, ce):
         # "it expects to earn 7 mln": another clause's period is not its own, unless that
         # clause forecasts too ("... expected to drop to 2.54 mln during Jan/Sept, while those

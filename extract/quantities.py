@@ -1613,7 +1613,13 @@ def _finish(text: str, m: Mention, hints: DocHints) -> Mention:
         unit = _resolve_family(m.family, unit, hints, text)
         if unit == "lb":
             kind = "mass"
-    if kind == "currency" and m.explicit_unit and _is_minor(m):
+    if (
+        kind == "currency"
+        and m.explicit_unit
+        and _is_minor(m)
+        and not _US_MARKED_CENTS.search(m.surface)
+    ):
+        # bare cents in a story in Canadian dollars are Canadian; "74.09 U.S. cents" are not
         base = hints.currency if hints.currency and hints.currency != unit else None
         if base and unit == "USD" and base in _HAS_CENTS:
             unit = base
@@ -1694,7 +1700,7 @@ def _code(info: UnitInfo, hints: DocHints, sentence: str) -> str:
 
 _PER_CURRENCY = re.compile(
     r"\s*(?:per|to\s+the|to\s+one|a|against\s+the|versus\s+the)\s+(?:U\.?S\.?\s+)?"
-    r"(dollar|euro|yen|pound|sterling|franc|yuan|dlr)\b",
+    r"(dollar|euro|yen|pound|sterling|franc|yuan|dlr|greenback)\b",
     re.I,
 )
 # Currency names too ambiguous to read as units anywhere else ("real GDP", "the dong").
@@ -1729,6 +1735,9 @@ _PER_SHARE_LABELS = frozenset({"shr", "div", "dividend"})
 _HAS_CENTS = frozenset(
     {"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "EUR", "TWD", "ZWD", "JMD", "ZAR", "NGN"}
 )
+
+
+_US_MARKED_CENTS = re.compile(r"\bU\.?S\.?\s*(?:cents?|cts?)\b")
 
 
 def _is_minor(m: Mention) -> bool:

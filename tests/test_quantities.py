@@ -614,3 +614,24 @@ def test_a_scaled_letter_amount_is_money_and_sets_the_cents() -> None:
     assert (rows["412.6c"]["value"], rows["412.6c"]["unit"]) == (pytest.approx(4.126), "ZAR")
     road = extract_figures("The R2 road was closed for 3 days.", published="2024-03-05")
     assert "R2" not in set(road["surface"])
+
+
+def test_us_cents_in_a_canadian_story_and_a_rate_to_the_greenback() -> None:
+    frame = extract_figures(
+        "Statistics Canada said manufacturing sales rose 1.2% to C$71.6 billion in December, while "
+        "the Canadian dollar was trading 0.3% higher at 1.3498 to the greenback, or 74.09 U.S. "
+        "cents.",
+        published="2024-02-15",
+    )
+    rows = {r["surface"]: r for r in frame.to_dict("records")}
+    assert (rows["74.09 U.S. cents"]["value"], rows["74.09 U.S. cents"]["unit"]) == (
+        pytest.approx(0.7409),
+        "USD",
+    )
+    assert rows["1.3498"]["unit"] == "CAD"  # Canadian dollars per U.S. dollar
+    # the market moves on the story's day, not over the other clause's December
+    assert rows["0.3%"]["period_start"] is None
+    assert str(rows["0.3%"]["period_end"]) == "2024-02-15"
+    assert str(rows["1.2%"]["period_start"]) == "2023-12-01"
+    share = extract_figures("Toronto: Magna earned C$1.2 billion, or 45 cents a share.")
+    assert set(share["unit"]) == {"CAD"}
