@@ -1467,6 +1467,7 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         elif m.group("y_y2"):
             a.year = ("abs", int(m.group("y_y2")))
             a.mode = _mod_mode(m.group("y_mod"))
+            a.part = m.group("y_mod").lower()
         elif m.group("y_ye") or m.group("y_ye2"):  # "1986 year-end assets": an instant
             a.year, a.mode = ("abs", int(m.group("y_ye") or m.group("y_ye2"))), "instant"
         else:
@@ -2075,6 +2076,18 @@ def _to_date(inner: Resolver) -> Resolver:
 _SINCE_ITS = re.compile(r"(?i)\bsince\s+(?:its|their)\s+\Z")
 
 
+def _part_of_year(year: Resolver, part: str) -> Resolver:
+    def resolve(env: _Env) -> Interval | None:
+        iv = year(env)
+        if iv is None or iv[0] is None or iv[1] is None or not 360 <= (iv[1] - iv[0]).days <= 366:
+            return iv
+        if part == "early":
+            return iv[0], _add_months(iv[0], 3) - dt.timedelta(days=1)
+        return _add_months(iv[0], 9), iv[1]
+
+    return resolve
+
+
 def _part_of_month(month: Resolver, part: str) -> Resolver:
     def resolve(env: _Env) -> Interval | None:
         iv = month(env)
@@ -2318,6 +2331,7 @@ _FORECAST_BEFORE = re.compile(
     r"(?i)\b(?:had|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|predicted|estimated|seen"
     r"|called\s+for)\b"
 )
+_LEVELS_AFTER = re.compile(r"(?i)(?:'s)?\s+(?:levels?|figures?|totals?|results?)\b")
 _PLANS = re.compile(
     r"(?i)\b(?:will|shall|would|going\s+to|(?:expects?|expected|plans?|planned|planning|intends?"
     r"|intended|aims?|hopes?|is|are|seeks?|wants?|agreed|proposed?|scheduled)\s+to\s+[a-z]+"
@@ -2640,6 +2654,8 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
     part = a.part or pos
     if part in ("early", "late") and a.kind in ("month", "monyear"):
         when = _part_of_month(when, part)  # "from 7.79% in late October": October 21-31
+    elif part in ("early", "late") and a.kind == "year" and not a.fiscal:
+        when = _part_of_year(when, part)  # "until early 2025": its first quarter
     if prep in ("in", "during", "for") and _SO_FAR.search(raw, max(0, a.start - 24), a.start):
         when = _to_date(when)  # "procured 262 LMT so far in the 2024-25 marketing season"
     if (
@@ -2727,7 +2743,16 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         or re.match(r"(?i),?\s*(?:=|equals?)\s*100\b", after)
     ):
         role = "event"
-    elif prep in _COMPARE or (prep == "over" and a.kind in _OVER_COMPARES):
+    elif prep in _COMPARE or (
+        prep == "over"
+        and a.kind in _OVER_COMPARES
+        # "GDP growth is expected to be around 1¾ per cent over 2024": the year forecast
+        and not (
+            a.kind == "year"
+            and _PLANS.search(raw, max(0, label_start - 80), label_start)
+            and not _LEVELS_AFTER.match(raw, a.end)  # "rise 5% over 2022 levels"
+        )
+    ):
         role = "compare"
     elif (
         prep == "on"

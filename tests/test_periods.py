@@ -1969,6 +1969,15 @@ GENERAL_CASES = [
     ("U.S. consumer prices rose 0.4% in March. In the 12 months through March, the CPI increased "
      "3.5%. Food prices edged up 0.1%.", D(2024, 4, 10), "3.5%", "change", "actual",
      D(2023, 4, 1), D(2024, 3, 31)),
+    # "early 2025" is its first quarter, "late-2023" its last; "over 2024" in a forecast is 2024
+    ("The bank expects the Reserve Bank to keep the cash rate at 4.35pc until early 2025.",
+     D(2024, 8, 14), "4.35pc", "level", "projected", None, D(2025, 3, 31)),
+    ("Sales fell 2% in late-2023.", D(2024, 8, 14), "2%", "change", "actual", D(2023, 10, 1),
+     D(2023, 12, 31)),
+    ("GDP growth is expected to be around 1¾ per cent over 2024.", D(2023, 11, 7),
+     "around 1¾ per cent", "change", "projected", D(2024, 1, 1), D(2024, 12, 31)),
+    ("Sales are expected to rise 5% over 2022 levels.", D(2023, 11, 7), "5%", "change",
+     "projected", None, None),
     # a record since a decade is no period of the story
     ("Employers added 275,000 jobs in February. The jobless rate has remained below 4% for 25 "
      "months, the longest such stretch since the 1960s. Average hourly pay rose 0.1% to $34.57.",
