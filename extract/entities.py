@@ -200,6 +200,11 @@ def _gazetteer() -> _Gazetteer:
     )
 
 
+def dateline_country(city: str) -> str | None:
+    """The country of a dateline's city, state or province ("HANOI": Vietnam), if known."""
+    return _gazetteer().dateline.get(" ".join(city.split()).casefold())
+
+
 def _resolve(entry: _Entry, published: dt.date | None) -> str | None:
     """The canonical name as of the publication date (1987 "Moscow" is the Soviet Union)."""
     name: str | None = entry.name

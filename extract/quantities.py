@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from extract.entities import dateline_country
 from extract.numbers import (
     FRACTION_DENOMINATORS,
     NUMBER_WORDS,
@@ -256,6 +257,7 @@ _HYPHENATED_ADJECTIVE_ENDS = (
     *"ed ing owned based sized scale term time end level grade income value quality".split(),
 )
 _COMPOUNDS = frozenset({("joint", "venture")})  # an adjective that makes a noun of its own
+_ROLE_HEADS = frozenset({"member", "employee", "worker", "official", "director", "staffer"})
 _MODIFIERS = frozenset(
     """new joint small large big major foreign domestic additional private public state local
     other key main active current former full part skilled unskilled industrial agricultural
@@ -434,7 +436,14 @@ def document_hints(text: str, published_year: int | None) -> DocHints:
         and not _THE_DOLLAR.search(text)
     ):
         dollar = lead_local.pop()  # a story about Canada in Canadian dollars
-    elif dollar == "USD" and len(local) == 1 and _US_DOLLAR_MARKED.search(text):
+    elif (
+        dollar == "USD"
+        and len(local) == 1
+        and _US_DOLLAR_MARKED.search(text)
+        # not under another country's dateline: "HANOI ... 11.72 billion U.S. dollars ...
+        # Singapore was the largest investor with 5.45 billion dollars"
+        and (dateline is None or dateline_country(dateline.group(1)) in (None, *_LOCAL_DOLLARS))
+    ):
         dollar = local.pop()  # "$US5.9 billion ... a dividend of $2.04": Australian dollars
     elif dollar == "USD" and not _US_CUE.search(lead):
         # "a final dividend of $2.50 a share, fully franked": a market's own dollar
@@ -1320,7 +1329,9 @@ def _counted_noun(text: str, pos: int) -> tuple[str, str, int] | None:
                 return " ".join(text[words[0].start() : w.end()].split()), known.unit, w.end()
             head = _IRREGULAR_PLURALS.get(low) or _singular(word)
             compound: list[str] = []
-            for prev in reversed(words[:-1][-1:]):  # one noun modifier at most: "log house"
+            # one noun modifier at most ("log house"); people in a role are counted as such
+            # ("nine board members": member, "300 headquarters employees": employee)
+            for prev in reversed(words[:-1][-1:] if head not in _ROLE_HEADS else []):
                 p = prev.group()
                 if p[0].isupper() or (_is_adjective(p) and (p.lower(), head) not in _COMPOUNDS):
                     break
@@ -1341,6 +1352,9 @@ def _is_adjective(word: str) -> bool:
     return w.endswith(_MODIFIER_SUFFIXES)
 
 
+_NUMBER_BEFORE = re.compile(r"\d[\d.,]*%?\s+\Z")
+
+
 def _range_end(
     text: str,
     start: int,
@@ -1357,6 +1371,8 @@ def _range_end(
     nxt = later[0]
     gap = text[end : nxt.start]
     if nxt.sign < 0 and not gap.strip():
+        if _NUMBER_BEFORE.search(text, max(0, start - 24), start):
+            return None  # a table row "EPS (€) 1.42 1.58 -10.1%": a column of its own
         gap += text[nxt.start]  # "7 % -9 %": the hyphen was read as the second number's sign
     if not _RANGE_JOIN.fullmatch(gap):
         # "€4.1bn-€4.3bn", "between CHF 4.1bn and CHF 4.3bn": the currency is repeated
@@ -1607,7 +1623,11 @@ def _finish(text: str, m: Mention, hints: DocHints) -> Mention:
         ):
             return replace(m, unit=code, family=None)
         return replace(m, unit="", unit_kind="", family="drop")
-    if m.family == "dollar" and m.per_unit in _WORLD_PRICED:
+    if m.family == "dollar" and (
+        m.per_unit in _WORLD_PRICED
+        # "Brent crude futures were up 48 cents at $71.92 a barrel": the price's own dollar
+        or (_is_minor(m) and _WORLD_PRICE_AFTER.match(text, m.end))
+    ):
         m = replace(m, family="commodity_dollar")
     if m.family:
         unit = _resolve_family(m.family, unit, hints, text)
@@ -1720,6 +1740,11 @@ _TRAFFIC = re.compile(r"(?i)\b(?:passenger|seat|ton|tonne|freight)[- ](?:miles?|
 _AGE_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*|\b(?:who|aged)),?\s+\Z")
 _AGE_AFTER = re.compile(r",\s+(?:has|had|is|was|will|who|said|joined|succeeds|replaces|becomes)\b")
 _WORLD_PRICED = frozenset({"oz", "bbl", "MMBtu", "lb", "bu", "t", "boe"})
+_WORLD_PRICE_AFTER = re.compile(
+    r"[^.;$]{0,30}?\$\s?\d[\d.,]*\s+(?:a|an|per)\s+(?:barrel|bbl|ounce|oz|tonne|ton|metric\s+ton"
+    r"|bushel|lb|pound|mmbtu|million\s+british)\b",
+    re.I,
+)
 _LOCAL_LETTER = re.compile(r"(?:(?<=[^A-Za-z0-9$])|^)([NRP])\Z")
 _LOCAL_LETTERS = {
     "N": ("Nigeria", "NGN"),

@@ -434,8 +434,8 @@ def test_a_compared_amount_takes_the_scale_of_what_it_is_compared_with() -> None
 def test_a_part_of_a_counted_whole_counts_the_same_thing() -> None:
     found = find_quantities("The decision was backed by seven of the nine board members.")
     assert [(m.surface, m.value, m.unit) for m in found] == [
-        ("seven", 7, "board member"),
-        ("nine board members", 9, "board member"),
+        ("seven", 7, "member"),
+        ("nine board members", 9, "member"),
     ]
     # "one of the two groups" refers to a group; "the two countries" refers to both
     assert [m.surface for m in find_quantities("He leads one of the two groups.")] == []
@@ -635,3 +635,40 @@ def test_us_cents_in_a_canadian_story_and_a_rate_to_the_greenback() -> None:
     assert str(rows["1.2%"]["period_start"]) == "2023-12-01"
     share = extract_figures("Toronto: Magna earned C$1.2 billion, or 45 cents a share.")
     assert set(share["unit"]) == {"CAD"}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Take-up totalled 2.6m sq ft in the six months.", "2.6m sq ft", 2.6e6, "sq ft"),
+        ("Office space of 320,000 square feet was let.", "320,000 square feet", 3.2e5, "sq ft"),
+        ("Vessel arrival tonnage rose 9.4% to 3.09bn gross tons.", "3.09bn gross tons", 3.09e9,
+         "gross ton"),
+        ("It will cut 300 headquarters employees.", "300 headquarters employees", -300,
+         "employee"),
+        ("He bought 5 log houses.", "5 log houses", 5, "log house"),
+        # a table row: the minus sign starts a column of its own, not a range
+        ("EPS (€) 1.42 1.58 -10.1% Employees (FTE) 9,840 9,312 5.7%", "-10.1%", -10.1, "%"),
+    ],
+)  # fmt: skip
+def test_units_as_news_writes_them(text: str, surface: str, value: float, unit: str) -> None:
+    frame = extract_figures(text, published="2024-05-15")
+    row = frame[frame["surface"] == surface].iloc[0]
+    assert (row["value"], row["unit"]) == (pytest.approx(value), unit)
+
+
+def test_which_dollar_under_a_foreign_dateline_and_for_commodity_cents() -> None:
+    vietnam = extract_figures(
+        "HANOI, June 30 (Xinhua) -- Disbursed FDI in Vietnam reached 11.72 billion U.S. dollars "
+        "in the first half. Singapore was the largest investor with 5.45 billion dollars.",
+        published="2025-06-30",
+    )
+    assert set(vietnam["unit"]) == {"USD"}
+    asia = extract_figures(
+        "HONG KONG, March 10 - Stocks rose. Brent crude futures were up 48 cents at $71.92 a "
+        "barrel.",
+        published="2025-03-10",
+    )
+    assert set(asia[asia["unit_kind"] == "currency"]["unit"]) == {"USD"}
+    sydney = extract_figures("SYDNEY, March 10 - BHP shares rose 48 cents to $45.10.")
+    assert set(sydney["unit"]) == {"AUD"}
