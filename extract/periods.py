@@ -482,7 +482,11 @@ def _g() -> SimpleNamespace:
         future=re.compile(
             r"(?i)\b(?:will|would|shall|expects?|expected|expecting|forecasts?|forecast|projects?"
             r"|projected|plans?|planned|planning|targets?|targeted|estimates?|aims?|could|might"
-            r"|may|should|likely|predicts?|predicted|sees?|outlook|budgets?|budgeted)\b"
+            r"|may|should|likely|predicts?|predicted|sees?|outlook|budgets?|budgeted"
+            # "a dividend of $10.8 billion, to be paid in the second quarter"
+            r"|to\s+be\s+(?:paid|made|held|completed|built|delivered|launched|issued|sold|signed"
+            r"|finali[sz]ed|announced|published|released|implemented|introduced|spent|invested"
+            r"|raised|repaid|opened|closed))\b"
         ),
         row=re.compile(
             r"\A\s*[A-Z][A-Za-z.&/'()-]*\s+(?:[A-Za-z.&/'()-]+\s+){0,4}(?:(?i:loss|profit|gain|credit)\s+)?"
@@ -3373,7 +3377,10 @@ def _analyse(ctx: DocContext) -> _Doc:
                     # "Saudi Arabia will cut output ... from May until the end of 2023": the
                     # period of the plans that follow ("Iraq will cut 211,000 bpd")
                     found = _state_of(sc, mains, env, ctx.sentences[i].raw)
-                    if found is not None:
+                    if found is not None and not _only_scheduled(
+                        sc, ctx.sentences[i].raw, mains[0]
+                    ):
+                        # (not a payment "to be paid in the second quarter")
                         plan, plan_since = replace(found, forecast=True), i
                 continue
             new = _state_of(sc, mains, env, ctx.sentences[i].raw)
@@ -3417,6 +3424,7 @@ def _analyse(ctx: DocContext) -> _Doc:
     )
 
 
+_AVERAGE = re.compile(r"(?i)\baverag(?:e|ed|ing)\b")
 _MONTH_ON_MONTH = re.compile(
     r"(?i)\bmonth[- ]on[- ]month\b|\bm/m\b|\b(?:from|on|over)\s+the\s+(?:previous|prior|preceding)"
     r"\s+month\b"
@@ -4122,6 +4130,13 @@ def _future_clause(sc: _Scan, raw: str, ex: _Expr) -> bool:
     return bool(_g().future.search(raw, cs, ce))
 
 
+def _only_scheduled(sc: _Scan, raw: str, ex: _Expr) -> bool:
+    """Is a clause's only look ahead a thing scheduled ("a dividend of $10.8 billion, to be paid
+    in the second quarter"), not a plan or forecast whose period later figures share?"""
+    cs, ce = _clause_of(sc.clauses, ex.core[0])
+    return all(m.group().lower().startswith("to") for m in _g().future.finditer(raw, cs, ce))
+
+
 def _earlier_forecast(sc: _Scan, raw: str, fs: int, fe: int) -> _Expr | None:
     """ "inflation averaging 5.6% this year, 3.2% in 2025 and 2.1% in 2026, compared with 5.4%,
     3% and 2.2% in June": a list of earlier forecasts, one for each year of the list before it,
@@ -4399,6 +4414,14 @@ def _period_for(
         month = _story_month(doc, report, sent_index)
         if month is not None:
             return month.period
+    if (
+        report is not None
+        and report.interval[0] is None
+        and story is not None
+        and story.interval[0] is not None
+        and _AVERAGE.search(raw, cs, ce)
+    ):
+        report = story  # "Its average realised crude price was $83.0" after "at the end of March"
     if report is not None:
         report = _not_the_base(sc, report, doc, env)
         if kind == "change":

@@ -1978,6 +1978,17 @@ GENERAL_CASES = [
      "around 1¾ per cent", "change", "projected", D(2024, 1, 1), D(2024, 12, 31)),
     ("Sales are expected to rise 5% over 2022 levels.", D(2023, 11, 7), "5%", "change",
      "projected", None, None),
+    # a payment scheduled for the next quarter is no period of the report, nor of "the quarter"
+    ("Gulf Petroleum reported a 14 per cent drop in first-quarter net income. The company declared "
+     "a dividend of $10.8 billion, to be paid in the second quarter. Its gearing ratio was 4.1 "
+     "per cent at the end of March. Crude output averaged about 9 million barrels per day during "
+     "the quarter.", D(2024, 5, 7), "about 9 million barrels per day", "level", "actual",
+     D(2024, 1, 1), D(2024, 3, 31)),
+    # an average after an instant is over the report's span
+    ("Gulf Petroleum reported a 14 per cent drop in first-quarter net income. Its gearing ratio "
+     "was 4.1 per cent at the end of March. Its average realised crude price was $83.0 per "
+     "barrel.", D(2024, 5, 7), "$83.0 per barrel", "level", "actual", D(2024, 1, 1),
+     D(2024, 3, 31)),
     # a record since a decade is no period of the story
     ("Employers added 275,000 jobs in February. The jobless rate has remained below 4% for 25 "
      "months, the longest such stretch since the 1960s. Average hourly pay rose 0.1% to $34.57.",
