@@ -3388,7 +3388,7 @@ def _analyse(ctx: DocContext) -> _Doc:
                 continue  # "December's total was also cut, by 43,000": not the story's period
             if _summary_aside(new, state, ctx.sentences[i].raw):
                 continue  # "For 2023 as a whole, production fell by 1.5%" in a December story
-            if _window_aside(new, state):
+            if _window_aside(new, state, ctx.sentences[i].raw):
                 continue  # "In the 12 months through March, the CPI increased 3.5%": the
                 # yearly rate of the story's month, which the next sentences go on with
             state, since = new, i
@@ -3424,6 +3424,11 @@ def _analyse(ctx: DocContext) -> _Doc:
     )
 
 
+_NOUN_AFTER_YEAR = re.compile(
+    r"\s+(?:payout|dividend|result|results|profit|earnings|revenue|sales|loss|net|figure|figures"
+    r"|total|distribution)\b",
+    re.I,
+)
 _AVERAGE = re.compile(r"(?i)\baverag(?:e|ed|ing)\b")
 _MONTH_ON_MONTH = re.compile(
     r"(?i)\bmonth[- ]on[- ]month\b|\bm/m\b|\b(?:from|on|over)\s+the\s+(?:previous|prior|preceding)"
@@ -3456,22 +3461,29 @@ def _summary_aside(new: _Carry | None, state: _Carry | None, raw: str) -> bool:
     return ns <= ss and se <= ne and (ne - ns) > (se - ss)
 
 
-def _window_aside(new: _Carry | None, state: _Carry | None) -> bool:
-    """Is a sentence's period the twelve months ending with the month the story reports on?"""
+def _window_aside(new: _Carry | None, state: _Carry | None, raw: str) -> bool:
+    """Is a sentence's period the twelve months, or the year to date, ending with the month the
+    story reports on?"""
     if new is None or state is None:
         return False
     (ns, ne), (ss, se) = new.interval, state.interval
     if None in (ns, ne, ss, se):
         return False
-    return (
-        ne == se
-        and 27 <= (se - ss).days <= 31
-        and 360 <= (ne - ns).days <= 370
-        and _TRAILING.search(new.period.label) is not None
-    )
+    if ne != se or not 27 <= (se - ss).days <= 31 or ns >= ss:
+        return False
+    label = new.period.label
+    if 360 <= (ne - ns).days <= 370 and _TRAILING.search(label):
+        return True
+    # "For the first 10 months of 2024, ... decreased by 7.5%" in a story on October (put
+    # first, a summary; "investment slid 9.0% in the first two months" goes on with them)
+    return _TO_DATE.search(label) is not None and raw.lstrip().startswith(label)
 
 
 _TRAILING = re.compile(r"(?i)\b(?:to|through|thru|ended|ending|till|until)\b")
+_TO_DATE = re.compile(
+    r"(?i)\bfirst\s+(?:\w+|\d+)\s+months\b|\byear[- ]to[- ]date\b|\bso\s+far\b"
+    r"|\b(?:january|jan)\s*[-–]\s*\w+"
+)
 
 
 _AS_A_WHOLE = re.compile(r"(?i)\bas\s+a\s+whole\b")
@@ -4338,8 +4350,10 @@ def _period_for(
     if ex is not None:
         told = doc.plans[sent_index] or story  # "the period": the last one named, a plan's too
         lends = _section_for(ex, doc) or (told if ex.kind == "anaphor" else context)
-        if ex.kind == "fullyear" and env.forward:
-            lends = None  # "will contribute 50 mln dlrs for the full year": the year ahead
+        if ex.kind == "fullyear" and env.forward and not _NOUN_AFTER_YEAR.match(raw, ex.end):
+            # "will contribute 50 mln dlrs for the full year": the year ahead; but "will pay a
+            # final dividend ..., taking the full-year payout to $4.65": the year reported
+            lends = None
         ex_env = _anchored_env(sc, raw, ex, env, lends)
         ex_env = _day_env(ex, ex_env, story)
         stated_ahead = ex.label.lower().startswith(_AHEAD_LABELS) or _SHIPMENT.match(raw, ex.end)

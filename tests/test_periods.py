@@ -1989,6 +1989,15 @@ GENERAL_CASES = [
      "was 4.1 per cent at the end of March. Its average realised crude price was $83.0 per "
      "barrel.", D(2024, 5, 7), "$83.0 per barrel", "level", "actual", D(2024, 1, 1),
      D(2024, 3, 31)),
+    # a summary of the year to date put first does not move the story's month
+    ("Hong Kong retail sales for October 2024 fell 18.1%. For the first 10 months of 2024, the "
+     "value of total retail sales decreased by 7.5%. Sales of jewellery fell 15.4% to HK$4.3bn.",
+     D(2024, 12, 2), "HK$4.3bn", "level", "actual", D(2024, 10, 1), D(2024, 10, 31)),
+    # "the full-year payout" in a dividend to be paid is the year reported, not the next one
+    ("Southern Cross Banking Group's full-year cash profit fell 5pc to $9.84 billion in the year "
+     "to June 30. The bank will pay a final dividend of $2.50 a share, taking the full-year "
+     "payout to $4.65.", D(2024, 8, 14), "$4.65", "level", "projected", D(2023, 7, 1),
+     D(2024, 6, 30)),
     # a record since a decade is no period of the story
     ("Employers added 275,000 jobs in February. The jobless rate has remained below 4% for 25 "
      "months, the longest such stretch since the 1960s. Average hourly pay rose 0.1% to $34.57.",
