@@ -415,7 +415,7 @@ def _g() -> SimpleNamespace:
         r"|comparable|upward|downward|rise|increase|gain|growth|fall|decline|drop|surplus"
         r"|deficit|year|earlier|ago|projected|estimated|expected|forecast|provisional"
         r"|preliminary|[a-z]+-[a-z]+|(?:19|20)\d\d|expenditure|spending|\w+'s"
-        r"|annual|annualised|annualized|all-time|\d+-(?:year|month)"
+        r"|annual|annualised|annualized|all-time|\d+-(?:year|month)|just|only"
         rf"|{mon_ci})"
     )
     speech = _alt(list(lex.speech_set))
@@ -451,7 +451,8 @@ def _g() -> SimpleNamespace:
         base=re.compile(
             rf"(?i)(?:\b(?P<m>{cmp})\s+(?:{filler}\s+){{0,5}}"
             rf"|\b(?P<m2>{cmp})\s+[^;]*?\d[^;]*?\s+and\s+(?:{filler}\s+){{0,4}}"
-            rf"|\b(?P<m3>{cmp})\s+(?:{filler}\s+){{0,3}}[$€£¥]?\d[\d.,/-]*(?:\s+[A-Za-z%]+){{0,2}}"
+            rf"|\b(?P<m3>{cmp})\s+(?:{filler}\s+){{0,3}}(?:[A-Z]{{0,3}}[$€£¥₹])?\d[\d.,/-]*"
+            rf"(?:\s+[A-Za-z%]+){{0,2}}"
             rf",\s*(?:or\s+)?)\Z"
         ),
         compare_from=re.compile(
@@ -2958,7 +2959,9 @@ def _base_claimed(raw: str, start: int, clauses: tuple[tuple[int, int], ...]) ->
 
 _BASE_WORD = re.compile(r"(?i)\b(?:from|against|versus|vs\.?|compar(?:ed|es|ing)\s+(?:with|to))\s+")
 _BASE_TAIL = re.compile(
-    r"(?i)(?P<tail>(?:[^\s;\d]+\s+){0,4}(?:[$€£¥]\s*|[A-Z]{3}\s?)?(?:\d|\b(?:one|two|three|four"
+    r"(?i)(?P<tail>(?:[^\s;\d]+\s+){0,4}(?:(?-i:[A-Z]{0,3})[$€£¥₹]\s*|[A-Z]{3}\s?"
+    r"|(?-i:[A-Z]{1,2})(?=\d)|Rs\.?\s*)?"
+    r"(?:\d|\b(?:one|two|three|four"
     r"|five|six|seven|eight|nine|ten|half|nil|zero)\b(?!-))[^;]*?"
     r"(?:\s+(?:in|during|for|at|on|over|of))?\s*(?:the\s+)?)\Z"
 )

@@ -1998,6 +1998,17 @@ GENERAL_CASES = [
      "to June 30. The bank will pay a final dividend of $2.50 a share, taking the full-year "
      "payout to $4.65.", D(2024, 8, 14), "$4.65", "level", "projected", D(2023, 7, 1),
      D(2024, 6, 30)),
+    # a base written with a letter or prefixed currency ("R356m", "US$66.07", "C$698 million")
+    # is a base: its "a year earlier" is not the main figure's
+    ("Karoo Retail grew earnings 8.4% in the 26 weeks to 31 December 2023. The group spent R214m "
+     "on diesel, down from R356m a year earlier.", D(2024, 3, 5), "R214m", "level", "actual",
+     D(2023, 7, 3), D(2023, 12, 31)),
+    ("Second-quarter profit rose. West Texas Intermediate averaged US$108.41 a barrel in the "
+     "quarter, up from US$66.07 a year earlier, while the discount on Western Canadian Select "
+     "widened to US$12.90.", D(2022, 7, 28), "US$12.90", "level", "actual", D(2022, 4, 1),
+     D(2022, 6, 30)),
+    ("Non-oil revenue in 2024 is estimated at SR502 billion, compared with just SR166 billion in "
+     "2015.", D(2024, 1, 1), "SR166 billion", "level", "actual", D(2015, 1, 1), D(2015, 12, 31)),
     # a record since a decade is no period of the story
     ("Employers added 275,000 jobs in February. The jobless rate has remained below 4% for 25 "
      "months, the longest such stretch since the 1960s. Average hourly pay rose 0.1% to $34.57.",
