@@ -2880,7 +2880,9 @@ _SUPERLATIVES = (
     "sharpest|steepest|fastest|slowest|greatest|deepest|longest|shortest|heaviest|lightest|"
     "hottest|coldest|wettest|driest|busiest|quietest|tightest|widest|narrowest|softest|firmest"
 )
-_RECORD = re.compile(rf"(?i)\b(?:{_SUPERLATIVES}|record)\b[^;:.]{{0,50}}\Z")
+_RECORD = re.compile(
+    rf"(?i)\b(?:{_SUPERLATIVES}|record|any\s+(?:time|point|year|month))\b[^;:.]{{0,50}}\Z"
+)
 _TAKES_EFFECT = re.compile(
     r"(?i)\b(?:rise|rises|increase|increases|cut|cuts|reduction|raise|raises|hike|hikes|go\s+up"
     r"|go\s+down|take\s+effect|effective|apply|applies|applied|change|changes|new\s+rate)\b"

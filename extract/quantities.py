@@ -994,6 +994,15 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
                 # "a 25-page report", "the 12-bank committee", "a 300-bed hospital"
                 counted = glued.group(1)
                 unit, kind, explicit, end = glued.group(1).lower(), "count", True, glued.end(1)
+            else:
+                whole = _PART_OF_WHOLE.match(text, end)
+                if (
+                    whole is not None
+                    and _is_plural_noun(whole.group("noun"))
+                    and text[core.start : core.end].lower() != "one"  # "one of Africa's ...":
+                ):  # a reference, not a count
+                    # "Some 26 of the world's poorest countries": 26 countries
+                    unit, kind = _singular(whole.group("noun")), "count"
 
     # Range: "$2-3 billion", "between 5 and 6 pct", "1,750 to 1,780 dlrs", "four to six pct".
     low = high = None
@@ -1246,6 +1255,10 @@ def _definite_before(text: str, pos: int) -> bool:
     return bool(m and m.group(1).lower() in _DETERMINERS)
 
 
+_PART_OF_WHOLE = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:world['’]s|[A-Z][\w.]*['’]s|its|their|our|his|her)\s+"
+    r"(?:[a-z][a-z-]*\s+){0,2}?(?P<noun>[a-z]{2,}s)\b"
+)
 _PART_OF = re.compile(
     r"(?i)\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|both|none"
     r"|each|most|half)\s+of\s+the\s+\Z"

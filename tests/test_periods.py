@@ -2009,6 +2009,9 @@ GENERAL_CASES = [
      D(2022, 6, 30)),
     ("Non-oil revenue in 2024 is estimated at SR502 billion, compared with just SR166 billion in "
      "2015.", D(2024, 1, 1), "SR166 billion", "level", "actual", D(2015, 1, 1), D(2015, 12, 31)),
+    # "more indebted than at any time since 2006": a record's threshold, no period
+    ("Some 26 of the world's poorest countries are more indebted than at any time since 2006, "
+     "the report noted.", D(2025, 1, 16), "Some 26", "level", "actual", None, D(2025, 1, 16)),
     # a record since a decade is no period of the story
     ("Employers added 275,000 jobs in February. The jobless rate has remained below 4% for 25 "
      "months, the longest such stretch since the 1960s. Average hourly pay rose 0.1% to $34.57.",

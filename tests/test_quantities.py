@@ -672,3 +672,16 @@ def test_which_dollar_under_a_foreign_dateline_and_for_commodity_cents() -> None
     assert set(asia[asia["unit_kind"] == "currency"]["unit"]) == {"USD"}
     sydney = extract_figures("SYDNEY, March 10 - BHP shares rose 48 cents to $45.10.")
     assert set(sydney["unit"]) == {"AUD"}
+
+
+def test_a_part_of_a_named_whole_counts_its_noun() -> None:
+    frame = extract_figures(
+        "Some 26 of the world's poorest countries are more indebted. DH Technology said it has "
+        "repurchased 500,000 of its shares. Ivory Coast, one of Africa's showpiece economies, "
+        "is going through difficult times.",
+        published="2025-01-16",
+    )
+    units = dict(zip(frame["surface"], frame["unit"], strict=True))
+    assert units["Some 26"] == "country"
+    assert units["500,000"] == "share"
+    assert "one" not in units  # "one of Africa's ...": a reference, not a count
