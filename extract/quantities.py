@@ -1874,6 +1874,12 @@ def _country_cue_table() -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=1)
+def _cue_starts() -> frozenset[str]:
+    """First words of the cues written in several words ("new zealand", "bank of england")."""
+    return frozenset(cue.split()[0] for cue in _country_cue_table() if " " in cue)
+
+
 _CUE_WORD = re.compile(r"[A-Za-z]+(?:\.[A-Za-z]+)*")
 
 
@@ -1882,12 +1888,13 @@ def _country_cues(text: str) -> frozenset[str]:
     """Countries a text names, by a dictionary lookup of its words and word pairs (a regular
     expression alternation of every cue is ten times slower on long documents)."""
     table = _country_cue_table()
+    starts = _cue_starts()
     words = [w.replace(".", "").lower() for w in _CUE_WORD.findall(text)]
     found = set()
     for i, w in enumerate(words):
         if w in table:
             found.add(table[w])
-        elif i + 1 < len(words):
+        elif w in starts and i + 1 < len(words):
             pair = f"{w} {words[i + 1]}"
             if pair in table:
                 found.add(table[pair])
