@@ -46,6 +46,7 @@ from functools import cache
 from pathlib import Path
 
 from extract.context import DocContext
+from extract.patterns import trie
 
 _DATA = Path(__file__).parent / "data"
 
@@ -90,28 +91,8 @@ class _Gazetteer:
 
 
 def _trie_regex(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
-    """One alternation shaped as a trie, so each position costs one branch per first character;
-    greedy optional tails make the longest name win, as gazetteer lookups should."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        end = "" in node
-        branches = [
-            (r"\s+" if ch == " " else re.escape(ch)) + build(child)
-            for ch, child in sorted(node.items())
-            if ch
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if end else body
-
-    return re.compile(r"(?<![\w&])(?:" + build(trie) + r")(?![\w$&]|\.\w)", flags)
+    """A gazetteer's names as one trie-shaped alternation, matched as whole names."""
+    return re.compile(r"(?<![\w&])" + trie(words) + r"(?![\w$&]|\.\w)", flags)
 
 
 def _plurals(demonym: str) -> list[str]:

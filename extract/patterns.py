@@ -7,12 +7,39 @@ on long runs (with the periods and entities patterns on top), recompiling in the
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 
 @cache
 def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
+
+
+def trie(words: Iterable[str]) -> str:
+    """One alternation shaped as a trie, so each position costs one branch per first character
+    (Python's `re` tries a flat alternation word by word); greedy optional tails make the
+    longest word win. Spaces in words match any whitespace."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [
+            (r"\s+" if ch == " " else re.escape(ch)) + build(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return "(?:" + build(root) + ")"
 
 
 # three prices (or "---") right before a position on its line: a futures or price table row
