@@ -2417,7 +2417,12 @@ _PAST_WORDS = frozenset(
     set cut put hit led got gave sent began became brought found sought built dealt
     felt fled shed sank struck swept withdrew withheld chose drew drove flew
     froze laid meant overtook rode rang shook shut slid split spread stole stuck swung taught
-    threw wrote""".split()
+    threw wrote covered produced exported imported shipped delivered generated attracted
+    accounted contributed topped exceeded dipped soared tumbled rebounded recovered doubled
+    tripled halved peaked represented processed handled received carried transported consumed
+    mined harvested planted invested disbursed approved licensed created employed hired
+    trimmed slashed boosted lifted rallied advanced retreated weakened strengthened firmed
+    softened accelerated slowed moderated quickened outpaced""".split()
 )
 _PRESENT_WORDS = frozenset(
     """is are amount amounts stand stands total totals remain remains has have exceed exceeds

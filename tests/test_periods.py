@@ -2012,6 +2012,10 @@ GENERAL_CASES = [
     # "more indebted than at any time since 2006": a record's threshold, no period
     ("Some 26 of the world's poorest countries are more indebted than at any time since 2006, "
      "the report noted.", D(2025, 1, 16), "Some 26", "level", "actual", None, D(2025, 1, 16)),
+    # common regular past verbs keep a report going ("covered", "produced")
+    ("OSLO, Jan 8 - Norway exported a record 117.6 bcm of gas in 2024. Norwegian gas covered "
+     "around 30 percent of demand in Europe. The Troll field produced 40.1 bcm.", D(2025, 1, 8),
+     "40.1 bcm", "level", "actual", D(2024, 1, 1), D(2024, 12, 31)),
     # a record since a decade is no period of the story
     ("Employers added 275,000 jobs in February. The jobless rate has remained below 4% for 25 "
      "months, the longest such stretch since the 1960s. Average hourly pay rose 0.1% to $34.57.",
