@@ -3407,6 +3407,8 @@ def _analyse(ctx: DocContext) -> _Doc:
         # to $17 billion") ends the report, a forecast or an aside does not
         if state is not None and i - since <= _CARRY_SENTENCES:
             carried[i] = state
+            if sc.past and _has_digit(ctx.sentences[i].raw):
+                since = i  # a report that goes on in the past tense keeps its period
         elif state is None and not seen_body and title_carry is not None:
             carried[i] = title_carry
         else:
@@ -4458,7 +4460,8 @@ def _period_for(
 _MARKET_MOVE = re.compile(
     r"(?i)\b(?:yields?|bonds?\s+(?:rose|fell|rallied|slipped)|"
     r"futures|spot|shares|stocks?\s+(?:rose|fell|closed|jumped|slid)|equities|"
-    r"dow|nasdaq|s&p|ftse|nikkei|dax|cac|hang\s+seng|sensex|nifty|kospi|stoxx|topix|"
+    r"dow|nasdaq|s&p|ftse|nikkei|dax|cac|hang\s+seng|sensex|nifty|kospi|stoxx|topix|asx|tsx|"
+    r"ibovespa|bovespa|jse|straits\s+times|shanghai\s+composite|csi\s+300|msci|russell|"
     r"(?:the\s+)?(?:dollar|euro|yen|pound|sterling|yuan|rupee|rouble|ruble|real|lira|rand|won|"
     r"franc|peso|ringgit|rupiah|baht|zloty|forint|koruna|krona|krone|tenge|naira|shekel)\s+"
     r"(?:rose|fell|weakened|strengthened|firmed|slipped|slid|gained|dropped|climbed|jumped|"

@@ -2016,6 +2016,14 @@ GENERAL_CASES = [
     ("OSLO, Jan 8 - Norway exported a record 117.6 bcm of gas in 2024. Norwegian gas covered "
      "around 30 percent of demand in Europe. The Troll field produced 40.1 bcm.", D(2025, 1, 8),
      "40.1 bcm", "level", "actual", D(2024, 1, 1), D(2024, 12, 31)),
+    # a report that goes on in the past tense keeps its period past six sentences
+    ("Employers added 275,000 jobs in February. Hiring was up from 229,000. The total was cut by "
+     "43,000. Revisions lowered growth by 167,000. The jobless rate rose to 3.9%. Pay rose 0.1% "
+     "to $34.57. Wages were up 4.3%. Health care led the gains, with 67,000 added jobs.",
+     D(2024, 3, 8), "67,000 added jobs", "level", "actual", D(2024, 2, 1), D(2024, 2, 29)),
+    # an index named by its exchange moves on the day, not over the story's year to date
+    ("Australian shares have risen 3% so far this year. The ASX 200 gained 0.5 per cent to "
+     "7,761.2 points.", D(2024, 6, 5), "0.5 per cent", "change", "actual", None, D(2024, 6, 5)),
     # a record since a decade is no period of the story
     ("Employers added 275,000 jobs in February. The jobless rate has remained below 4% for 25 "
      "months, the longest such stretch since the 1960s. Average hourly pay rose 0.1% to $34.57.",
