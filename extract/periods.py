@@ -332,7 +332,7 @@ def _g() -> SimpleNamespace:
           (?![-\s]+(?:to|ended|ending|through|earlier|ago|before|so\s+far)\b)))
     | (?P<relmon>(?i:(?P<rm_w>last|this|next)\s+)(?P<rm_m>{mon}))
     | (?P<ytd>(?i:year[- ]to[- ]date|so\s+far\s+this\s+year|this\s+year\s+to\s+date
-          |(?:(?<=since\s)|(?<=from\s))the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year
+          |(?:(?<=since\s)|(?<=from\s))the\s+(?:beginning|start|turn)\s+of\s+(?:the|this)\s+year
           |(?:in\s+)?the\s+year\s+so\s+far|calendar\s+year[- ]to[- ]date))
     | (?P<yoy>(?i:year[- ]on[- ]year|year[- ]over[- ]year|y/y|yr/yr|on\s+the\s+year
           |on\s+an\s+annual\s+basis|at\s+an\s+annual\s+rate))
@@ -707,7 +707,7 @@ def _rolling(unit: str, n: int, sign: int) -> Resolver:
             days = n * (7 if unit == "weeks" else 1)
             if sign < 0:
                 return _ending(pub, days=days)
-            return pub + dt.timedelta(days=1), pub + dt.timedelta(days=days)
+            return pub, pub + dt.timedelta(days=days - 1)
         if unit == "years" and n >= 2:
             # whole calendar years, as news reads them: "over the next three years" in 2024 is
             # 2024-2026, "over the past five years" in 1987 is 1982-1986
@@ -716,7 +716,7 @@ def _rolling(unit: str, n: int, sign: int) -> Resolver:
         months = n * {"years": 12, "quarters": 3, "months": 1}[unit]
         if sign < 0:
             return _ending(pub, months=months)
-        return pub + dt.timedelta(days=1), _add_months(pub, months)
+        return pub, _add_months(pub, months) - dt.timedelta(days=1)  # from the story's day
 
     return resolve
 
@@ -2523,6 +2523,7 @@ def _triggers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         "session",
         "beginning",
         "start",
+        "turn",
     }
     return frozenset(words), function, following
 

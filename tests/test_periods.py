@@ -1957,7 +1957,9 @@ GENERAL_CASES = [
     ("Over the past five years the company has had average net income growth of 32 pct "
      "annually.", D(1987, 3, 3), "32 pct", "change", "actual", D(1982, 1, 1), D(1986, 12, 31)),
     ("Analysts expect inflows of $5 billion over the next 12 months.", D(2024, 7, 24),
-     "$5 billion", "level", "projected", D(2024, 7, 25), D(2025, 7, 24)),
+     "$5 billion", "level", "projected", D(2024, 7, 24), D(2025, 7, 23)),
+    ("The krona has weakened by around 5 per cent against the euro since the turn of the year.",
+     D(2024, 5, 8), "around 5 per cent", "change", "actual", D(2024, 1, 1), D(2024, 5, 8)),
     # the first weeks of a fiscal year in a story on weeks ended a day: the weeks ending then
     ("Ames said sales for the five weeks ended April Four were up 15 pct. The company said for "
      "the first nine weeks of its fiscal year, sales were up 16.3 pct to 277.6 mln dlrs.",
