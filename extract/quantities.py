@@ -268,7 +268,7 @@ _MODIFIERS = frozenset(
     medium-sized large-scale state-owned privately-held non-performing made built grown held
     known owned run ready sold bought paid given taken shown common ordinary preferred broad
     narrow wide cheap expensive largest biggest smallest highest lowest oldest newest latest
-    greatest strongest weakest richest poorest busiest fastest cheapest""".split()
+    greatest strongest weakest richest poorest busiest fastest cheapest lost shed""".split()
 )
 _POSTFIX_QUALIFIER = re.compile(
     r"\s*(?:,\s*)?(?P<q>or\s+(?:more|above|higher|over|greater|better)|or\s+(?:less|fewer|below|lower"
@@ -1060,7 +1060,11 @@ def _grow(text: str, core: _Core, later: Sequence[_Core], hints: DocHints) -> Me
             start = qm.start(1)
     if qualifier == "exact" and _EXCEEDS_BEFORE.search(text, max(0, start - 20), start):
         qualifier = "more_than"  # "investments surpass EEK 150mn": the verb is the qualifier
-    if qualifier == "up_to" and _rx(r"\s+from\b").match(text, end):
+    if (
+        qualifier == "up_to"
+        and text[start : start + 2].lower() == "up"
+        and _rx(r"\s+from\b").match(text, end)
+    ):  # "up to 8.6 mln from 7.4 mln": a rise to, not a bound ("as much as 6,000 MW from")
         qualifier, start = "exact", core.start if not prefix else prefix.start(1)
     pm = _POSTFIX_QUALIFIER.match(text, end)
     if pm and qualifier == "exact":

@@ -180,8 +180,13 @@ _LEVEL_MEASURE = re.compile(
     r"participation|occupancy|utilisation|utilization|capacity|penetration|market\s+share)\b",
     re.I,
 )
+_CHANGED_COUNT = re.compile(
+    r"(?i)(?:added|created|(?P<down>lost|eliminated|axed|shed))\s+[a-z]", re.I
+)
 _GROWTH_BEFORE = re.compile(
-    r"\b(?:growth|inflation|deflation|expansion|contraction|increase|decline)\s+"
+    r"\b(?:growth|inflation|(?P<neg>deflation|contraction|decline)(?=(?:\s+[\w-]+){0,4}\s+"
+    r"(?:of|was|is)\s)|deflation|contraction|decline|expansion|increase)\s+"
+    r"(?:(?:from|in|since|over)\s+(?:[\w-]+\s+){1,3}(?=was\b|is\b))?"
     r"(?:rate\s+)?(?:of|at|was|is|to|from|reached|hit|slowed\s+to|accelerated\s+to|"
     r"picked\s+up\s+to|eased\s+to|stood\s+at|came\s+in\s+at)"
     r"(?:\s+(?:a|an|some|about|around|nearly|almost|just|only|an\s+annual|annual|"
@@ -281,6 +286,9 @@ def kind_and_sign(
 
     if mention.sign and relative:
         return "change", mention.sign
+    counted = _CHANGED_COUNT.match(mention.counted or "")
+    if mention.unit_kind == "count" and counted is not None:
+        return "change", -1 if counted.group("down") else 1  # "with 67,000 added jobs"
     if mention.sign > 0 and _rx(r"\s*\+").match(mention.surface):
         return "change", 1  # "(+$1.65 to $35.45)": a written plus is a rise
     if mention.sign < 0 and mention.unit_kind in ("count", ""):
@@ -321,11 +329,15 @@ def kind_and_sign(
         noun_after = _NOUN_AFTER.match(after)
         if noun_after and not (money and _is_item(noun_after)):
             return "change", -1 if noun_after.group("down") else 1
-    if relative and (
-        _RELATIVE_AFTER.match(after)
-        or (not words.isdisjoint(_GROWTH_WORDS) and _GROWTH_BEFORE.search(tail))
-    ):
+    growth = (
+        _GROWTH_BEFORE.search(tail) if relative and not words.isdisjoint(_GROWTH_WORDS) else None
+    )
+    if growth is not None and growth.group("neg") and not mention.sign:
+        return "change", -1  # "the decline from October 2023 was 0.2%"
+    if relative and (_RELATIVE_AFTER.match(after) or growth is not None):
         return "change", mention.sign or 1
+    if relative and "returned" in words and _rx(r"\breturned\s+\Z", re.I).search(tail):
+        return "change", mention.sign or 1  # "The fund returned 8.6%": its value's change
     grew_at = _GROWTH_AT.search(tail) if has_verb and "at" in words else None
     if relative and grew_at:
         return "change", -1 if grew_at.group("down") else 1
@@ -418,7 +430,16 @@ _AFTER_WORDS = _NOUN_WORDS | {
     "narrower",
 }
 _GROWTH_WORDS = frozenset(
-    {"growth", "inflation", "deflation", "expansion", "contraction", "increase", "decline"}
+    {
+        "growth",
+        "inflation",
+        "deflation",
+        "expansion",
+        "contraction",
+        "increase",
+        "decline",
+        "returned",
+    }
 )
 
 

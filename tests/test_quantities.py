@@ -685,3 +685,14 @@ def test_a_part_of_a_named_whole_counts_its_noun() -> None:
     assert units["Some 26"] == "country"
     assert units["500,000"] == "share"
     assert "one" not in units  # "one of Africa's ...": a reference, not a count
+
+
+def test_as_much_as_is_a_bound_even_before_from() -> None:
+    frame = extract_figures(
+        "Eskom implemented rolling blackouts, cutting as much as 6,000 megawatts from the grid. "
+        "Net profit went up to 8.6 mln euro from 7.4 mln euro.",
+        published="2023-12-05",
+    )
+    rows = {r["surface"]: r for r in frame.to_dict("records")}
+    assert rows["as much as 6,000 megawatts"]["qualifier"] == "up_to"
+    assert rows["8.6 mln euro"]["qualifier"] == "exact"  # "went up to ... from": a rise

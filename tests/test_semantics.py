@@ -129,8 +129,17 @@ def figures(text: str, published: str | None = "2023-11-08") -> dict[str, dict]:
         ("The sales force will be 20 pct larger in 1987.", "20 pct", "change", 20),
         # an "anti-inflation" shield is not a rate of change
         ("The anti-inflation shield cut VAT on food to 0% from 5%.", "0%", "level", 0),
+        # a fund's return is the change of its value; a decline "was" a negative change
+        ("The fund returned 8.6% in the first half.", "8.6%", "change", 8.6),
+        ("In November 2023, the decline from October 2023 was 0.2%.", "0.2%", "change", -0.2),
+        ("Return on equity was 17.1%.", "17.1%", "level", 17.1),
+        ("The BoE expects inflation to decline to 5.2% by the end of 2023.", "5.2%", "change", 5.2),
+        # counted jobs added or lost are a change of employment
+        ("Health care led the gains, with 67,000 added jobs.", "67,000 added jobs", "change",
+         67000),
+        ("The sector saw 5,000 lost jobs.", "5,000 lost jobs", "change", -5000),
     ],
-)
+)  # fmt: skip
 def test_kind_and_sign(text: str, surface: str, kind: str, value: float) -> None:
     row = figures(text)[surface]
     assert row["kind"] == kind
