@@ -90,7 +90,8 @@ _CONTINUES = re.compile(
     r"instead\s+of)|,)\s+"
     r"(?:(?:a|an|the)\s+)?(?:(?:revised|previous|year-earlier|provisional|preliminary|"
     r"confirmed|downwardly\s+revised|upwardly\s+revised|originally\s+reported|"
-    r"previously\s+reported)\s+)?\Z",
+    r"previously\s+reported|initial\s+estimate\s+of|earlier\s+estimate\s+of|"
+    r"(?:initially|originally|previously)\s+estimated)\s+)?\Z",
     re.I,
 )
 _COMPARED = re.compile(
@@ -108,7 +109,8 @@ _CHANGE_NOUNS_DOWN = (
 )
 _NOUN_BEFORE = re.compile(
     rf"\b(?:(?P<up>{_CHANGE_NOUNS_UP})|(?P<down>{_CHANGE_NOUNS_DOWN}))\s+(?:of|by|was|is|"
-    rf"were|amounted\s+to|came\s+to|totall?ed)(?:\s+(?:a|an|some|about|around|nearly|almost|"
+    rf"were|amounted\s+to|came\s+to|totall?ed|totall?ing|amounting\s+to)(?:\s+(?:a|an|some|about"
+    rf"|around|nearly|almost|"
     rf"more\s+than|less\s+than|just|only|over|under|roughly|up\s+to|at\s+least))*\s*$",
     re.I,
 )

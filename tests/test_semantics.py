@@ -138,6 +138,11 @@ def figures(text: str, published: str | None = "2023-11-08") -> dict[str, dict]:
         ("Health care led the gains, with 67,000 added jobs.", "67,000 added jobs", "change",
          67000),
         ("The sector saw 5,000 lost jobs.", "5,000 lost jobs", "change", -5000),
+        # a change noun with "totalling"; an earlier estimate of a change is a change too
+        ("OPEC+ producers announced output cuts totalling around 1.16 million barrels per day.",
+         "around 1.16 million barrels per day", "change", -1.16e6),
+        ("Sales were revised to show a 1.1% drop in September, from an initial estimate of 0.9%.",
+         "0.9%", "change", -0.9),
     ],
 )  # fmt: skip
 def test_kind_and_sign(text: str, surface: str, kind: str, value: float) -> None:
