@@ -182,6 +182,11 @@ _LEVEL_MEASURE = re.compile(
     r"participation|occupancy|utilisation|utilization|capacity|penetration|market\s+share)\b",
     re.I,
 )
+_LEVEL_RATE = re.compile(
+    r"(?i)\b(?:unemployment|jobless|interest|policy|bank|deposit|lending|repo|cash|mortgage"
+    r"|participation|vacancy|savings?|base|prime|discount|key|benchmark|tax)\s+rates?\b"
+    r"|\bratio\b|\byields?\b|\bshare\b|\bmargin\b"
+)
 _CHANGED_COUNT = re.compile(
     r"(?i)(?:added|created|(?P<down>lost|eliminated|axed|shed))\s+[a-z]", re.I
 )
@@ -337,7 +342,17 @@ def kind_and_sign(
     if growth is not None and growth.group("neg") and not mention.sign:
         return "change", -1  # "the decline from October 2023 was 0.2%"
     if relative and (_RELATIVE_AFTER.match(after) or growth is not None):
+        if (
+            not mention.sign
+            and previous
+            and previous[-1][1] == "change"
+            and previous[-1][0].unit_kind == mention.unit_kind
+            and _rx(r"(?:\band|,)\s+\Z", re.I).search(tail)
+        ):
+            return "change", previous[-1][2]  # "fuel prices fell 7.2% y/y and 3.8% m/m"
         return "change", mention.sign or 1
+    if relative and _rx(r"\bflat\s+at\s+\Z", re.I).search(tail) and not _LEVEL_RATE.search(tail):
+        return "change", 1  # "capital expenditure was flat at 0.0%"; not "the jobless rate"
     if relative and "returned" in words and _rx(r"\breturned\s+\Z", re.I).search(tail):
         return "change", mention.sign or 1  # "The fund returned 8.6%": its value's change
     grew_at = _GROWTH_AT.search(tail) if has_verb and "at" in words else None

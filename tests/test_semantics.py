@@ -143,6 +143,10 @@ def figures(text: str, published: str | None = "2023-11-08") -> dict[str, dict]:
          "around 1.16 million barrels per day", "change", -1.16e6),
         ("Sales were revised to show a 1.1% drop in September, from an initial estimate of 0.9%.",
          "0.9%", "change", -0.9),
+        # "and 3.8% m/m" goes on with the fall; growth "flat at 0.0%" is a change, a rate a level
+        ("Fuel prices fell 7.2% y/y and 3.8% m/m.", "3.8%", "change", -3.8),
+        ("Capital expenditure was flat at 0.0%.", "0.0%", "change", 0),
+        ("The jobless rate was unchanged at 3.9%.", "3.9%", "level", 3.9),
     ],
 )  # fmt: skip
 def test_kind_and_sign(text: str, surface: str, kind: str, value: float) -> None:
