@@ -337,7 +337,7 @@ def _g() -> SimpleNamespace:
     | (?P<yoy>(?i:year[- ]on[- ]year|year[- ]over[- ]year|y/y|yr/yr|on\s+the\s+year
           |on\s+an\s+annual\s+basis|at\s+an\s+annual\s+rate))
     | (?P<reln>(?i:(?P<rn_w>last|past|next|previous|prior|coming|preceding|following)\s+
-          (?P<rn_n>\d{{1,2}}|{numw})\s+(?P<rn_u>years|months|quarters|weeks|days))\b
+          (?P<rn_n>\d{{1,2}}|{numw})\s+(?P<rn_u>years|months|quarters|weeks|days|hours))\b
         |(?i:(?P<rn_n2>\d{{1,2}}|{numw})\s+(?P<rn_w2>previous|preceding|prior)\s+
           (?P<rn_u2>years|months|quarters|weeks|days))\b)
     | (?P<same>(?i:(?:the\s+)?(?:same|corresponding|comparable|year[- ]earlier|year[- ]ago)\s+
@@ -359,7 +359,8 @@ def _g() -> SimpleNamespace:
           |the\s+(?P<ag_u3>year|month|quarter|week)\s+(?:before|earlier))
           \b)
     | (?P<daypart>(?i:this\s+(?:morning|afternoon|evening)|(?:during|in)\s+the\s+(?:morning
-          |afternoon|session)|earlier\s+today|later\s+today|overnight(?![ -](?:deposit|lending
+          |afternoon|session)|earlier\s+today|later\s+today|(?:\d{{1,3}}|an?)\s+(?:hours?|hrs?
+          |minutes?|mins?)\s+ago|overnight(?![ -](?:deposit|lending
           |rate|repo|reverse|index|interbank|borrowing|loans?|funds?|money|call|swaps?|bank)))\b)
     | (?P<season>(?i:(?P<se_w>last|this|next|past)\s+(?P<se_a>spring|summer|autumn|fall|winter)
           |(?P<se_b>spring|summer|autumn|winter)\s+(?:of\s+)?(?P<se_y>{year})))
@@ -703,6 +704,9 @@ def _rolling(unit: str, n: int, sign: int) -> Resolver:
         pub = env.published
         if pub is None:
             return None
+        if unit == "hours":  # "up 1.8% in the past 24 hours": since yesterday
+            days = dt.timedelta(days=max(1, -(-n // 24)))
+            return (pub - days, pub) if sign < 0 else (pub, pub + days)
         if unit == "days" or unit == "weeks":
             days = n * (7 if unit == "weeks" else 1)
             if sign < 0:
@@ -1311,6 +1315,8 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         word = (m.group("rn_w") or m.group("rn_w2")).lower()
         unit = (m.group("rn_u") or m.group("rn_u2")).lower()
         if word in ("previous", "preceding", "prior"):
+            if unit == "hours":
+                unit, n = "days", max(1, -(-n // 24))
             a.anchored, a.when = True, _before_anchor(unit, n)
             return a
         sign = 1 if word in ("next", "coming", "following") else -1
@@ -3579,6 +3585,8 @@ def _state_of(sc: _Scan, mains: list[_Expr], env: _Env, raw: str) -> _Carry | No
         lead = [x for x in lead if x.kind not in _DAY_KINDS] or lead
     if not lead or _names_thing(lead[0]) or lead[0].describes or lead[0].blocks_after:
         return None
+    if lead[0].kind == "reln" and "hour" in lead[0].label.lower():
+        return None  # "up 1.8% in the past 24 hours": a market's move, no report period
     iv, explicit = _resolve(lead[0], env)
     if iv is None:
         return None

@@ -408,7 +408,33 @@ def scan(sentence_raw: str, *, excluded: Sequence[tuple[int, int]] = ()) -> list
         mentions.append(mention)
         consumed_until = mention.end
     linked = _share_conversion_qualifiers(text, _link_units(text, mentions))
+    if ")" in text:
+        linked = _scale_across_parenthesis(text, linked)
     return [m for m in linked if _keep(text, m) and not (m.spelled_bare and not m.unit)]
+
+
+_PAREN_SCALE = re.compile(r"\s*\([^()]{1,40}\)\s*(?P<s>[A-Za-z]+)\b")
+
+
+def _scale_across_parenthesis(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "NOK 70 ( approximately EUR 8.7 ) million", "EUR 105.8 ( 83.4 ) million": the scale
+    after the parenthesis is both amounts' (Financial PhraseBank's style)."""
+    out = list(mentions)
+    scales = lexicon().scales
+    for i, m in enumerate(out):
+        if m.unit_kind != "currency" or _scaled(m):
+            continue
+        pm = _PAREN_SCALE.match(text, m.end)
+        factor = scales.get(pm.group("s").lower()) if pm else None
+        if pm is None or not factor or factor < 1e3:
+            continue
+        out[i] = times(m, factor)
+        for j in range(i + 1, len(out)):
+            if out[j].start >= pm.start("s"):
+                break
+            if out[j].unit_kind in ("currency", "") and not _scaled(out[j]):
+                out[j] = times(out[j], factor)
+    return out
 
 
 def finalize(sentence_raw: str, mentions: Sequence[Mention], hints: DocHints) -> list[Mention]:

@@ -2026,6 +2026,9 @@ GENERAL_CASES = [
     # an index named by its exchange moves on the day, not over the story's year to date
     ("Australian shares have risen 3% so far this year. The ASX 200 gained 0.5 per cent to "
      "7,761.2 points.", D(2024, 6, 5), "0.5 per cent", "change", "actual", None, D(2024, 6, 5)),
+    # hours: "in the past 24 hours" runs from yesterday; "2 hours ago" on a byline is no figure
+    ("Bitcoin was recently trading at $71,950, up 1.8% in the past 24 hours.", D(2024, 3, 12),
+     "1.8%", "change", "actual", D(2024, 3, 11), D(2024, 3, 12)),
     # a record since a decade is no period of the story
     ("Employers added 275,000 jobs in February. The jobless rate has remained below 4% for 25 "
      "months, the longest such stretch since the 1960s. Average hourly pay rose 0.1% to $34.57.",

@@ -696,3 +696,15 @@ def test_as_much_as_is_a_bound_even_before_from() -> None:
     rows = {r["surface"]: r for r in frame.to_dict("records")}
     assert rows["as much as 6,000 megawatts"]["qualifier"] == "up_to"
     assert rows["8.6 mln euro"]["qualifier"] == "exact"  # "went up to ... from": a rise
+
+
+def test_a_scale_after_a_parenthesis_and_an_updated_line() -> None:
+    frame = extract_figures(
+        "The fixed acquisition price amounts to NOK 70 ( approximately EUR 8.7 ) million. "
+        "OFW remittances hit record $37.2B in 2023 By Maria Santos, Reporter Updated 2 hours ago",
+        published="2024-01-20",
+    )
+    values = dict(zip(frame["surface"], frame["value"], strict=True))
+    assert values["NOK 70"] == pytest.approx(7e7)
+    assert values["approximately EUR 8.7"] == pytest.approx(8.7e6)
+    assert "2 hours" not in values  # page furniture: when the page was updated
