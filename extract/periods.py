@@ -1089,9 +1089,8 @@ class _Atom:
     start: int
     end: int
     sub: tuple | None = None  # part of a year: ("quarter", 3), ("months", 1, 8) ...
-    year: tuple | None = (
-        None  # ("abs", 1987) | ("rel", -1) | ("split", 1986) | ("season", 1986, 10)
-    )
+    # ("abs", 1987) | ("rel", -1) | ("split", 1986) | ("season", 1986, first month or None)
+    year: tuple | None = None
     fiscal: bool = False
     when: Resolver | None = None  # a complete resolver (dates, weeks, relative words)
     explicit: bool = False
@@ -1103,7 +1102,7 @@ class _Atom:
     own_end: bool = False  # "Qtr ended Jan 31": fixes the end of an earnings table's periods
     wday: int = -1  # a bare weekday name: Monday 0 .. Sunday 6
     weekday: bool = False  # a weekday ("on Thursday", "Monday and Tuesday"), resolved in a week
-    part: str = ""  # "early" or "late" in a month: its first or last ten days
+    part: str = ""  # "early"/"late": a month's first or last days, a year's first or last quarter
 
 
 _YEAR_KINDS = frozenset({"year", "fiscal", "yrange_split", "relyear"})
@@ -2073,6 +2072,8 @@ _SO_FAR = re.compile(r"(?i)\bso\s+far\s+(?:in|during|for)\s+(?:the\s+|this\s+|it
 
 
 def _to_date(inner: Resolver) -> Resolver:
+    """A period under way cut at the story's day ("so far in the 2024-25 season")."""
+
     def resolve(env: _Env) -> Interval | None:
         iv = inner(env)
         if iv is None or env.published is None or iv[0] is None or iv[1] is None:
@@ -2088,6 +2089,8 @@ _SINCE_ITS = re.compile(r"(?i)\bsince\s+(?:its|their)\s+\Z")
 
 
 def _part_of_year(year: Resolver, part: str) -> Resolver:
+    """ "early 2025", "late-2023": the year's first or last quarter."""
+
     def resolve(env: _Env) -> Interval | None:
         iv = year(env)
         if iv is None or iv[0] is None or iv[1] is None or not 360 <= (iv[1] - iv[0]).days <= 366:
@@ -2100,6 +2103,8 @@ def _part_of_year(year: Resolver, part: str) -> Resolver:
 
 
 def _part_of_month(month: Resolver, part: str) -> Resolver:
+    """ "late October", "early April": the month's last eleven or first ten days."""
+
     def resolve(env: _Env) -> Interval | None:
         iv = month(env)
         if iv is None or iv[0] is None or iv[1] is None or (iv[1] - iv[0]).days > 31:
@@ -2269,8 +2274,7 @@ def _scan(raw: str) -> _Scan:
 
 
 def _elliptic_next(atoms: list[_Atom], raw: str) -> list[_Atom]:
-    """ "2.5pc this year and 2.6pc next": the bare "next" is the year (quarter, month) after
-    the one just named."""
+    """ "2.5pc this year and 2.6pc next": a bare "next" after "this year" is the year after."""
     out = list(atoms)
     for a in atoms:
         if a.kind != "relyear" or a.year != ("rel", 0):

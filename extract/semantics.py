@@ -187,9 +187,7 @@ _LEVEL_RATE = re.compile(
     r"|participation|vacancy|savings?|base|prime|discount|key|benchmark|tax)\s+rates?\b"
     r"|\bratio\b|\byields?\b|\bshare\b|\bmargin\b"
 )
-_CHANGED_COUNT = re.compile(
-    r"(?i)(?:added|created|(?P<down>lost|eliminated|axed|shed))\s+[a-z]", re.I
-)
+_CHANGED_COUNT = re.compile(r"(?i)(?:added|created|(?P<down>lost|eliminated|axed|shed))\s+[a-z]")
 _GROWTH_BEFORE = re.compile(
     r"\b(?:growth|inflation|(?P<neg>deflation|contraction|decline)(?=(?:\s+[\w-]+){0,4}\s+"
     r"(?:of|was|is)\s)|deflation|contraction|decline|expansion|increase)\s+"
@@ -455,7 +453,6 @@ _GROWTH_WORDS = frozenset(
         "contraction",
         "increase",
         "decline",
-        "returned",
     }
 )
 
