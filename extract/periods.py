@@ -696,6 +696,11 @@ def _rel_unit(unit: str, k: int, fiscal: bool) -> Resolver:
     return resolve
 
 
+def _whole_days(hours: int) -> int:
+    """The days `hours` hours reach into, at least one ("the past 24 hours": since yesterday)."""
+    return max(1, -(-hours // 24))
+
+
 def _rolling(unit: str, n: int, sign: int) -> Resolver:
     """ "the past two months", "the next 12 months": counted from publication; two or more
     years are whole calendar years."""
@@ -705,7 +710,7 @@ def _rolling(unit: str, n: int, sign: int) -> Resolver:
         if pub is None:
             return None
         if unit == "hours":  # "up 1.8% in the past 24 hours": since yesterday
-            days = dt.timedelta(days=max(1, -(-n // 24)))
+            days = dt.timedelta(days=_whole_days(n))
             return (pub - days, pub) if sign < 0 else (pub, pub + days)
         if unit == "days" or unit == "weeks":
             days = n * (7 if unit == "weeks" else 1)
@@ -1315,7 +1320,7 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         unit = (m.group("rn_u") or m.group("rn_u2")).lower()
         if word in ("previous", "preceding", "prior"):
             if unit == "hours":
-                unit, n = "days", max(1, -(-n // 24))
+                unit, n = "days", _whole_days(n)
             a.anchored, a.when = True, _before_anchor(unit, n)
             return a
         sign = 1 if word in ("next", "coming", "following") else -1
