@@ -11,6 +11,8 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from extract.patterns import guarded
+
 # Whole lines that are page furniture or scraper residue, never article text.
 _RESIDUE_LINE = re.compile(
     r"""^\s*(?:
@@ -174,8 +176,10 @@ def _is_header(line: str) -> bool:
 
 
 _AMOUNT_CELL = re.compile(r"\d\.\d|\d,\d{3}")
-_HEADING_CELL = re.compile(
-    r"(?i)^(?:q[1-4]|h[12]|fy|9m|6m|3m)\b|\b(?:19|20)\d\d$|^(?:%\s*)?(?:chg|change)\b|^y/?oy$"
+_HEADING_CELL = guarded(
+    re.compile(
+        r"(?i)^(?:q[1-4]|h[12]|fy|9m|6m|3m)\b|\b(?:19|20)\d\d$|^(?:%\s*)?(?:chg|change)\b|^y/?oy$"
+    )
 )
 
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from extract.patterns import guarded
 from extract.patterns import rx as _rx
 from extract.quantities import Mention
 from extract.semantics import GAPPED_ITEM, clause_bounds
@@ -59,15 +60,17 @@ _AUX = frozenset(
     must already also still not just further did does do to""".split()
 )
 _MODALS = frozenset("""will would shall should can could may might must did does do to""".split())
-_TIME_WORDS = re.compile(
-    r"\b(?:last|this|next|previous|past|coming|current|same|first|second|third|fourth|"
-    r"year|years|quarter|quarters|month|months|week|weeks|day|days|half|today|yesterday|tomorrow|"
-    r"january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday|period|fiscal|annual|ago|earlier|"
-    r"q[1-4]|h[12]|ytd|year-on-year|year-earlier|year-ago|full-year|half-year|"
-    r"(?:\d+|one|two|three|four|six|nine|twelve)-(?:month|week|year|quarter))\b",
-    re.I,
+_TIME_WORDS = guarded(
+    re.compile(
+        r"\b(?:last|this|next|previous|past|coming|current|same|first|second|third|fourth|"
+        r"year|years|quarter|quarters|month|months|week|weeks|day|days|half|today|yesterday|tomorrow|"
+        r"january|february|march|april|may|june|july|august|september|october|november|"
+        r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|"
+        r"wednesday|thursday|friday|saturday|sunday|period|fiscal|annual|ago|earlier|"
+        r"q[1-4]|h[12]|ytd|year-on-year|year-earlier|year-ago|full-year|half-year|"
+        r"(?:\d+|one|two|three|four|six|nine|twelve)-(?:month|week|year|quarter))\b",
+        re.I,
+    )
 )
 _TIME_PHRASE_WORDS = frozenset(
     """the a this that last next first second third fourth final past previous same period
@@ -89,11 +92,13 @@ _FLOW_NOUNS = frozenset(
     investments flows inflows outflows remittances transfers trade lending spending""".split()
 )
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this"})
-_UNIT_WORDS = re.compile(
-    r"(?:mln|bln|billion|million|trillion|thousand|dlrs?|dollars?|pct|percent|cts|cents|stg|"
-    r"yen|marks|francs|tonnes|tons|barrels|bn|mn|m|tn|trn|tln|trln|crore|lakh|pc|ppt|pp|bp|"
-    r"bps|eur|euros?|usd|gbp|sek|nok|dkk|chf|jpy|rub|yuan|rupees?|rubles?|roubles?)\Z",
-    re.I,
+_UNIT_WORDS = guarded(
+    re.compile(
+        r"(?:mln|bln|billion|million|trillion|thousand|dlrs?|dollars?|pct|percent|cts|cents|stg|"
+        r"yen|marks|francs|tonnes|tons|barrels|bn|mn|m|tn|trn|tln|trln|crore|lakh|pc|ppt|pp|bp|"
+        r"bps|eur|euros?|usd|gbp|sek|nok|dkk|chf|jpy|rub|yuan|rupees?|rubles?|roubles?)\Z",
+        re.I,
+    )
 )
 _PRONOUNS = frozenset({"it", "they", "this", "that", "which", "these", "those", "he", "she", "we"})
 _GENERIC_HEADS = frozenset(
@@ -142,10 +147,12 @@ _LABEL = re.compile(
     re.I,
 )
 _OF_BEFORE = re.compile(r"\bof\s+\Z", re.I)
-_WORTH_BEFORE = re.compile(
-    r"\b(?:worth|valued\s+at|totall?ing|costing|amounting\s+to|with\s+a\s+(?:total\s+)?value\s+of|"
-    r"with\s+a\s+capacity\s+of|with\s+a\s+budget\s+of|at\s+a\s+cost\s+of)\s+\Z",
-    re.I,
+_WORTH_BEFORE = guarded(
+    re.compile(
+        r"\b(?:worth|valued\s+at|totall?ing|costing|amounting\s+to|with\s+a\s+(?:total\s+)?value\s+of|"
+        r"with\s+a\s+capacity\s+of|with\s+a\s+budget\s+of|at\s+a\s+cost\s+of)\s+\Z",
+        re.I,
+    )
 )
 _IN_AFTER = re.compile(
     r"^\s+(?:in|of|worth\s+of)\s+(?P<np>(?:(?:\d+-)?[A-Za-z][\w'’-]*\s+){0,4}?[A-Za-z][\w'’-]*)"
@@ -154,14 +161,16 @@ _IN_AFTER = re.compile(
     re.I,
 )
 _SHARE_OF_AFTER = re.compile(r"^\s+of\s+(?P<np>(?:[A-Za-z][\w'’-]*\s+){0,4}[A-Za-z][\w'’-]*)", re.I)
-_TRANSITIVE = re.compile(
-    r"\b(?:raised|raises|raising|raise|cut|cuts|cutting|lowered|lowering|lowers|lower|reduced|"
-    r"reducing|reduces|reduce|increased|increasing|increase|boosted|boosting|lifted|lifting|"
-    r"trimmed|slashed|hiked|set|sets|fixed|fixes|put|puts|estimated|estimates|estimate|"
-    r"forecast|forecasts|forecasting|expects|expected|expect|projected|projects|predicted|"
-    r"predicts|sees|saw|see|posted|posts|reported|reports|recorded|records|booked|proposed|"
-    r"proposes|approved|announced|targets|targeted|seeks|plans|planned)\s+",
-    re.I,
+_TRANSITIVE = guarded(
+    re.compile(
+        r"\b(?:raised|raises|raising|raise|cut|cuts|cutting|lowered|lowering|lowers|lower|reduced|"
+        r"reducing|reduces|reduce|increased|increasing|increase|boosted|boosting|lifted|lifting|"
+        r"trimmed|slashed|hiked|set|sets|fixed|fixes|put|puts|estimated|estimates|estimate|"
+        r"forecast|forecasts|forecasting|expects|expected|expect|projected|projects|predicted|"
+        r"predicts|sees|saw|see|posted|posts|reported|reports|recorded|records|booked|proposed|"
+        r"proposes|approved|announced|targets|targeted|seeks|plans|planned)\s+",
+        re.I,
+    )
 )
 _APPOSITIVE = re.compile(
     r",\s*(?:including|excluding|which|who|whose|not|or|seasonally|adjusted|after|before|"
@@ -204,6 +213,9 @@ _TENOR_AFTER = re.compile(
 
 
 _NAME_BEFORE = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*),?\s*\Z")
+
+
+_LINK_TAIL = re.compile(r"\s(?:by|at|were|was|of)\s+\Z")
 
 
 def measure_for(
@@ -322,7 +334,11 @@ def measure_for(
         return obj
 
     # "..., and operating profit by 34.9 %", "with imports at 1.55 billion dlrs".
-    link = _rx(r"(?P<np>[A-Za-z][\w'’ -]*?)\s+(?:by|at|were|was|of)\s+\Z").search(before)
+    link = (
+        _rx(r"(?P<np>[A-Za-z][\w'’ -]*?)\s+(?:by|at|were|was|of)\s+\Z").search(before)
+        if _LINK_TAIL.search(before, max(0, len(before.rstrip()) - 5))
+        else None  # the tail test first: the full pattern tries every start in the sentence
+    )
     if link and not any(t.lower() in _VERBS for t in _tokens(link.group("np"))):
         np = _np_before(link.group("np"))
         if np and np.lower() not in _PRONOUNS:

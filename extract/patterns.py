@@ -16,10 +16,11 @@ def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
-def trie(words: Iterable[str]) -> str:
+def trie(words: Iterable[str], space: str = r"\s+") -> str:
     """One alternation shaped as a trie, so each position costs one branch per first character
     (Python's `re` tries a flat alternation word by word); greedy optional tails make the
-    longest word win. Spaces in words match any whitespace."""
+    longest word win, as in a longest-first alternation. Spaces in words match `space` (any
+    whitespace unless told)."""
     root: dict = {}
     for word in words:
         node = root
@@ -30,7 +31,7 @@ def trie(words: Iterable[str]) -> str:
     def build(node: dict) -> str:
         end = "" in node
         branches = [
-            (r"\s+" if ch == " " else re.escape(ch)) + build(child)
+            (space if ch == " " else re.escape(ch)) + build(child)
             for ch, child in sorted(node.items())
             if ch
         ]
@@ -40,6 +41,88 @@ def trie(words: Iterable[str]) -> str:
         return f"(?:{body})?" if end else body
 
     return "(?:" + build(root) + ")"
+
+
+def first_chars(pattern: str, flags: int = 0) -> set[str] | None:
+    """The characters a match of `pattern` (compiled with `flags`) can begin with; None when any
+    (or not worked out)."""
+    try:
+        from re import _constants as sre
+        from re import _parser as parser
+
+        def seq(items: list, flags: int) -> tuple[set[str] | None, bool]:
+            out: set[str] = set()
+            for op, av in items:
+                chars, nullable = item(op, av, flags)
+                if chars is None:
+                    return None, False
+                out |= chars
+                if not nullable:
+                    return out, False
+            return out, True
+
+        def item(op: object, av: object, flags: int) -> tuple[set[str] | None, bool]:
+            fold = bool(flags & re.I)
+            if op is sre.LITERAL:
+                c = chr(av)  # type: ignore[arg-type]
+                return ({c.lower(), c.upper()} if fold else {c}), False
+            if op is sre.IN:
+                chars: set[str] = set()
+                for o, a in av:  # type: ignore[union-attr]
+                    if o is sre.LITERAL:
+                        chars.add(chr(a))
+                    elif o is sre.RANGE:
+                        chars |= {chr(c) for c in range(a[0], a[1] + 1)}
+                    elif o is sre.CATEGORY and a is sre.CATEGORY_DIGIT:
+                        chars |= set("0123456789")
+                    else:
+                        return None, False
+                if fold:
+                    chars |= {c.lower() for c in chars} | {c.upper() for c in chars}
+                return chars, False
+            if op is sre.BRANCH:
+                union: set[str] = set()
+                nullable = False
+                for alt in av[1]:  # type: ignore[index]
+                    chars_alt, n = seq(list(alt), flags)
+                    if chars_alt is None:
+                        return None, False
+                    union |= chars_alt
+                    nullable = nullable or n
+                return union, nullable
+            if op is sre.SUBPATTERN:
+                _, add, drop, sub = av  # type: ignore[misc]
+                return seq(list(sub), (flags | add) & ~drop)
+            if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+                low, _, sub = av  # type: ignore[misc]
+                chars_sub, n = seq(list(sub), flags)
+                return chars_sub, chars_sub is not None and (low == 0 or n)
+            if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+                return set(), True
+            return None, False
+
+        chars, nullable = seq(list(parser.parse(pattern, flags)), flags)
+        return None if nullable else chars
+    except (AttributeError, ImportError, TypeError, ValueError, re.error):
+        return None
+
+
+_GLOBAL_FLAGS = re.compile(r"\A\(\?[aiLmsux]+\)")
+
+
+def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` behind a lookahead on the characters its matches can begin with.
+
+    Python's `re` tries a pattern at every position of a search; one character-class test
+    rejects most positions at once, before lookbehinds and long alternations run (five times
+    faster for the number scanner). The matches are the same. Patterns whose first character is
+    not worked out (a leading \\w, say) are returned as they are."""
+    chars = first_chars(pattern.pattern, pattern.flags)
+    if not chars:
+        return pattern
+    source = _GLOBAL_FLAGS.sub("", pattern.pattern)
+    klass = "".join(sorted(re.escape(c) for c in chars))
+    return re.compile(f"(?=[{klass}])(?:{source})", pattern.flags)
 
 
 # three prices (or "---") right before a position on its line: a futures or price table row

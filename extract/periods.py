@@ -30,7 +30,7 @@ from importlib import resources
 from types import SimpleNamespace
 
 from extract.context import DocContext
-from extract.patterns import after_price_row, trie
+from extract.patterns import after_price_row, first_chars, guarded, trie
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,73 +160,10 @@ def _guarded(alternation: str) -> str:
     branches = re.split(r"\n\s*\| (?=\(\?P<)", alternation.strip())
     out = []
     for branch in branches:
-        chars = _first_chars(branch)
+        chars = first_chars(branch, re.X)
         guard = f"(?=[{''.join(sorted(re.escape(c) for c in chars))}])" if chars else ""
         out.append(guard + branch)
     return "\n| ".join(out)
-
-
-def _first_chars(pattern: str) -> set[str] | None:
-    """The characters a verbose pattern can begin with; None when any (or not worked out)."""
-    try:
-        from re import _constants as sre
-        from re import _parser as parser
-
-        def seq(items: list, flags: int) -> tuple[set[str] | None, bool]:
-            out: set[str] = set()
-            for op, av in items:
-                chars, nullable = item(op, av, flags)
-                if chars is None:
-                    return None, False
-                out |= chars
-                if not nullable:
-                    return out, False
-            return out, True
-
-        def item(op: object, av: object, flags: int) -> tuple[set[str] | None, bool]:
-            fold = bool(flags & re.I)
-            if op is sre.LITERAL:
-                c = chr(av)  # type: ignore[arg-type]
-                return ({c.lower(), c.upper()} if fold else {c}), False
-            if op is sre.IN:
-                chars: set[str] = set()
-                for o, a in av:  # type: ignore[union-attr]
-                    if o is sre.LITERAL:
-                        chars.add(chr(a))
-                    elif o is sre.RANGE:
-                        chars |= {chr(c) for c in range(a[0], a[1] + 1)}
-                    elif o is sre.CATEGORY and a is sre.CATEGORY_DIGIT:
-                        chars |= set("0123456789")
-                    else:
-                        return None, False
-                if fold:
-                    chars |= {c.lower() for c in chars} | {c.upper() for c in chars}
-                return chars, False
-            if op is sre.BRANCH:
-                union: set[str] = set()
-                nullable = False
-                for alt in av[1]:  # type: ignore[index]
-                    chars_alt, n = seq(list(alt), flags)
-                    if chars_alt is None:
-                        return None, False
-                    union |= chars_alt
-                    nullable = nullable or n
-                return union, nullable
-            if op is sre.SUBPATTERN:
-                _, add, drop, sub = av  # type: ignore[misc]
-                return seq(list(sub), (flags | add) & ~drop)
-            if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-                low, _, sub = av  # type: ignore[misc]
-                chars_sub, n = seq(list(sub), flags)
-                return chars_sub, chars_sub is not None and (low == 0 or n)
-            if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-                return set(), True
-            return None, False
-
-        chars, nullable = seq(list(parser.parse(pattern, re.X)), 0)
-        return None if nullable else chars
-    except (AttributeError, ImportError, TypeError, ValueError, re.error):
-        return None
 
 
 def _alt(words: list[str]) -> str:
@@ -1495,9 +1432,11 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
     return None
 
 
-_FIXTURE = re.compile(
-    r"(?i)\b(?:mt|tonnes|tons|dwt|fio|fios|fiost|shinc|shex|sshex|laydays|all\s+purposes"
-    r"|days?\s+(?:load|disch))\b"
+_FIXTURE = guarded(
+    re.compile(
+        r"(?i)\b(?:mt|tonnes|tons|dwt|fio|fios|fiost|shinc|shex|sshex|laydays|all\s+purposes"
+        r"|days?\s+(?:load|disch))\b"
+    )
 )
 
 
@@ -1523,9 +1462,9 @@ _SHIPMENT = re.compile(
     r"(?i)(?:\s*/\s*[A-Za-z]+)?\s+(?:shipment|shipments|delivery|deliveries|loading|arrival"
     r"|sailing|positions?)\b"
 )
-_NAMED_DAY = re.compile(r"(?:\bthe|'s|\ba)\s+\Z")
+_NAMED_DAY = guarded(re.compile(r"(?:\bthe|'s|\ba)\s+\Z"))
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z][a-z]")
-_CAPITAL_BEFORE = re.compile(r"(?<![.!?:\"'])\b([A-Z][A-Za-z.]*)\s+\Z")
+_CAPITAL_BEFORE = guarded(re.compile(r"(?<![.!?:\"'])\b([A-Z][A-Za-z.]*)\s+\Z"))
 _LEADS = frozenset("On In At By For From Since Until And But As Also Earlier Later".split())
 _EFFECTIVE = re.compile(r"(?i)\beffective\s+(?:with\s+|from\s+|on\s+)?(?:the\s+)?\Z")
 
@@ -1790,7 +1729,7 @@ def _ended_on(m: re.Match[str], a: _Atom, point: Resolver, explicit: bool) -> _A
     return a
 
 
-_STATEMENT_PERIOD = re.compile(r"(?i)\b(?:statement|reserve|maintenance|settlement)\b")
+_STATEMENT_PERIOD = guarded(re.compile(r"(?i)\b(?:statement|reserve|maintenance|settlement)\b"))
 
 
 def _span_of(m: re.Match[str]) -> tuple[int, int]:
@@ -2213,7 +2152,8 @@ def _mid(iv: Interval | None) -> Interval | None:
 @lru_cache(maxsize=16384)
 def _scan(raw: str) -> _Scan:
     g = _g()
-    dateline = g.dateline.match(raw)
+    # every dateline ends in a dash: most sentences skip the pattern's backtracking
+    dateline = g.dateline.match(raw) if ("-" in raw or "—" in raw or "–" in raw) else None
     dl_end = dateline.end() if dateline else 0
     dl_group = (
         next((k for k in ("date", "date2", "date3") if dateline.group(k)), "date")
@@ -2301,7 +2241,7 @@ _APPOSITIVE = re.compile(
     r",\s+(?:which\s+was\s+)?(?:acquired|bought|founded|formed|established|purchased|sold|spun\s+off"
     r"|listed|created|set\s+up|launched|incorporated|taken\s+over)\b[^,;]{0,90},"
 )
-_MAY_COMPARE = re.compile(r"(?i)compar|against|contrast")
+_MAY_COMPARE = guarded(re.compile(r"(?i)compar|against|contrast"))
 
 
 @lru_cache(maxsize=16384)
@@ -2319,8 +2259,10 @@ def _comparative(raw: str) -> frozenset[int]:
 _HAVING_BEFORE = re.compile(r"(?i),\s*having\s*\Z")
 
 
-_SEGMENT = re.compile(
-    r"(?i)\b(?:(?:as\s+)?compar(?:ed|es|ing)\s+(?:with|to)|(?:as\s+)?against|contrasted\s+with)\s+"
+_SEGMENT = guarded(
+    re.compile(
+        r"(?i)\b(?:(?:as\s+)?compar(?:ed|es|ing)\s+(?:with|to)|(?:as\s+)?against|contrasted\s+with)\s+"
+    )
 )
 _SEGMENT_FILLER = re.compile(
     r"(?i)(?:(?:a|an|the|its|their|revised|upwardly|downwardly|previous|prior|previously|reported"
@@ -2330,8 +2272,10 @@ _SEGMENT_FILLER = re.compile(
     r"|rate|of|net|income|sales|revenues?|earnings|profits?|loss|losses|output|production"
     r"|exports|imports|[a-z]+-[a-z]+)\s+){0,5}"
 )
-_SEGMENT_FIGURE = re.compile(
-    r"(?i)[$€£¥]?\d|\b(?:nil|zero|one|two|three|four|five|six|seven|eight|nine|ten|half)\b"
+_SEGMENT_FIGURE = guarded(
+    re.compile(
+        r"(?i)[$€£¥]?\d|\b(?:nil|zero|one|two|three|four|five|six|seven|eight|nine|ten|half)\b"
+    )
 )
 
 
@@ -2347,15 +2291,19 @@ _MEASURE_OF = re.compile(r"(?i)\b(?!rate\b|level\b|total\b|figure\b|average\b)[a
 
 
 # A forecast made before (of a period that may be over): "had expected a rise in February".
-_FORECAST_BEFORE = re.compile(
-    r"(?i)\b(?:had|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|predicted|estimated|seen"
-    r"|called\s+for)\b"
+_FORECAST_BEFORE = guarded(
+    re.compile(
+        r"(?i)\b(?:had|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|predicted|estimated|seen"
+        r"|called\s+for)\b"
+    )
 )
 _LEVELS_AFTER = re.compile(r"(?i)(?:'s)?\s+(?:levels?|figures?|totals?|results?)\b")
-_PLANS = re.compile(
-    r"(?i)\b(?:will|shall|would|going\s+to|(?:expects?|expected|plans?|planned|planning|intends?"
-    r"|intended|aims?|hopes?|is|are|seeks?|wants?|agreed|proposed?|scheduled)\s+to\s+[a-z]+"
-    r"|forecasts?|predicts?|projects?)\b"
+_PLANS = guarded(
+    re.compile(
+        r"(?i)\b(?:will|shall|would|going\s+to|(?:expects?|expected|plans?|planned|planning|intends?"
+        r"|intended|aims?|hopes?|is|are|seeks?|wants?|agreed|proposed?|scheduled)\s+to\s+[a-z]+"
+        r"|forecasts?|predicts?|projects?)\b"
+    )
 )
 
 
@@ -2471,9 +2419,11 @@ def _tenses(raw: str) -> tuple[bool, bool, bool]:
     return past, present, future
 
 
-_ONWARDS = re.compile(
-    r"(?i)(?:\b(?:a|per|each)\s+(?:year|annum)|\bannual(?:ly)?|\b(?:starting|beginning"
-    r"|commencing|effective))\s*,?\s*\Z"
+_ONWARDS = guarded(
+    re.compile(
+        r"(?i)(?:\b(?:a|per|each)\s+(?:year|annum)|\bannual(?:ly)?|\b(?:starting|beginning"
+        r"|commencing|effective))\s*,?\s*\Z"
+    )
 )
 _COORDINATED = re.compile(r"(?i)\s+(?:and|or)\s+")
 _COMPARATIVE_CLAUSE = re.compile(
@@ -2487,7 +2437,7 @@ def _starts(raw: str) -> list[int]:
     function word ("the", "in", "a") counts only when date vocabulary or a digit follows within
     two words ("in the quarter", "a year earlier"). Trying the grammar only there keeps
     scanning linear and fast."""
-    return [0, *(m.start() for m in _start_words().finditer(raw))]
+    return [0, *(m.start() for m in _start_words().finditer(raw, 1))]
 
 
 @cache
@@ -2624,25 +2574,29 @@ def _pre(pattern: re.Pattern[str], raw: str, start: int, end: int) -> re.Match[s
     return pattern.match(raw, end, end)
 
 
-_BELOW = re.compile(
-    r"(?i)\d[\d.,]*\s*(?:pct|percent|%|points?|mln|billion)?\s+(?:below|above|higher\s+than"
-    r"|lower\s+than|more\s+than|less\s+than)\s+(?:[a-z]+\s+){0,2}\Z"
-    r"|\d[\d.,]*\s*(?:pct|percent|%|points?)?\s+(?:below|above)\s+(?:its|their|the)\s+"
-    r"(?:[a-z][a-z-]*\s+){0,2}(?:level|peak|high|low)\s+(?:(?:of|in)\s+)?\Z"
-    # "higher than the 21.91 per cent recorded in February 2023", "below the peak reached in"
-    r"|\b(?:below|above|higher\s+than|lower\s+than)\s+(?:the|its|their|a|an)\s+"
-    r"(?:[\w.,%$£€-]+\s+){0,5}?(?:recorded|reached|seen|hit|posted|registered|reported)\s+\Z"
+_BELOW = guarded(
+    re.compile(
+        r"(?i)\d[\d.,]*\s*(?:pct|percent|%|points?|mln|billion)?\s+(?:below|above|higher\s+than"
+        r"|lower\s+than|more\s+than|less\s+than)\s+(?:[a-z]+\s+){0,2}\Z"
+        r"|\d[\d.,]*\s*(?:pct|percent|%|points?)?\s+(?:below|above)\s+(?:its|their|the)\s+"
+        r"(?:[a-z][a-z-]*\s+){0,2}(?:level|peak|high|low)\s+(?:(?:of|in)\s+)?\Z"
+        # "higher than the 21.91 per cent recorded in February 2023", "below the peak reached in"
+        r"|\b(?:below|above|higher\s+than|lower\s+than)\s+(?:the|its|their|a|an)\s+"
+        r"(?:[\w.,%$£€-]+\s+){0,5}?(?:recorded|reached|seen|hit|posted|registered|reported)\s+\Z"
+    )
 )
-_EXCLUDING = re.compile(
-    r"(?i)\b(?:excluding|except(?:\s+for)?|apart\s+from|other\s+than)\s+"
-    r"(?:[\w-]+(?:,\s*|\s+and\s+|\s+or\s+))*\Z"
+_EXCLUDING = guarded(
+    re.compile(
+        r"(?i)\b(?:excluding|except(?:\s+for)?|apart\s+from|other\s+than)\s+"
+        r"(?:[\w-]+(?:,\s*|\s+and\s+|\s+or\s+))*\Z"
+    )
 )
 _AHEAD_LABELS = tuple(_AHEAD_PREPS)
 _DONE_BEFORE = re.compile(
     r"(?i)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b[a-z]+ed\s+(?:by\s+(?:[\w.'-]+\s+){1,3})?"
     r"(?:on|in|at)?\s*\Z"
 )
-_YEAR_AGO = re.compile(r"(?i)\b(?:year[- ]ago|year[- ]earlier|prior[- ]year)\s+\Z")
+_YEAR_AGO = guarded(re.compile(r"(?i)\b(?:year[- ]ago|year[- ]earlier|prior[- ]year)\s+\Z"))
 
 
 def _shifted(inner: Resolver, months: int) -> Resolver:
@@ -2881,9 +2835,11 @@ _CLAUSE_WORDS = frozenset(
 )
 
 
-_DUE = re.compile(
-    r"(?i)\b(?:due|maturing|matures|mature|expiring|expires|repayable)(?:\s+for\s+(?:re)?payment)?"
-    r"\s+\Z"
+_DUE = guarded(
+    re.compile(
+        r"(?i)\b(?:due|maturing|matures|mature|expiring|expires|repayable)(?:\s+for\s+(?:re)?payment)?"
+        r"\s+\Z"
+    )
 )
 
 
@@ -2898,31 +2854,39 @@ _SUPERLATIVES = (
     "sharpest|steepest|fastest|slowest|greatest|deepest|longest|shortest|heaviest|lightest|"
     "hottest|coldest|wettest|driest|busiest|quietest|tightest|widest|narrowest|softest|firmest"
 )
-_RECORD = re.compile(
-    rf"(?i)\b(?:{_SUPERLATIVES}|record|any\s+(?:time|point|year|month))\b[^;:.]{{0,50}}\Z"
+_RECORD = guarded(
+    re.compile(
+        rf"(?i)\b(?:{_SUPERLATIVES}|record|any\s+(?:time|point|year|month))\b[^;:.]{{0,50}}\Z"
+    )
 )
-_TAKES_EFFECT = re.compile(
-    r"(?i)\b(?:rise|rises|increase|increases|cut|cuts|reduction|raise|raises|hike|hikes|go\s+up"
-    r"|go\s+down|take\s+effect|effective|apply|applies|applied|change|changes|new\s+rate)\b"
+_TAKES_EFFECT = guarded(
+    re.compile(
+        r"(?i)\b(?:rise|rises|increase|increases|cut|cuts|reduction|raise|raises|hike|hikes|go\s+up"
+        r"|go\s+down|take\s+effect|effective|apply|applies|applied|change|changes|new\s+rate)\b"
+    )
 )
 _GAP_RANGE_AFTER = re.compile(r"(?i)\s*(?:[-–]|to|through|thru|until|till|and)\s+\w")
-_RECORD_SINCE = re.compile(
-    rf"(?i)\b(?:{_SUPERLATIVES})\b[^;:.]{{0,40}}\bsince\b[^;:,.]{{0,120}}\s\Z"
+_RECORD_SINCE = guarded(
+    re.compile(rf"(?i)\b(?:{_SUPERLATIVES})\b[^;:.]{{0,40}}\bsince\b[^;:,.]{{0,120}}\s\Z")
 )
 _NOUN_AFTER = re.compile(r"\s+(?!(?:" + "|".join(sorted(_CLAUSE_WORDS)) + r")\b)[A-Za-z]")
-_SAID_BEFORE = re.compile(
-    r"(?i)\b(?:said|says|announced|announces|reported|told|stated|disclosed|added|confirmed)"
-    r"(?:\s+\w+){0,1}?\s+(?:on\s+)?\Z"
+_SAID_BEFORE = guarded(
+    re.compile(
+        r"(?i)\b(?:said|says|announced|announces|reported|told|stated|disclosed|added|confirmed)"
+        r"(?:\s+\w+){0,1}?\s+(?:on\s+)?\Z"
+    )
 )
 _SAID_AFTER = re.compile(r"(?i)\s*,?\s*(?:said|announced|reported|told|disclosed|confirmed)\b")
 
 
-_ESTIMATED = re.compile(
-    r"(?i)(?:\b(?:estimated|published|released|compiled)|\b(?:estimate|forecast|projection"
-    r"|prediction)s?\s+made)\s+\Z"
+_ESTIMATED = guarded(
+    re.compile(
+        r"(?i)(?:\b(?:estimated|published|released|compiled)|\b(?:estimate|forecast|projection"
+        r"|prediction)s?\s+made)\s+\Z"
+    )
 )
-_DESCRIBES = re.compile(
-    r"(?i)\b(?:issued|covering|launched|offered|maturing)\s+(?:the\s+)?(?:period\s+)?\Z"
+_DESCRIBES = guarded(
+    re.compile(r"(?i)\b(?:issued|covering|launched|offered|maturing)\s+(?:the\s+)?(?:period\s+)?\Z")
 )
 
 
@@ -2940,9 +2904,11 @@ def _said_when(raw: str, start: int, end: int) -> bool:
     )
 
 
-_LEAD = re.compile(
-    r"(?i)\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-    r"(?:straight\s+|consecutive\s+|successive\s+|full\s+)?(?P<u>month|quarter|year)s?\s+\Z"
+_LEAD = guarded(
+    re.compile(
+        r"(?i)\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+        r"(?:straight\s+|consecutive\s+|successive\s+|full\s+)?(?P<u>month|quarter|year)s?\s+\Z"
+    )
 )
 
 
@@ -2953,14 +2919,18 @@ def _security_before(raw: str, start: int) -> bool:
 
 
 _LAST_WORD = re.compile(r"([A-Za-z]+)\s*\Z")
-_CHANGE_ON = re.compile(
-    r"(?i)(?:\d\s*(?:%|pc|pct|per\s*cent|percent|bps?|basis\s+points?)|\b(?:up|down|higher|lower"
-    r"|rise|fall|increase|decrease|gain|drop|decline|growth))\s+\Z"
+_CHANGE_ON = guarded(
+    re.compile(
+        r"(?i)(?:\d\s*(?:%|pc|pct|per\s*cent|percent|bps?|basis\s+points?)|\b(?:up|down|higher|lower"
+        r"|rise|fall|increase|decrease|gain|drop|decline|growth))\s+\Z"
+    )
 )
 _CONTRACT_AFTER = re.compile(r"(?i)\s+(?:delivery|futures|contracts?|options?|forwards?)\b")
-_CONTRACT_BEFORE = re.compile(
-    r"(?i)\b(?:(?:futures|contracts?|allowances?|baseload|peakload|forwards?|options?|swaps?)"
-    r"(?:\s+for(?:\s+the)?)?|nearby|front|prompt)\s+\Z"
+_CONTRACT_BEFORE = guarded(
+    re.compile(
+        r"(?i)\b(?:(?:futures|contracts?|allowances?|baseload|peakload|forwards?|options?|swaps?)"
+        r"(?:\s+for(?:\s+the)?)?|nearby|front|prompt)\s+\Z"
+    )
 )
 
 
@@ -2977,7 +2947,9 @@ def _base_claimed(raw: str, start: int, clauses: tuple[tuple[int, int], ...]) ->
     return False
 
 
-_BASE_WORD = re.compile(r"(?i)\b(?:from|against|versus|vs\.?|compar(?:ed|es|ing)\s+(?:with|to))\s+")
+_BASE_WORD = guarded(
+    re.compile(r"(?i)\b(?:from|against|versus|vs\.?|compar(?:ed|es|ing)\s+(?:with|to))\s+")
+)
 _BASE_TAIL = re.compile(
     r"(?i)(?P<tail>(?:[^\s;\d]+\s+){0,4}(?:(?-i:[A-Z]{0,3})[$€£¥₹]\s*|[A-Z]{3}\s?"
     r"|(?-i:[A-Z]{1,2})(?=\d)|Rs\.?\s*)?"
@@ -3118,10 +3090,12 @@ def _week_anchor(text: str, first: int) -> dt.date | None:
 
 # how far a 52/53-week period may run past its nominal month's end ("February 3" ends January)
 _WEEK_SPILL = 6
-_WEEK_END = re.compile(
-    r"(?i)\b(?:quarter|qtr|year|weeks|fiscal\s+(?:year\s+)?(?:19|20)\d\d)[\"”']?,?\s+"
-    r"(?:which\s+|that\s+)?(?:ends|ending|ended|will\s+end)\s+(?:on\s+)?"
-    r"(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20)\d\d)\b"
+_WEEK_END = guarded(
+    re.compile(
+        r"(?i)\b(?:quarter|qtr|year|weeks|fiscal\s+(?:year\s+)?(?:19|20)\d\d)[\"”']?,?\s+"
+        r"(?:which\s+|that\s+)?(?:ends|ending|ended|will\s+end)\s+(?:on\s+)?"
+        r"(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20)\d\d)\b"
+    )
 )
 
 
@@ -3158,7 +3132,7 @@ def _cue_union() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
     for k, conv in enumerate(_lex().fiscal):
         for cue in conv["cues"]:
             owners.setdefault(cue, []).append(k)
-    union = re.compile(rf"(?<![\w.])(?:{_alt(list(owners))})(?!\w)")
+    union = re.compile(rf"(?<![\w.]){trie(sorted(owners), space=' ')}(?!\w)")
     return union, {cue: tuple(ks) for cue, ks in owners.items()}
 
 
@@ -3171,9 +3145,11 @@ def _ticker_patterns() -> tuple[tuple[dict, re.Pattern[str] | None], ...]:
     )
 
 
-_QTR_TITLE = re.compile(
-    r"\b(?P<q>1ST|2ND|3RD|4TH|FIRST|SECOND|THIRD|FOURTH)\s+(?:QTR|QUARTER)\s+(?:TO\s+|END(?:ED|ING)?"
-    r"\s+)?(?P<mon>[A-Z]{3,9})\.?\s+(?P<day>\d{1,2})\b"
+_QTR_TITLE = guarded(
+    re.compile(
+        r"\b(?P<q>1ST|2ND|3RD|4TH|FIRST|SECOND|THIRD|FOURTH)\s+(?:QTR|QUARTER)\s+(?:TO\s+|END(?:ED|ING)?"
+        r"\s+)?(?P<mon>[A-Z]{3,9})\.?\s+(?P<day>\d{1,2})\b"
+    )
 )
 _FY_TEXT = re.compile(
     r"(?i)\b(?:fiscal|financial)\s+year,?\s+(?:which\s+|that\s+)?(?:ends|ending|ended|end|to)\s+"
@@ -3181,15 +3157,17 @@ _FY_TEXT = re.compile(
     r"|\byear,?\s+(?:which\s+|that\s+)?(?:ends|ending|ended|to)\s+(?:on\s+)?(?P<mon2>[A-Za-z]{3,9})\.?"
     r"\s+(?P<d2>\d{1,2})\b"
 )
-_QTR_TEXT = re.compile(
-    r"(?i)\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:fiscal\s+)?(?:quarter|qtr)[\"”']?,?\s+"
-    r"(?:which\s+|that\s+)?(?:ends|ending|ended|to)\s+(?:on\s+)?(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})\b"
+_QTR_TEXT = guarded(
+    re.compile(
+        r"(?i)\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:fiscal\s+)?(?:quarter|qtr)[\"”']?,?\s+"
+        r"(?:which\s+|that\s+)?(?:ends|ending|ended|to)\s+(?:on\s+)?(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})\b"
+    )
 )
 
 
 @cache
 def _commodities() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_alt([w for w in _lex().marketing if w != 'default'])})\b")
+    return re.compile(rf"\b{trie(sorted(w for w in _lex().marketing if w != 'default'))}\b")
 
 
 def _company_start(title: str, text: str, low: str) -> int | None:
@@ -3455,9 +3433,11 @@ _NOUN_AFTER_YEAR = re.compile(
     re.I,
 )
 _AVERAGE = re.compile(r"(?i)\baverag(?:e|ed|ing)\b")
-_MONTH_ON_MONTH = re.compile(
-    r"(?i)\bmonth[- ]on[- ]month\b|\bm/m\b|\b(?:from|on|over)\s+the\s+(?:previous|prior|preceding)"
-    r"\s+month\b"
+_MONTH_ON_MONTH = guarded(
+    re.compile(
+        r"(?i)\bmonth[- ]on[- ]month\b|\bm/m\b"
+        r"|\b(?:from|on|over)\s+the\s+(?:previous|prior|preceding)\s+month\b"
+    )
 )
 
 
@@ -3504,10 +3484,12 @@ def _window_aside(new: _Carry | None, state: _Carry | None, raw: str) -> bool:
     return _TO_DATE.search(label) is not None and raw.lstrip().startswith(label)
 
 
-_TRAILING = re.compile(r"(?i)\b(?:to|through|thru|ended|ending|till|until)\b")
-_TO_DATE = re.compile(
-    r"(?i)\bfirst\s+(?:\w+|\d+)\s+months\b|\byear[- ]to[- ]date\b|\bso\s+far\b"
-    r"|\b(?:january|jan)\s*[-–]\s*\w+"
+_TRAILING = guarded(re.compile(r"(?i)\b(?:to|through|thru|ended|ending|till|until)\b"))
+_TO_DATE = guarded(
+    re.compile(
+        r"(?i)\bfirst\s+(?:\w+|\d+)\s+months\b|\byear[- ]to[- ]date\b|\bso\s+far\b"
+        r"|\b(?:january|jan)\s*[-–]\s*\w+"
+    )
 )
 
 
@@ -3522,9 +3504,11 @@ def _revises_earlier(new: _Carry | None, lead: _Carry | None, raw: str) -> bool:
     return new.interval[1] < lead.interval[0] and _REVISION.search(raw) is not None
 
 
-_REVISION = re.compile(
-    r"(?i)\brevis(?:ed|ion|ions|ing)\b|\b(?:was|were)\s+(?:also\s+)?(?:cut|raised|lowered|trimmed)"
-    r"\b|\bprevious(?:ly)?\s+(?:estimate|reported)"
+_REVISION = guarded(
+    re.compile(
+        r"(?i)\brevis(?:ed|ion|ions|ing)\b|\b(?:was|were)\s+(?:also\s+)?(?:cut|raised|lowered|trimmed)"
+        r"\b|\bprevious(?:ly)?\s+(?:estimate|reported)"
+    )
 )
 
 
@@ -3553,9 +3537,11 @@ def _aside(sc: _Scan, mains: list[_Expr], raw: str) -> bool:
     return first.attributive or _future_clause(sc, raw, first)
 
 
-_BASE_BEFORE = re.compile(
-    r"(?i)\b(?:after|following|compared\s+(?:with|to)|versus|than|up\s+from|down\s+from|from)\b"
-    r"(?:[^.;:]|\.(?=\d))*\Z"
+_BASE_BEFORE = guarded(
+    re.compile(
+        r"(?i)\b(?:after|following|compared\s+(?:with|to)|versus|than|up\s+from|down\s+from|from)\b"
+        r"(?:[^.;:]|\.(?=\d))*\Z"
+    )
 )
 
 
@@ -3624,13 +3610,15 @@ def _title_carry(ctx: DocContext, env: _Env) -> _Carry | None:
     return _Carry(_period(mains[0], env), iv, explicit)
 
 
-_TITLE_PERIOD = re.compile(
-    r"\b(?P<what>(?P<q>1ST|2ND|3RD|4TH|FIRST|SECOND|THIRD|FOURTH)\s+(?:QTR|QUARTER)"
-    r"|(?P<h>1ST|2ND|FIRST|SECOND)\s+HALF|(?P<n>NINE|SIX|THREE|TWELVE|\d{1,2})\s+(?:MTHS|MONTHS)"
-    r"|(?:FISCAL\s+|FULL\s+)?(?P<y>YEAR)|(?P<yr>(?:19|20)\d\d)(?=\s+(?:NET|LOSS|PROFIT|EARNINGS"
-    r"|RESULTS|OPER|SALES|YEAR)))"
-    r"(?:\s+(?:TO|END|ENDED|ENDING))?(?:\s+(?P<mon>[A-Z]{3,9})\.?\s+(?P<day>\d{1,2})\b)?"
-    r"(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
+_TITLE_PERIOD = guarded(
+    re.compile(
+        r"\b(?P<what>(?P<q>1ST|2ND|3RD|4TH|FIRST|SECOND|THIRD|FOURTH)\s+(?:QTR|QUARTER)"
+        r"|(?P<h>1ST|2ND|FIRST|SECOND)\s+HALF|(?P<n>NINE|SIX|THREE|TWELVE|\d{1,2})\s+(?:MTHS|MONTHS)"
+        r"|(?:FISCAL\s+|FULL\s+)?(?P<y>YEAR)|(?P<yr>(?:19|20)\d\d)(?=\s+(?:NET|LOSS|PROFIT|EARNINGS"
+        r"|RESULTS|OPER|SALES|YEAR)))"
+        r"(?:\s+(?:TO|END|ENDED|ENDING))?(?:\s+(?P<mon>[A-Z]{3,9})\.?\s+(?P<day>\d{1,2})\b)?"
+        r"(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
+    )
 )
 
 
@@ -4136,16 +4124,18 @@ def _respectively(raw: str, fs: int, fe: int, after: list[_Expr]) -> _Expr | Non
 
 
 _WHEN = re.compile(r"(?i)(?:,\s*|\s)when\s*\Z")
-_PAST_FORECAST = re.compile(
-    r"(?i)\b(?:had|was|were|called\s+for|predicted|projected|forecast|estimated)\b"
+_PAST_FORECAST = guarded(
+    re.compile(r"(?i)\b(?:had|was|were|called\s+for|predicted|projected|forecast|estimated)\b")
 )
 
 
 _NEW_TARGET = re.compile(r"(?i)\s+(?:to|at)\s+[$€£¥]?\d")
-_LIST_BREAK = re.compile(
-    r"(?i)\b(?:from|against|versus|vs|compared|than|to|but|while|after|before|when|which|that"
-    r"|since|by|up|down|rose|fell|was|were|is|are|week|month|year|quarter|ago|earlier|below"
-    r"|above|over|under|higher|lower|more|less)\b|[;:]"
+_LIST_BREAK = guarded(
+    re.compile(
+        r"(?i)\b(?:from|against|versus|vs|compared|than|to|but|while|after|before|when|which|that"
+        r"|since|by|up|down|rose|fell|was|were|is|are|week|month|year|quarter|ago|earlier|below"
+        r"|above|over|under|higher|lower|more|less)\b|[;:]"
+    )
 )
 
 
@@ -4206,11 +4196,13 @@ _LIST_ITEM = (
     r"[$€£¥]?\d+(?:[.,]\d+)*\s*(?:%|pc\b|pct\b|per\s*cent\b|percent\b|(?:bn|billion|mln|million|m|tn"
     r"|trillion)\b)?"
 )
-_FORECAST_LIST_HEAD = re.compile(
-    r"(?i)\b(?:compared\s+(?:with|to)|(?:up|down)\s+from|from|versus|against)\s+"
-    r"(?:(?:its|their|the|previous|prior|earlier|[A-Z][a-z]+|forecasts?|projections?|estimates?"
-    r"|of)\s+){0,5}"
-    rf"(?P<items>(?:{_LIST_ITEM},\s+)*(?:{_LIST_ITEM},?\s+and\s+)?)\Z"
+_FORECAST_LIST_HEAD = guarded(
+    re.compile(
+        r"(?i)\b(?:compared\s+(?:with|to)|(?:up|down)\s+from|from|versus|against)\s+"
+        r"(?:(?:its|their|the|previous|prior|earlier|[A-Z][a-z]+|forecasts?|projections?|estimates?"
+        r"|of)\s+){0,5}"
+        rf"(?P<items>(?:{_LIST_ITEM},\s+)*(?:{_LIST_ITEM},?\s+and\s+)?)\Z"
+    )
 )
 _FORECAST_LIST_TAIL = re.compile(
     rf"(?i)(?P<items>(?:,\s+{_LIST_ITEM})*(?:,?\s+and\s+{_LIST_ITEM})?)"
@@ -4263,8 +4255,8 @@ def _timeless_target(raw: str, span: tuple[int, int]) -> bool:
     return _DATED_AFTER.match(raw, fe) is None  # "of 14% for 2025", "set for 1 November"
 
 
-_ANNUAL = re.compile(r"(?i)\b(?:annual|this\s+year's|full-year|yearly)\b")
-_FISCAL_NAME = re.compile(r"(?i)\bFY\s?\d\d\b|'\d\d\b")
+_ANNUAL = guarded(re.compile(r"(?i)\b(?:annual|this\s+year's|full-year|yearly)\b"))
+_FISCAL_NAME = guarded(re.compile(r"(?i)\bFY\s?\d\d\b|'\d\d\b"))
 _DATED_AFTER = re.compile(
     r"(?i)[^.;]{0,45}?\b(?:for|by|in|until|set\s+for)\s+(?:the\s+)?(?:end\s+of\s+)?(?:\d|fy|fiscal"
     r"|q[1-4]|h[12]|next|this|current|coming|first|second|third|fourth|(?:january|february|march|april|may|june|july|august|september"
@@ -4273,9 +4265,11 @@ _DATED_AFTER = re.compile(
 _TARGET_AFTER = re.compile(
     r"(?i)\s*(?:inflation\s+|price\s+)?(?:goal|target|objective)(?:\s+range)?\b(?!\s+(?:of|for)\b)"
 )
-_TARGET_BEFORE = re.compile(
-    r"(?i)\b(?:target|goal|objective|tolerance)(?:\s+range)?\s+of\s+(?:about\s+|around\s+)?\Z"
-    r"|\btarget\s+(?:is|was|remains)\s+\Z"
+_TARGET_BEFORE = guarded(
+    re.compile(
+        r"(?i)\b(?:target|goal|objective|tolerance)(?:\s+range)?\s+of\s+(?:about\s+|around\s+)?\Z"
+        r"|\btarget\s+(?:is|was|remains)\s+\Z"
+    )
 )
 
 
@@ -4299,16 +4293,20 @@ def _reached_stock(raw: str, fs: int) -> bool:
 _MOVE_VERBS = (
     "rose|fell|climbed|jumped|dropped|slipped|declined|added|lost|raised|lifted|lowered|cut|reduced"
 )
-_REACHED = re.compile(
-    rf"(?i)(?:\b(?:{_MOVE_VERBS}|grew|increased|decreased|doubled|tripled|halved|expanded|shrank|"
-    r"swelled|fallen|risen|grown)\b(?:[^.;]|\.(?=\d))*?\bto|\bended\b[^.;]*?\bwith|\btaking\b[^.;]*?\bto)"
-    r"\s+(?:an?\s+)?(?:(?:record|new|all-time|high|low|about|around|some|roughly|nearly|almost|"
-    r"just|more|less|than|over|under)\s+)*\Z"
+_REACHED = guarded(
+    re.compile(
+        rf"(?i)(?:\b(?:{_MOVE_VERBS}|grew|increased|decreased|doubled|tripled|halved|expanded|shrank|"
+        r"swelled|fallen|risen|grown)\b(?:[^.;]|\.(?=\d))*?\bto|\bended\b[^.;]*?\bwith|\btaking\b[^.;]*?\bto)"
+        r"\s+(?:an?\s+)?(?:(?:record|new|all-time|high|low|about|around|some|roughly|nearly|almost|"
+        r"just|more|less|than|over|under)\s+)*\Z"
+    )
 )
-_STOCK_NOUN = re.compile(
-    r"(?i)\b(?:stocks|stockpiles?|inventor(?:y|ies)|holdings|reserves|workforce|headcount|"
-    r"footprint|stores|branches|subscribers|(?:policy|cash|benchmark|repo|refinancing|discount"
-    r"|key|bank)\s+rates?)\b"
+_STOCK_NOUN = guarded(
+    re.compile(
+        r"(?i)\b(?:stocks|stockpiles?|inventor(?:y|ies)|holdings|reserves|workforce|headcount|"
+        r"footprint|stores|branches|subscribers|(?:policy|cash|benchmark|repo|refinancing|discount"
+        r"|key|bank)\s+rates?)\b"
+    )
 )
 
 
@@ -4475,38 +4473,46 @@ def _period_for(
 
 # Markets quoted in a report on something else move on the day of the story, not over the
 # period the report covers: yields, currencies, indices, shares, futures and spot prices.
-_MARKET_MOVE = re.compile(
-    r"(?i)\b(?:yields?|bonds?\s+(?:rose|fell|rallied|slipped)|"
-    r"futures|spot|shares|stocks?\s+(?:rose|fell|closed|jumped|slid)|equities|"
-    r"dow|nasdaq|s&p|ftse|nikkei|dax|cac|hang\s+seng|sensex|nifty|kospi|stoxx|topix|asx|tsx|"
-    r"ibovespa|bovespa|jse|straits\s+times|shanghai\s+composite|csi\s+300|msci|russell|"
-    r"(?:the\s+)?(?:dollar|euro|yen|pound|sterling|yuan|rupee|rouble|ruble|real|lira|rand|won|"
-    r"franc|peso|ringgit|rupiah|baht|zloty|forint|koruna|krona|krone|tenge|naira|shekel)\s+"
-    r"(?:rose|fell|weakened|strengthened|firmed|slipped|slid|gained|dropped|climbed|jumped|"
-    r"traded|was\s+trading|hit|touched|eased|edged|tumbled|plunged|surged|rallied|closed)|"
-    r"bitcoin|ether|crypto\w*|brent|wti|crude\s+(?:futures|prices?)|depositary\s+receipts|adrs?|"
-    r"(?:gold|silver|copper|platinum|aluminium|aluminum|nickel|zinc)"
-    r"(?:\s+(?!(?:production|output|exports?|imports?|sales|demand|consumption|shipments|mining"
-    r"|reserves|stocks|deliveries)\b)[\w'-]+){0,6}?\s+"
-    r"(?:rose|fell|jumped|climbed|gained|slipped|dropped|advanced|traded|hit|touched|eased))\b"
+_MARKET_MOVE = guarded(
+    re.compile(
+        r"(?i)\b(?:yields?|bonds?\s+(?:rose|fell|rallied|slipped)|"
+        r"futures|spot|shares|stocks?\s+(?:rose|fell|closed|jumped|slid)|equities|"
+        r"dow|nasdaq|s&p|ftse|nikkei|dax|cac|hang\s+seng|sensex|nifty|kospi|stoxx|topix|asx|tsx|"
+        r"ibovespa|bovespa|jse|straits\s+times|shanghai\s+composite|csi\s+300|msci|russell|"
+        r"(?:the\s+)?(?:dollar|euro|yen|pound|sterling|yuan|rupee|rouble|ruble|real|lira|rand|won|"
+        r"franc|peso|ringgit|rupiah|baht|zloty|forint|koruna|krona|krone|tenge|naira|shekel)\s+"
+        r"(?:rose|fell|weakened|strengthened|firmed|slipped|slid|gained|dropped|climbed|jumped|"
+        r"traded|was\s+trading|hit|touched|eased|edged|tumbled|plunged|surged|rallied|closed)|"
+        r"bitcoin|ether|crypto\w*|brent|wti|crude\s+(?:futures|prices?)|depositary\s+receipts|adrs?|"
+        r"(?:gold|silver|copper|platinum|aluminium|aluminum|nickel|zinc)"
+        r"(?:\s+(?!(?:production|output|exports?|imports?|sales|demand|consumption|shipments|mining"
+        r"|reserves|stocks|deliveries)\b)[\w'-]+){0,6}?\s+"
+        r"(?:rose|fell|jumped|climbed|gained|slipped|dropped|advanced|traded|hit|touched|eased))\b"
+    )
 )
 # "the naira has lost 70% of its value against the dollar since June": a market, to this day
-_CURRENCY_VALUE = re.compile(
-    r"(?i)\bagainst\s+the\s+(?:u\.?s\.?\s+)?(?:dollar|euro|yen|pound|greenback)\b"
-    r"|\bits\s+value\b"
-    # a policy rate moved since a month: the moves to this day, no monthly reading
-    r"|\b(?:cash|policy|benchmark|interest|repo|key|bank|base|lending|deposit)\s+rates?\b"
+_CURRENCY_VALUE = guarded(
+    re.compile(
+        r"(?i)\bagainst\s+the\s+(?:u\.?s\.?\s+)?(?:dollar|euro|yen|pound|greenback)\b"
+        r"|\bits\s+value\b"
+        # a policy rate moved since a month: the moves to this day, no monthly reading
+        r"|\b(?:cash|policy|benchmark|interest|repo|key|bank|base|lending|deposit)\s+rates?\b"
+    )
 )
-_STOCK_AT = re.compile(
-    r"(?i)\b(?:stood|stands|stand|standing|amounted|amounting)\s+(?:at|to)\b"
-    r"|\b(?:had|held|owned)\b(?!\s+(?:been|to|risen|fallen|grown|increased|decreased))"
+_STOCK_AT = guarded(
+    re.compile(
+        r"(?i)\b(?:stood|stands|stand|standing|amounted|amounting)\s+(?:at|to)\b"
+        r"|\b(?:had|held|owned)\b(?!\s+(?:been|to|risen|fallen|grown|increased|decreased))"
+    )
 )
-_THIS = re.compile(r"(?i)(?:(?:in|during|for|over)\s+)?this\s+(?:year|quarter|month)\Z")
-_OUTLOOK = re.compile(
-    r"(?i)\b(?:project\w*|forecast\w*|estimat\w*|goals?|target\w*|expect\w*|outlook|predict\w*"
-    r"|sees?|seen|on\s+track|aims?|plans?|guidance)\b"
+_THIS = guarded(re.compile(r"(?i)(?:(?:in|during|for|over)\s+)?this\s+(?:year|quarter|month)\Z"))
+_OUTLOOK = guarded(
+    re.compile(
+        r"(?i)\b(?:project\w*|forecast\w*|estimat\w*|goals?|target\w*|expect\w*|outlook|predict\w*"
+        r"|sees?|seen|on\s+track|aims?|plans?|guidance)\b"
+    )
 )
-_PER_YEAR = re.compile(r"(?i)\b(?:a|per|each)\s+(?:year|annum)\b|\bannual(?:ly)?\b")
+_PER_YEAR = guarded(re.compile(r"(?i)\b(?:a|per|each)\s+(?:year|annum)\b|\bannual(?:ly)?\b"))
 
 
 def _shaped(got: Period, ex: _Expr, env: _Env, raw: str, kind: str) -> Period:
@@ -4544,9 +4550,11 @@ def _shaped(got: Period, ex: _Expr, env: _Env, raw: str, kind: str) -> Period:
     return got
 
 
-_NOW = re.compile(
-    r"(?i)\b(?P<w>now|currently|presently|at\s+present)\b(?:(?:\s+[A-Za-z-]+){0,4}"
-    r"|(?=(?:\s+[A-Za-z-]+){0,5}\s+(?:at|of)\s+[A-Za-z-]*\s*\Z)(?:\s+[A-Za-z-]+){0,6})\s*\Z"
+_NOW = guarded(
+    re.compile(
+        r"(?i)\b(?P<w>now|currently|presently|at\s+present)\b(?:(?:\s+[A-Za-z-]+){0,4}"
+        r"|(?=(?:\s+[A-Za-z-]+){0,5}\s+(?:at|of)\s+[A-Za-z-]*\s*\Z)(?:\s+[A-Za-z-]+){0,6})\s*\Z"
+    )
 )
 
 
@@ -4810,8 +4818,8 @@ def _not_the_base(sc: _Scan, report: _Carry, doc: _Doc, env: _Env) -> _Carry:
     return report
 
 
-_CONVERTED = re.compile(
-    r"(?:(?:[$€£¥]|\b[A-Z]{2,3}\$?)\s*)?\d[\d.,/-]*(?:\s+[A-Za-z%.]+){0,3}?\s*\(\s*\Z"
+_CONVERTED = guarded(
+    re.compile(r"(?:(?:[$€£¥]|\b[A-Z]{2,3}\$?)\s*)?\d[\d.,/-]*(?:\s+[A-Za-z%.]+){0,3}?\s*\(\s*\Z")
 )
 
 
@@ -4843,10 +4851,12 @@ def _figure_span(sc: _Scan, raw: str, fs: int, fe: int) -> tuple[int, int]:
 
 
 _OPENED = re.compile(r"\(\s*(?:[A-Za-z]+\s+){0,2}\Z")
-_CURRENCY_START = re.compile(r"[$€£¥]|(?:USD|EUR|GBP|JPY|US\$)\b")
-_SIDE_BY_SIDE = re.compile(
-    r"(?:[$€£¥]\s*)?\d[\d.,]*(?:\s*(?:mln|bln|million|billion|bn|mn|m|k|thousand))?\s*"
-    r"(?:euro|euros|eur|EUR|marks|pounds|yen|crowns|kronor|markka|SEK|DKK|NOK|GBP)\s+\Z"
+_CURRENCY_START = guarded(re.compile(r"[$€£¥]|(?:USD|EUR|GBP|JPY|US\$)\b"))
+_SIDE_BY_SIDE = guarded(
+    re.compile(
+        r"(?:[$€£¥]\s*)?\d[\d.,]*(?:\s*(?:mln|bln|million|billion|bn|mn|m|k|thousand))?\s*"
+        r"(?:euro|euros|eur|EUR|marks|pounds|yen|crowns|kronor|markka|SEK|DKK|NOK|GBP)\s+\Z"
+    )
 )
 
 
@@ -4863,14 +4873,18 @@ _STOCK_WORDS = frozenset(
     operates operate employs employ exceeds exceed accounts account represents represent
     comprises comprise claims claim runs run has have""".split()
 )
-_NO_CARRY = re.compile(
-    r"(?i)\b(?:since|subsequently|later|now|currently|presently|so\s+far|still|at\s+present"
-    r"|to\s+date)\b"
+_NO_CARRY = guarded(
+    re.compile(
+        r"(?i)\b(?:since|subsequently|later|now|currently|presently|so\s+far|still|at\s+present"
+        r"|to\s+date)\b"
+    )
 )
-_PAST_FORECAST_FRAME = re.compile(
-    r"(?i)\b(?:had|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|predicted|estimated)\b"
-    r"|\b(?:economists|analysts|forecasters|traders|dealers|market)\b[^;]*?\b(?:expected|forecast"
-    r"|predicted|projected|estimated)\b|\bcalled\s+for\b"
+_PAST_FORECAST_FRAME = guarded(
+    re.compile(
+        r"(?i)\b(?:had|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|predicted|estimated)\b"
+        r"|\b(?:economists|analysts|forecasters|traders|dealers|market)\b[^;]*?\b(?:expected|forecast"
+        r"|predicted|projected|estimated)\b|\bcalled\s+for\b"
+    )
 )
 _WORDS = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 
@@ -5043,11 +5057,15 @@ def _inherits(
     return tense == "past" or (tense == "" and sentence_past)
 
 
-_BUDGETED = re.compile(
-    r"(?i)\b(?:is|are|has\s+been|have\s+been|was|were)\s+(?:now\s+)?(?:pegged|estimated|budgeted"
-    r"|set|kept|projected|targeted|fixed|put|forecast)\s+(?:at|to)\b"
+_BUDGETED = guarded(
+    re.compile(
+        r"(?i)\b(?:is|are|has\s+been|have\s+been|was|were)\s+(?:now\s+)?(?:pegged|estimated|budgeted"
+        r"|set|kept|projected|targeted|fixed|put|forecast)\s+(?:at|to)\b"
+    )
 )
-_BARE_CHANGE = re.compile(r"(?i)\b(?:up|down)\s+(?:by\s+)?[-+]?\d[\d.,]*\s*(?:%|pc|pct|per\s*cent)")
+_BARE_CHANGE = guarded(
+    re.compile(r"(?i)\b(?:up|down)\s+(?:by\s+)?[-+]?\d[\d.,]*\s*(?:%|pc|pct|per\s*cent)")
+)
 
 
 def _fallback(_: object, modality: str, published: dt.date | None) -> Period:
@@ -5123,16 +5141,20 @@ def _same_main(
     return other is main or _resolve(other, env)[0] == _resolve(main, env)[0]
 
 
-_REVISED = re.compile(
-    r"(?i)\b(?:rais|lower|cut|upgrad|downgrad|reduc|trimm|boost|adjust|chang|increas|hik|par)"
-    r"\w*\b[^;]*\b(?:estimate|forecast|target|guidance|outlook|projection|prediction)s?\b"
-    r"|\b(?:estimate|forecast|target|guidance|outlook|projection|prediction)s?\b[^;]*\b(?:was|were"
-    r"|been|is|are)\s+(?:rais|lower|cut|upgrad|downgrad|reduc|revis|trimm)\w*"
+_REVISED = guarded(
+    re.compile(
+        r"(?i)\b(?:rais|lower|cut|upgrad|downgrad|reduc|trimm|boost|adjust|chang|increas|hik|par)"
+        r"\w*\b[^;]*\b(?:estimate|forecast|target|guidance|outlook|projection|prediction)s?\b"
+        r"|\b(?:estimate|forecast|target|guidance|outlook|projection|prediction)s?\b[^;]*\b(?:was|were"
+        r"|been|is|are)\s+(?:rais|lower|cut|upgrad|downgrad|reduc|revis|trimm)\w*"
+    )
 )
 
 
-_EARLIER_ESTIMATE = re.compile(
-    r"(?i)\b(?:earlier|preliminary|previously|originally|initial|unrevised|provisional)\b"
+_EARLIER_ESTIMATE = guarded(
+    re.compile(
+        r"(?i)\b(?:earlier|preliminary|previously|originally|initial|unrevised|provisional)\b"
+    )
 )
 
 

@@ -23,6 +23,8 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from extract.patterns import guarded
+
 # --- knowledge tables ---------------------------------------------------------------------------
 
 # Plural nouns that stay as they are (singularising them would change their meaning or look wrong).
@@ -122,10 +124,13 @@ UNIT_ALIASES = MappingProxyType(
     }
 )
 # Wording that says a change is against the previous period rather than a year earlier.
-_SEQUENTIAL_CUES = re.compile(
-    r"\b(?:month[- ]on[- ]month|quarter[- ]on[- ]quarter|sequential(?:ly)?|"
-    r"(?:previous|preceding|prior) (?:month|quarter|period)|a (?:month|quarter) (?:earlier|ago))\b",
-    re.I,
+_SEQUENTIAL_CUES = guarded(
+    re.compile(
+        r"\b(?:month[- ]on[- ]month|quarter[- ]on[- ]quarter|sequential(?:ly)?|"
+        r"(?:previous|preceding|prior) (?:month|quarter|period)"
+        r"|a (?:month|quarter) (?:earlier|ago))\b",
+        re.I,
+    )
 )
 # Text between a change and the level it reached ("by 10.2% to a record $28.2 billion").
 _CHANGE_THEN_LEVEL = re.compile(r"^[^\d]{0,40}?\bto\b[^\d]{0,20}$", re.I)
@@ -138,7 +143,7 @@ _LEVEL_THEN_CHANGE = re.compile(
 )
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+_POSSESSIVE = guarded(re.compile(r"(?<=\w)['’]s\b"))
 
 
 # --- series keys ----------------------------------------------------------------------------------
