@@ -371,9 +371,11 @@ def _g() -> SimpleNamespace:
         pre=re.compile(pre),
         clause=re.compile(clause),
         month=month_re,
-        date=re.compile(
-            rf"(?:{mon})\s*(?P<d>{day})(?:\s?,?\s*(?P<y>{year}))?|(?P<d2>{day})\s+(?:of\s+)?"
-            rf"(?:{mon})(?:\s?,?\s*(?P<y2>{year}))?"
+        date=guarded(
+            re.compile(
+                rf"(?:{mon})\s*(?P<d>{day})(?:\s?,?\s*(?P<y>{year}))?|(?P<d2>{day})\s+(?:of\s+)?"
+                rf"(?:{mon})(?:\s?,?\s*(?P<y2>{year}))?"
+            )
         ),
         year=re.compile(year),
         dateline=re.compile(
@@ -386,18 +388,22 @@ def _g() -> SimpleNamespace:
             rf"|[A-Z][A-Za-z.' ]*--\([A-Za-z .&/-]{{3,30}}\)--"
             rf"(?P<date3>(?i:{mon_ci})\.?\s*\d{{1,2}},?\s*(?:19|20)\d\d)\s*--\s*)"
         ),
-        base=re.compile(
-            rf"(?i)(?:\b(?P<m>{cmp})\s+(?:{filler}\s+){{0,5}}"
-            rf"|\b(?P<m2>{cmp})\s+[^;]*?\d[^;]*?\s+and\s+(?:{filler}\s+){{0,4}}"
-            rf"|\b(?P<m3>{cmp})\s+(?:{filler}\s+){{0,3}}(?:[A-Z]{{0,3}}[$€£¥₹])?\d[\d.,/-]*"
-            rf"(?:\s+[A-Za-z%]+){{0,2}}"
-            rf",\s*(?:or\s+)?)\Z"
+        base=guarded(
+            re.compile(
+                rf"(?i)(?:\b(?P<m>{cmp})\s+(?:{filler}\s+){{0,5}}"
+                rf"|\b(?P<m2>{cmp})\s+[^;]*?\d[^;]*?\s+and\s+(?:{filler}\s+){{0,4}}"
+                rf"|\b(?P<m3>{cmp})\s+(?:{filler}\s+){{0,3}}(?:[A-Z]{{0,3}}[$€£¥₹])?\d[\d.,/-]*"
+                rf"(?:\s+[A-Za-z%]+){{0,2}}"
+                rf",\s*(?:or\s+)?)\Z"
+            )
         ),
-        compare_from=re.compile(
-            r"(?i)(?:\d|%|\b(?:rose|rise|risen|rising|fell|fall|fallen|falling|up|down|increased?"
-            r"|decreased?|increasing|grew|grow|growth|gained?|dropped|declined?|climbed|slipped"
-            r"|jumped|narrowed|widened|eased|improved|changed|unchanged|higher|lower|more|less"
-            r"|compared|against|pct|percent))\b[^;]*\Z"
+        compare_from=guarded(
+            re.compile(
+                r"(?i)(?:\d|%|\b(?:rose|rise|risen|rising|fell|fall|fallen|falling|up|down|increased?"
+                r"|decreased?|increasing|grew|grow|growth|gained?|dropped|declined?|climbed|slipped"
+                r"|jumped|narrowed|widened|eased|improved|changed|unchanged|higher|lower|more|less"
+                r"|compared|against|pct|percent))\b[^;]*\Z"
+            )
         ),
         strong_gap=re.compile(
             r"(?i)[\s,]*(?:(?:dlrs?|pct|percent|a|the|each|only|just|net|"
@@ -405,36 +411,44 @@ def _g() -> SimpleNamespace:
         ),
         word_before=re.compile(r"([A-Za-z']+)\W*\Z"),
         word_after=re.compile(r"\s*([A-Za-z%/]+|%)"),
-        past=re.compile(
-            r"(?i)(?<!been )(?<!being )(?<!be )\b(?:was|were|had|rose|fell|grew|dropped|declined"
-            r"|increased|decreased|gained"
-            r"|lost|climbed|slipped|jumped|totall?ed|amounted|reached|stood|posted|reported"
-            r"|earned|narrowed|widened|eased|edged|surged|plunged|improved|showed|came|ran|went"
-            r"|expanded|contracted|shrank|recorded|registered|compared|averaged|added|made|saw"
-            r"|bought|lent|borrowed|took|spent|won|raised|lowered|reduced|accepted|allotted"
-            r"|absorbed|injected)\b"
+        past=guarded(
+            re.compile(
+                r"(?i)(?<!been )(?<!being )(?<!be )\b(?:was|were|had|rose|fell|grew|dropped"
+                r"|declined|increased|decreased|gained"
+                r"|lost|climbed|slipped|jumped|totall?ed|amounted|reached|stood|posted|reported"
+                r"|earned|narrowed|widened|eased|edged|surged|plunged|improved|showed|came|ran|went"
+                r"|expanded|contracted|shrank|recorded|registered|compared|averaged|added|made|saw"
+                r"|bought|lent|borrowed|took|spent|won|raised|lowered|reduced|accepted|allotted"
+                r"|absorbed|injected)\b"
+            )
         ),
-        present=re.compile(
-            r"(?i)\b(?:is|are|amounts?|stands?|totals?|remains?|has|have|exceeds?|holds?|owns?"
-            r"|operates?|employs?|now|currently)\b"
+        present=guarded(
+            re.compile(
+                r"(?i)\b(?:is|are|amounts?|stands?|totals?|remains?|has|have|exceeds?|holds?|owns?"
+                r"|operates?|employs?|now|currently)\b"
+            )
         ),
-        future=re.compile(
-            r"(?i)\b(?:will|would|shall|expects?|expected|expecting|forecasts?|forecast|projects?"
-            r"|projected|plans?|planned|planning|targets?|targeted|estimates?|aims?|could|might"
-            r"|may|should|likely|predicts?|predicted|sees?|outlook|budgets?|budgeted"
-            # "a dividend of $10.8 billion, to be paid in the second quarter"
-            r"|to\s+be\s+(?:paid|made|held|completed|built|delivered|launched|issued|sold|signed"
-            r"|finali[sz]ed|announced|published|released|implemented|introduced|spent|invested"
-            r"|raised|repaid|opened|closed))\b"
+        future=guarded(
+            re.compile(
+                r"(?i)\b(?:will|would|shall|expects?|expected|expecting|forecasts?|forecast|projects?"
+                r"|projected|plans?|planned|planning|targets?|targeted|estimates?|aims?|could|might"
+                r"|may|should|likely|predicts?|predicted|sees?|outlook|budgets?|budgeted"
+                # "a dividend of $10.8 billion, to be paid in the second quarter"
+                r"|to\s+be\s+(?:paid|made|held|completed|built|delivered|launched|issued|sold|signed"
+                r"|finali[sz]ed|announced|published|released|implemented|introduced|spent|invested"
+                r"|raised|repaid|opened|closed))\b"
+            )
         ),
         row=re.compile(
             r"\A\s*[A-Z][A-Za-z.&/'()-]*\s+(?:[A-Za-z.&/'()-]+\s+){0,4}(?:(?i:loss|profit|gain|credit)\s+)?"
             r"(?:[-(]?(?:[$]|[A-Z]{1,3}\$)?\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten"
             r"|eleven|twelve|nil)\b)"
         ),
-        title_table=re.compile(
-            r"(?i)\b(?:NET|LOSS|PROFIT|EARNINGS|RESULTS|OPER|SALES|REVENUES?|DIVIDEND|PAYOUT"
-            r"|SHR|QTR|YEAR|MTHS)\b"
+        title_table=guarded(
+            re.compile(
+                r"(?i)\b(?:NET|LOSS|PROFIT|EARNINGS|RESULTS|OPER|SALES|REVENUES?|DIVIDEND|PAYOUT"
+                r"|SHR|QTR|YEAR|MTHS)\b"
+            )
         ),
     )
 
