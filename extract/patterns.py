@@ -43,9 +43,12 @@ def trie(words: Iterable[str], space: str = r"\s+") -> str:
     return "(?:" + build(root) + ")"
 
 
+SPACE = r"\s"  # stands for any whitespace among the characters `first_chars` finds
+
+
 def first_chars(pattern: str, flags: int = 0) -> set[str] | None:
-    """The characters a match of `pattern` (compiled with `flags`) can begin with; None when any
-    (or not worked out)."""
+    """The characters a match of `pattern` (compiled with `flags`) can begin with (`SPACE` for
+    any whitespace); None when any (or not worked out)."""
     try:
         from re import _constants as sre
         from re import _parser as parser
@@ -75,10 +78,12 @@ def first_chars(pattern: str, flags: int = 0) -> set[str] | None:
                         chars |= {chr(c) for c in range(a[0], a[1] + 1)}
                     elif o is sre.CATEGORY and a is sre.CATEGORY_DIGIT:
                         chars |= set("0123456789")
+                    elif o is sre.CATEGORY and a is sre.CATEGORY_SPACE:
+                        chars.add(SPACE)
                     else:
                         return None, False
                 if fold:
-                    chars |= {c.lower() for c in chars} | {c.upper() for c in chars}
+                    chars |= {f(c) for c in chars - {SPACE} for f in (str.lower, str.upper)}
                 return chars, False
             if op is sre.BRANCH:
                 union: set[str] = set()
@@ -121,8 +126,12 @@ def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if not chars:
         return pattern
     source = _GLOBAL_FLAGS.sub("", pattern.pattern)
-    klass = "".join(sorted(re.escape(c) for c in chars))
-    return re.compile(f"(?=[{klass}])(?:{source})", pattern.flags)
+    return re.compile(f"(?={char_class(chars)})(?:{source})", pattern.flags)
+
+
+def char_class(chars: set[str]) -> str:
+    """A character class of what `first_chars` found."""
+    return "[" + "".join(sorted(c if c == SPACE else re.escape(c) for c in chars)) + "]"
 
 
 # three prices (or "---") right before a position on its line: a futures or price table row

@@ -30,7 +30,7 @@ from importlib import resources
 from types import SimpleNamespace
 
 from extract.context import DocContext
-from extract.patterns import after_price_row, first_chars, guarded, trie
+from extract.patterns import after_price_row, char_class, first_chars, guarded, trie
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +161,7 @@ def _guarded(alternation: str) -> str:
     out = []
     for branch in branches:
         chars = first_chars(branch, re.X)
-        guard = f"(?=[{''.join(sorted(re.escape(c) for c in chars))}])" if chars else ""
+        guard = f"(?={char_class(chars)})" if chars else ""
         out.append(guard + branch)
     return "\n| ".join(out)
 
@@ -369,7 +369,7 @@ def _g() -> SimpleNamespace:
         after_event_word=re.compile(r"\s+([a-z]+)\b"),
         atoms=re.compile(_guarded(atoms), re.X),
         pre=re.compile(pre),
-        clause=re.compile(clause),
+        clause=guarded(re.compile(clause)),
         month=month_re,
         date=guarded(
             re.compile(

@@ -69,3 +69,13 @@ def test_a_trie_finds_what_a_longest_first_alternation_finds(words, text) -> Non
 def test_trie_spaces_match_any_whitespace_unless_told() -> None:
     assert re.fullmatch(trie(["bank of england"]), "bank  of\nengland")
     assert not re.fullmatch(trie(["bank of england"], space=" "), "bank  of england")
+
+
+def test_whitespace_first_is_a_class_not_its_letters() -> None:
+    assert first_chars(r"[\sa]x", re.I) == {r"\s", "a", "A"}
+    clause = re.compile(r"(?x) ;|:\s|\s--\s|,\s*(?:and|but)\b")
+    assert guarded(clause).pattern.startswith(r"(?=[,:;\s])")
+    text = "Sales rose; profit fell -- again, and  more : here"
+    assert [m.span() for m in guarded(clause).finditer(text)] == [
+        m.span() for m in clause.finditer(text)
+    ]
