@@ -1881,7 +1881,7 @@ _GAP_OF = re.compile(
     r"(?:calendar\s+)?\Z"
 )
 _GAP_YEAR_SUB = re.compile(r"(?i)\A(?:'s)?\s+(?:the\s+)?\Z")
-_RANGE_KINDS = frozenset({"range", "monrange", "yrange"})
+_RANGE_KINDS = frozenset({"range", "monrange", "yrange", "dayrange"})
 _DAY_KINDS = frozenset({"day", "daypart", "date", "numdate"})  # expressions naming one day
 _GAP_RANGE_END = re.compile(
     r"(?i)\A\s*(?:to|through|thru|until|till)\s+(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?\Z"

@@ -2167,3 +2167,21 @@ def test_the_base_of_to_x_from_y(
     """A quarter's base is the same quarter a year earlier, a month's the month before."""
     row = extract_figures(text, published=published).set_index("surface").loc[surface]
     assert (row["period_start"], row["period_end"]) == (start, end)
+
+
+def test_from_a_day_range_is_the_range_and_its_base_the_week_before() -> None:
+    """ "from July 3 to 9" is the whole range (not a comparison's "from"); "a week earlier"
+    shifts that range by a week."""
+    text = (
+        "The export duty on wheat will be 3,062.7 rubles per tonne from July 3 to 9, down from "
+        "3,310.5 rubles a week earlier, the ministry said."
+    )
+    rows = extract_figures(text, published="2024-06-28").set_index("surface")
+    assert tuple(rows.loc["3,062.7 rubles", ["period_start", "period_end"]]) == (
+        D(2024, 7, 3),
+        D(2024, 7, 9),
+    )
+    assert tuple(rows.loc["3,310.5 rubles", ["period_start", "period_end"]]) == (
+        D(2024, 6, 26),
+        D(2024, 7, 2),
+    )
