@@ -1101,7 +1101,9 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         a.when = _ending_resolver(point, days=7 * n if weeks else 0, months=0 if weeks else n)
         a.explicit = bool(d.group("y") or d.group("y2"))
         return a
-    if kind == "weekof":  # "the weeks of April 13 and April 20": from the first to the last's end
+    if kind == "weekof":
+        # "the weeks of April 13 and April 20": from the first to the last's end; "the week of
+        # July 3 to 9": the range itself
         first = _g().date.search(m.group("wo_a"))
         mo = _month_no(m.group("wo_a"))
         if not first or mo is None:
@@ -1115,8 +1117,9 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
             if second is None:
                 return None
             gap = (dt.date(2001, mo2, 1) - dt.date(2001, mo, 1)).days % 365
-            days = gap + int(second.group(1)) - _day_of(first) + 6
-            if not 6 <= days <= 62:
+            ranged = _WEEK_RANGE_JOIN.match(raw, m.end("wo_a")) is not None
+            days = gap + int(second.group(1)) - _day_of(first) + (0 if ranged else 6)
+            if not (1 if ranged else 6) <= days <= 62:
                 return None
         a.when = _starting_resolver(start, 0, days + 1)
         a.explicit = year is not None
@@ -1881,6 +1884,7 @@ _GAP_OF = re.compile(
     r"(?:calendar\s+)?\Z"
 )
 _GAP_YEAR_SUB = re.compile(r"(?i)\A(?:'s)?\s+(?:the\s+)?\Z")
+_WEEK_RANGE_JOIN = re.compile(r"(?i)\s+(?:to|through)\s")
 _RANGE_KINDS = frozenset({"range", "monrange", "yrange", "dayrange"})
 _DAY_KINDS = frozenset({"day", "daypart", "date", "numdate"})  # expressions naming one day
 _GAP_RANGE_END = re.compile(

@@ -2185,3 +2185,17 @@ def test_from_a_day_range_is_the_range_and_its_base_the_week_before() -> None:
         D(2024, 6, 26),
         D(2024, 7, 2),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # joined by "to": the range itself
+        ("The duty will be 3,062.7 rubles per tonne in the week of July 3 to 9.", 3, 9),
+        # joined by "and": from the first week's start to the last week's end
+        ("Sales were 5 mln dlrs in the weeks of July 3 and July 10.", 3, 16),
+    ],
+)
+def test_weeks_of_two_days(text: str, start: int, end: int) -> None:
+    row = extract_figures(text, published="2024-06-28").iloc[0]
+    assert (row["period_start"], row["period_end"]) == (D(2024, 7, start), D(2024, 7, end))
