@@ -3410,6 +3410,9 @@ def _analyse(ctx: DocContext) -> _Doc:
             if _window_aside(new, state, ctx.sentences[i].raw):
                 continue  # "In the 12 months through March, the CPI increased 3.5%": the
                 # yearly rate of the story's month, which the next sentences go on with
+            if _balance_date(new, state):
+                continue  # "Its gearing ratio was 4.1 per cent at the end of March" in a
+                # first-quarter report: a stock at the period's close, the report goes on
             state, since = new, i
             if not seen_lead and new is not None:
                 lead, seen_lead = new, True
@@ -3451,6 +3454,7 @@ _NOUN_AFTER_YEAR = re.compile(
     re.I,
 )
 _AVERAGE = re.compile(r"(?i)\baverag(?:e|ed|ing)\b")
+_AVERAGE_PRICE = re.compile(r"(?i)\baverage\s+(?:[a-z-]+\s+){0,3}prices?\b")  # not a quote
 _MONTH_ON_MONTH = guarded(
     re.compile(
         r"(?i)\bmonth[- ]on[- ]month\b|\bm/m\b"
@@ -3471,6 +3475,14 @@ def _story_month(doc: _Doc, report: _Carry, sent_index: int) -> _Carry | None:
         if 27 <= (c.interval[1] - c.interval[0]).days <= 31 and s <= c.interval[0] <= e:
             return c
     return None
+
+
+def _balance_date(new: _Carry | None, state: _Carry | None) -> bool:
+    """An instant inside the reported span: a balance at a date within the period."""
+    if new is None or state is None or new.interval[0] is not None or new.interval[1] is None:
+        return False
+    s, e = state.interval
+    return s is not None and e is not None and s <= new.interval[1] <= e
 
 
 def _summary_aside(new: _Carry | None, state: _Carry | None, raw: str) -> bool:
@@ -4445,7 +4457,11 @@ def _period_for(
         and _inherits(raw, cs, ce, fs, fe, prior, env, projected, sentence_past)
     ):
         report = prior  # "..., which lowered risk provisions to 22.5 mln guilders"
-    moved = report is not None and _MARKET_MOVE.search(raw, 0, ce) is not None
+    moved = (
+        report is not None
+        and _MARKET_MOVE.search(raw, 0, ce) is not None
+        and not _AVERAGE_PRICE.search(raw, cs, fs)  # "its average realised crude price"
+    )
     if report is not None and _is_span(report) and moved:
         report = None  # "The yield jumped 18 basis points to 4.54%": the market as of today
     if (

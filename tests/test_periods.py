@@ -2199,3 +2199,20 @@ def test_from_a_day_range_is_the_range_and_its_base_the_week_before() -> None:
 def test_weeks_of_two_days(text: str, start: int, end: int) -> None:
     row = extract_figures(text, published="2024-06-28").iloc[0]
     assert (row["period_start"], row["period_end"]) == (D(2024, 7, start), D(2024, 7, end))
+
+
+def test_a_balance_at_the_period_close_does_not_end_the_report() -> None:
+    """ "at the end of March" inside a first-quarter report dates that sentence's balance; the
+    next sentences still report on the quarter."""
+    text = (
+        "Gulf Petroleum reported a 14 per cent drop in first-quarter net income to $27.3 "
+        "billion. Its gearing ratio was 4.1 per cent at the end of March, compared with 6.3 per "
+        "cent at the end of 2023. Capital expenditure rose 36 per cent to $12.4 billion."
+    )
+    rows = extract_figures(text, published="2024-05-07").set_index("surface")
+    assert (rows.loc["4.1 per cent", "period_start"], rows.loc["4.1 per cent", "period_end"]) == (
+        None,
+        D(2024, 3, 31),
+    )
+    spending = rows.loc["$12.4 billion"]
+    assert (spending["period_start"], spending["period_end"]) == (D(2024, 1, 1), D(2024, 3, 31))
