@@ -177,9 +177,7 @@ def _is_header(line: str) -> bool:
 
 _AMOUNT_CELL = re.compile(r"\d\.\d|\d,\d{3}")
 _HEADING_CELL = guarded(
-    re.compile(
-        r"(?i)^(?:q[1-4]|h[12]|fy|9m|6m|3m)\b|\b(?:19|20)\d\d$|^(?:%\s*)?(?:chg|change)\b|^y/?oy$"
-    )
+    r"(?i)^(?:q[1-4]|h[12]|fy|9m|6m|3m)\b|\b(?:19|20)\d\d$|^(?:%\s*)?(?:chg|change)\b|^y/?oy$"
 )
 
 

@@ -226,7 +226,7 @@ _COMPANY = re.compile(
     rf"{_SP}({_SUFFIX}(?:\.?{_SP}{_SUFFIX})?(?<=\.[A-Z])\.?|{_SUFFIX}(?:\.?{_SP}{_SUFFIX})?)"
     rf"(?!\.?(?:[\w\-/]|\s+of\b|\s+{_INSTITUTION}))"
 )
-_COMPANY_HINT = guarded(re.compile(rf"<|\b{_SUFFIX}\b"))  # cheap test before the costly patterns
+_COMPANY_HINT = guarded(rf"<|\b{_SUFFIX}\b")  # cheap test before the costly patterns
 _TICKER = re.compile(r"<([A-Z][A-Z0-9.\-]{0,9})>")
 _BRACKETED = re.compile(r"<([A-Z][^<>]{1,80}?)>")
 # Capitalised words that start sentences or headlines, not company names.
@@ -472,20 +472,16 @@ _SPEAKS_AFTER = re.compile(
     re.I,
 )
 _ACTS_AFTER = re.compile(r"\s+(?:that\s+)?(?:it|they)\s+(?!is\b|was\b|expects?\b)\w+", re.I)
-_PERSON_BETWEEN = guarded(re.compile(rf"\b{_PERSON}\b", re.I))
+_PERSON_BETWEEN = guarded(rf"\b{_PERSON}\b", re.I)
 _SPEAKS_BEFORE = guarded(
-    re.compile(rf"(?:\baccording\s+to|\b{_REPORT}(?:\s+(?:by|from))?)\s+(?:the\s+|a\s+)?$", re.I)
+    rf"(?:\baccording\s+to|\b{_REPORT}(?:\s+(?:by|from))?)\s+(?:the\s+|a\s+)?$", re.I
 )
-_EMPLOYER_BEFORE = guarded(
-    re.compile(rf"\b{_PERSON}\s+(?:at|of|with|for|from)\s+(?:the\s+)?$", re.I)
-)
-_REPORT_ANY = guarded(re.compile(rf"\b{_REPORT}\b|\baccording\s+to\b", re.I))
+_EMPLOYER_BEFORE = guarded(rf"\b{_PERSON}\s+(?:at|of|with|for|from)\s+(?:the\s+)?$", re.I)
+_REPORT_ANY = guarded(rf"\b{_REPORT}\b|\baccording\s+to\b", re.I)
 _PARTNER_BEFORE = guarded(
-    re.compile(
-        r"\b(to|from|with|into|through|via|against|in|inside|within|across|throughout|at|for|among"
-        r"|outside)\s+(?:the\s+|a\s+)?$",
-        re.I,
-    )
+    r"\b(to|from|with|into|through|via|against|in|inside|within|across|throughout|at|for|among"
+    r"|outside)\s+(?:the\s+|a\s+)?$",
+    re.I,
 )
 _DESCRIPTOR = re.compile(r"(?:\s+(?:[a-z][\w-]*,?|&))*\s+")
 _ACRONYM_AFTER = re.compile(r">?\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
@@ -505,15 +501,13 @@ _DATELINE = re.compile(
     re.I,
 )
 _PAIR_REF = guarded(
-    re.compile(
-        r"\b(?:the\s+two\s+(?:countries|nations|states|sides|neighbou?rs|partners)"
-        r"|both\s+(?:countries|nations|sides)|our\s+(?:two\s+)?countries|two\s+countries['’]"
-        r"|bilateral"
-        r"|mutual(?=\s+(?:[a-z-]+\s+)?(?:trade|turnover|investments?|commerce|exchanges?|"
-        r"cooperation|co-operation|relations|projects|supplies|deliveries|payments|settlements|ties"
-        r"|flows?)\b))\b",
-        re.I,
-    )
+    r"\b(?:the\s+two\s+(?:countries|nations|states|sides|neighbou?rs|partners)"
+    r"|both\s+(?:countries|nations|sides)|our\s+(?:two\s+)?countries|two\s+countries['’]"
+    r"|bilateral"
+    r"|mutual(?=\s+(?:[a-z-]+\s+)?(?:trade|turnover|investments?|commerce|exchanges?|"
+    r"cooperation|co-operation|relations|projects|supplies|deliveries|payments|settlements|ties"
+    r"|flows?)\b))\b",
+    re.I,
 )
 _COUNTRY_REF = re.compile(r"\bthe\s+(?:country|republic|nation|kingdom)\b(?![-\w])", re.I)
 _COMPANY_REF = re.compile(r"\bthe\s+(?:company|firm|group|concern|corporation)\b(?![-\w])", re.I)
@@ -1022,12 +1016,10 @@ _COMPANY_HEAD = re.compile(
     r"Ltd\.?|Limited|Berhad|Bhd|Tbk|Oyj|Oy|GmbH|KK)$"
 )
 _REPORTING_LEAD = guarded(
-    re.compile(
-        r"(?:^|(?:--?|—|–|:)\s+)(?P<name>[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+){0,3})"
-        r"(?:,\s+[^,]{3,60},)?\s+(?:on\s+[A-Z][a-z]+day\s+|has\s+|have\s+)?"
-        r"(?:reported|reports|posted|posts|said|says|announced|announces|recorded|swung|booked|"
-        r"raised|cut|lifted|lowered|beat|missed)\b"
-    )
+    r"(?:^|(?:--?|—|–|:)\s+)(?P<name>[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+){0,3})"
+    r"(?:,\s+[^,]{3,60},)?\s+(?:on\s+[A-Z][a-z]+day\s+|has\s+|have\s+)?"
+    r"(?:reported|reports|posted|posts|said|says|announced|announces|recorded|swung|booked|"
+    r"raised|cut|lifted|lowered|beat|missed)\b"
 )
 
 

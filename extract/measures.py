@@ -61,16 +61,14 @@ _AUX = frozenset(
 )
 _MODALS = frozenset("""will would shall should can could may might must did does do to""".split())
 _TIME_WORDS = guarded(
-    re.compile(
-        r"\b(?:last|this|next|previous|past|coming|current|same|first|second|third|fourth|"
-        r"year|years|quarter|quarters|month|months|week|weeks|day|days|half|today|yesterday|tomorrow|"
-        r"january|february|march|april|may|june|july|august|september|october|november|"
-        r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|"
-        r"wednesday|thursday|friday|saturday|sunday|period|fiscal|annual|ago|earlier|"
-        r"q[1-4]|h[12]|ytd|year-on-year|year-earlier|year-ago|full-year|half-year|"
-        r"(?:\d+|one|two|three|four|six|nine|twelve)-(?:month|week|year|quarter))\b",
-        re.I,
-    )
+    r"\b(?:last|this|next|previous|past|coming|current|same|first|second|third|fourth|"
+    r"year|years|quarter|quarters|month|months|week|weeks|day|days|half|today|yesterday|tomorrow|"
+    r"january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|period|fiscal|annual|ago|earlier|"
+    r"q[1-4]|h[12]|ytd|year-on-year|year-earlier|year-ago|full-year|half-year|"
+    r"(?:\d+|one|two|three|four|six|nine|twelve)-(?:month|week|year|quarter))\b",
+    re.I,
 )
 _TIME_PHRASE_WORDS = frozenset(
     """the a this that last next first second third fourth final past previous same period
@@ -93,12 +91,10 @@ _FLOW_NOUNS = frozenset(
 )
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this"})
 _UNIT_WORDS = guarded(
-    re.compile(
-        r"(?:mln|bln|billion|million|trillion|thousand|dlrs?|dollars?|pct|percent|cts|cents|stg|"
-        r"yen|marks|francs|tonnes|tons|barrels|bn|mn|m|tn|trn|tln|trln|crore|lakh|pc|ppt|pp|bp|"
-        r"bps|eur|euros?|usd|gbp|sek|nok|dkk|chf|jpy|rub|yuan|rupees?|rubles?|roubles?)\Z",
-        re.I,
-    )
+    r"(?:mln|bln|billion|million|trillion|thousand|dlrs?|dollars?|pct|percent|cts|cents|stg|"
+    r"yen|marks|francs|tonnes|tons|barrels|bn|mn|m|tn|trn|tln|trln|crore|lakh|pc|ppt|pp|bp|"
+    r"bps|eur|euros?|usd|gbp|sek|nok|dkk|chf|jpy|rub|yuan|rupees?|rubles?|roubles?)\Z",
+    re.I,
 )
 _PRONOUNS = frozenset({"it", "they", "this", "that", "which", "these", "those", "he", "she", "we"})
 _GENERIC_HEADS = frozenset(
@@ -148,11 +144,9 @@ _LABEL = re.compile(
 )
 _OF_BEFORE = re.compile(r"\bof\s+\Z", re.I)
 _WORTH_BEFORE = guarded(
-    re.compile(
-        r"\b(?:worth|valued\s+at|totall?ing|costing|amounting\s+to|with\s+a\s+(?:total\s+)?value\s+of|"
-        r"with\s+a\s+capacity\s+of|with\s+a\s+budget\s+of|at\s+a\s+cost\s+of)\s+\Z",
-        re.I,
-    )
+    r"\b(?:worth|valued\s+at|totall?ing|costing|amounting\s+to|with\s+a\s+(?:total\s+)?value\s+of|"
+    r"with\s+a\s+capacity\s+of|with\s+a\s+budget\s+of|at\s+a\s+cost\s+of)\s+\Z",
+    re.I,
 )
 _IN_AFTER = re.compile(
     r"^\s+(?:in|of|worth\s+of)\s+(?P<np>(?:(?:\d+-)?[A-Za-z][\w'’-]*\s+){0,4}?[A-Za-z][\w'’-]*)"
@@ -162,15 +156,13 @@ _IN_AFTER = re.compile(
 )
 _SHARE_OF_AFTER = re.compile(r"^\s+of\s+(?P<np>(?:[A-Za-z][\w'’-]*\s+){0,4}[A-Za-z][\w'’-]*)", re.I)
 _TRANSITIVE = guarded(
-    re.compile(
-        r"\b(?:raised|raises|raising|raise|cut|cuts|cutting|lowered|lowering|lowers|lower|reduced|"
-        r"reducing|reduces|reduce|increased|increasing|increase|boosted|boosting|lifted|lifting|"
-        r"trimmed|slashed|hiked|set|sets|fixed|fixes|put|puts|estimated|estimates|estimate|"
-        r"forecast|forecasts|forecasting|expects|expected|expect|projected|projects|predicted|"
-        r"predicts|sees|saw|see|posted|posts|reported|reports|recorded|records|booked|proposed|"
-        r"proposes|approved|announced|targets|targeted|seeks|plans|planned)\s+",
-        re.I,
-    )
+    r"\b(?:raised|raises|raising|raise|cut|cuts|cutting|lowered|lowering|lowers|lower|reduced|"
+    r"reducing|reduces|reduce|increased|increasing|increase|boosted|boosting|lifted|lifting|"
+    r"trimmed|slashed|hiked|set|sets|fixed|fixes|put|puts|estimated|estimates|estimate|"
+    r"forecast|forecasts|forecasting|expects|expected|expect|projected|projects|predicted|"
+    r"predicts|sees|saw|see|posted|posts|reported|reports|recorded|records|booked|proposed|"
+    r"proposes|approved|announced|targets|targeted|seeks|plans|planned)\s+",
+    re.I,
 )
 _APPOSITIVE = re.compile(
     r",\s*(?:including|excluding|which|who|whose|not|or|seasonally|adjusted|after|before|"

@@ -115,18 +115,21 @@ def first_chars(pattern: str, flags: int = 0) -> set[str] | None:
 _GLOBAL_FLAGS = re.compile(r"\A\(\?[aiLmsux]+\)")
 
 
-def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """`pattern` behind a lookahead on the characters its matches can begin with.
+def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`pattern` compiled behind a lookahead on the characters its matches can begin with.
 
     Python's `re` tries a pattern at every position of a search; one character-class test
     rejects most positions at once, before lookbehinds and long alternations run (five times
     faster for the number scanner). The matches are the same. Patterns whose first character is
-    not worked out (a leading \\w, say) are returned as they are."""
-    chars = first_chars(pattern.pattern, pattern.flags)
+    not worked out (a leading \\w, say) are compiled as they are. Each is compiled once: these
+    are module constants, compiled at import."""
+    chars = first_chars(pattern, flags)
     if not chars:
-        return pattern
-    source = _GLOBAL_FLAGS.sub("", pattern.pattern)
-    return re.compile(f"(?={char_class(chars)})(?:{source})", pattern.flags)
+        return re.compile(pattern, flags)
+    inline = _GLOBAL_FLAGS.match(pattern)
+    source = pattern[inline.end() :] if inline else pattern
+    head = inline.group() if inline else ""  # global flags must stay first
+    return re.compile(f"{head}(?={char_class(chars)})(?:{source})", flags)
 
 
 def char_class(chars: set[str]) -> str:

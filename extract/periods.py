@@ -369,13 +369,11 @@ def _g() -> SimpleNamespace:
         after_event_word=re.compile(r"\s+([a-z]+)\b"),
         atoms=re.compile(_guarded(atoms), re.X),
         pre=re.compile(pre),
-        clause=guarded(re.compile(clause)),
+        clause=guarded(clause),
         month=month_re,
         date=guarded(
-            re.compile(
-                rf"(?:{mon})\s*(?P<d>{day})(?:\s?,?\s*(?P<y>{year}))?|(?P<d2>{day})\s+(?:of\s+)?"
-                rf"(?:{mon})(?:\s?,?\s*(?P<y2>{year}))?"
-            )
+            rf"(?:{mon})\s*(?P<d>{day})(?:\s?,?\s*(?P<y>{year}))?|(?P<d2>{day})\s+(?:of\s+)?"
+            rf"(?:{mon})(?:\s?,?\s*(?P<y2>{year}))?"
         ),
         year=re.compile(year),
         dateline=re.compile(
@@ -389,21 +387,17 @@ def _g() -> SimpleNamespace:
             rf"(?P<date3>(?i:{mon_ci})\.?\s*\d{{1,2}},?\s*(?:19|20)\d\d)\s*--\s*)"
         ),
         base=guarded(
-            re.compile(
-                rf"(?i)(?:\b(?P<m>{cmp})\s+(?:{filler}\s+){{0,5}}"
-                rf"|\b(?P<m2>{cmp})\s+[^;]*?\d[^;]*?\s+and\s+(?:{filler}\s+){{0,4}}"
-                rf"|\b(?P<m3>{cmp})\s+(?:{filler}\s+){{0,3}}(?:[A-Z]{{0,3}}[$€£¥₹])?\d[\d.,/-]*"
-                rf"(?:\s+[A-Za-z%]+){{0,2}}"
-                rf",\s*(?:or\s+)?)\Z"
-            )
+            rf"(?i)(?:\b(?P<m>{cmp})\s+(?:{filler}\s+){{0,5}}"
+            rf"|\b(?P<m2>{cmp})\s+[^;]*?\d[^;]*?\s+and\s+(?:{filler}\s+){{0,4}}"
+            rf"|\b(?P<m3>{cmp})\s+(?:{filler}\s+){{0,3}}(?:[A-Z]{{0,3}}[$€£¥₹])?\d[\d.,/-]*"
+            rf"(?:\s+[A-Za-z%]+){{0,2}}"
+            rf",\s*(?:or\s+)?)\Z"
         ),
         compare_from=guarded(
-            re.compile(
-                r"(?i)(?:\d|%|\b(?:rose|rise|risen|rising|fell|fall|fallen|falling|up|down|increased?"
-                r"|decreased?|increasing|grew|grow|growth|gained?|dropped|declined?|climbed|slipped"
-                r"|jumped|narrowed|widened|eased|improved|changed|unchanged|higher|lower|more|less"
-                r"|compared|against|pct|percent))\b[^;]*\Z"
-            )
+            r"(?i)(?:\d|%|\b(?:rose|rise|risen|rising|fell|fall|fallen|falling|up|down|increased?"
+            r"|decreased?|increasing|grew|grow|growth|gained?|dropped|declined?|climbed|slipped"
+            r"|jumped|narrowed|widened|eased|improved|changed|unchanged|higher|lower|more|less"
+            r"|compared|against|pct|percent))\b[^;]*\Z"
         ),
         strong_gap=re.compile(
             r"(?i)[\s,]*(?:(?:dlrs?|pct|percent|a|the|each|only|just|net|"
@@ -412,32 +406,26 @@ def _g() -> SimpleNamespace:
         word_before=re.compile(r"([A-Za-z']+)\W*\Z"),
         word_after=re.compile(r"\s*([A-Za-z%/]+|%)"),
         past=guarded(
-            re.compile(
-                r"(?i)(?<!been )(?<!being )(?<!be )\b(?:was|were|had|rose|fell|grew|dropped"
-                r"|declined|increased|decreased|gained"
-                r"|lost|climbed|slipped|jumped|totall?ed|amounted|reached|stood|posted|reported"
-                r"|earned|narrowed|widened|eased|edged|surged|plunged|improved|showed|came|ran|went"
-                r"|expanded|contracted|shrank|recorded|registered|compared|averaged|added|made|saw"
-                r"|bought|lent|borrowed|took|spent|won|raised|lowered|reduced|accepted|allotted"
-                r"|absorbed|injected)\b"
-            )
+            r"(?i)(?<!been )(?<!being )(?<!be )\b(?:was|were|had|rose|fell|grew|dropped"
+            r"|declined|increased|decreased|gained"
+            r"|lost|climbed|slipped|jumped|totall?ed|amounted|reached|stood|posted|reported"
+            r"|earned|narrowed|widened|eased|edged|surged|plunged|improved|showed|came|ran|went"
+            r"|expanded|contracted|shrank|recorded|registered|compared|averaged|added|made|saw"
+            r"|bought|lent|borrowed|took|spent|won|raised|lowered|reduced|accepted|allotted"
+            r"|absorbed|injected)\b"
         ),
         present=guarded(
-            re.compile(
-                r"(?i)\b(?:is|are|amounts?|stands?|totals?|remains?|has|have|exceeds?|holds?|owns?"
-                r"|operates?|employs?|now|currently)\b"
-            )
+            r"(?i)\b(?:is|are|amounts?|stands?|totals?|remains?|has|have|exceeds?|holds?|owns?"
+            r"|operates?|employs?|now|currently)\b"
         ),
         future=guarded(
-            re.compile(
-                r"(?i)\b(?:will|would|shall|expects?|expected|expecting|forecasts?|forecast|projects?"
-                r"|projected|plans?|planned|planning|targets?|targeted|estimates?|aims?|could|might"
-                r"|may|should|likely|predicts?|predicted|sees?|outlook|budgets?|budgeted"
-                # "a dividend of $10.8 billion, to be paid in the second quarter"
-                r"|to\s+be\s+(?:paid|made|held|completed|built|delivered|launched|issued|sold|signed"
-                r"|finali[sz]ed|announced|published|released|implemented|introduced|spent|invested"
-                r"|raised|repaid|opened|closed))\b"
-            )
+            r"(?i)\b(?:will|would|shall|expects?|expected|expecting|forecasts?|forecast|projects?"
+            r"|projected|plans?|planned|planning|targets?|targeted|estimates?|aims?|could|might"
+            r"|may|should|likely|predicts?|predicted|sees?|outlook|budgets?|budgeted"
+            # "a dividend of $10.8 billion, to be paid in the second quarter"
+            r"|to\s+be\s+(?:paid|made|held|completed|built|delivered|launched|issued|sold|signed"
+            r"|finali[sz]ed|announced|published|released|implemented|introduced|spent|invested"
+            r"|raised|repaid|opened|closed))\b"
         ),
         row=re.compile(
             r"\A\s*[A-Z][A-Za-z.&/'()-]*\s+(?:[A-Za-z.&/'()-]+\s+){0,4}(?:(?i:loss|profit|gain|credit)\s+)?"
@@ -445,10 +433,8 @@ def _g() -> SimpleNamespace:
             r"|eleven|twelve|nil)\b)"
         ),
         title_table=guarded(
-            re.compile(
-                r"(?i)\b(?:NET|LOSS|PROFIT|EARNINGS|RESULTS|OPER|SALES|REVENUES?|DIVIDEND|PAYOUT"
-                r"|SHR|QTR|YEAR|MTHS)\b"
-            )
+            r"(?i)\b(?:NET|LOSS|PROFIT|EARNINGS|RESULTS|OPER|SALES|REVENUES?|DIVIDEND|PAYOUT"
+            r"|SHR|QTR|YEAR|MTHS)\b"
         ),
     )
 
@@ -1450,10 +1436,8 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
 
 
 _FIXTURE = guarded(
-    re.compile(
-        r"(?i)\b(?:mt|tonnes|tons|dwt|fio|fios|fiost|shinc|shex|sshex|laydays|all\s+purposes"
-        r"|days?\s+(?:load|disch))\b"
-    )
+    r"(?i)\b(?:mt|tonnes|tons|dwt|fio|fios|fiost|shinc|shex|sshex|laydays|all\s+purposes"
+    r"|days?\s+(?:load|disch))\b"
 )
 
 
@@ -1479,9 +1463,9 @@ _SHIPMENT = re.compile(
     r"(?i)(?:\s*/\s*[A-Za-z]+)?\s+(?:shipment|shipments|delivery|deliveries|loading|arrival"
     r"|sailing|positions?)\b"
 )
-_NAMED_DAY = guarded(re.compile(r"(?:\bthe|'s|\ba)\s+\Z"))
+_NAMED_DAY = guarded(r"(?:\bthe|'s|\ba)\s+\Z")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z][a-z]")
-_CAPITAL_BEFORE = guarded(re.compile(r"(?<![.!?:\"'])\b([A-Z][A-Za-z.]*)\s+\Z"))
+_CAPITAL_BEFORE = guarded(r"(?<![.!?:\"'])\b([A-Z][A-Za-z.]*)\s+\Z")
 _LEADS = frozenset("On In At By For From Since Until And But As Also Earlier Later".split())
 _EFFECTIVE = re.compile(r"(?i)\beffective\s+(?:with\s+|from\s+|on\s+)?(?:the\s+)?\Z")
 
@@ -1746,7 +1730,7 @@ def _ended_on(m: re.Match[str], a: _Atom, point: Resolver, explicit: bool) -> _A
     return a
 
 
-_STATEMENT_PERIOD = guarded(re.compile(r"(?i)\b(?:statement|reserve|maintenance|settlement)\b"))
+_STATEMENT_PERIOD = guarded(r"(?i)\b(?:statement|reserve|maintenance|settlement)\b")
 
 
 def _span_of(m: re.Match[str]) -> tuple[int, int]:
@@ -2259,7 +2243,7 @@ _APPOSITIVE = re.compile(
     r",\s+(?:which\s+was\s+)?(?:acquired|bought|founded|formed|established|purchased|sold|spun\s+off"
     r"|listed|created|set\s+up|launched|incorporated|taken\s+over)\b[^,;]{0,90},"
 )
-_MAY_COMPARE = guarded(re.compile(r"(?i)compar|against|contrast"))
+_MAY_COMPARE = guarded(r"(?i)compar|against|contrast")
 
 
 @lru_cache(maxsize=16384)
@@ -2278,9 +2262,7 @@ _HAVING_BEFORE = re.compile(r"(?i),\s*having\s*\Z")
 
 
 _SEGMENT = guarded(
-    re.compile(
-        r"(?i)\b(?:(?:as\s+)?compar(?:ed|es|ing)\s+(?:with|to)|(?:as\s+)?against|contrasted\s+with)\s+"
-    )
+    r"(?i)\b(?:(?:as\s+)?compar(?:ed|es|ing)\s+(?:with|to)|(?:as\s+)?against|contrasted\s+with)\s+"
 )
 _SEGMENT_FILLER = re.compile(
     r"(?i)(?:(?:a|an|the|its|their|revised|upwardly|downwardly|previous|prior|previously|reported"
@@ -2291,9 +2273,7 @@ _SEGMENT_FILLER = re.compile(
     r"|exports|imports|[a-z]+-[a-z]+)\s+){0,5}"
 )
 _SEGMENT_FIGURE = guarded(
-    re.compile(
-        r"(?i)[$€£¥]?\d|\b(?:nil|zero|one|two|three|four|five|six|seven|eight|nine|ten|half)\b"
-    )
+    r"(?i)[$€£¥]?\d|\b(?:nil|zero|one|two|three|four|five|six|seven|eight|nine|ten|half)\b"
 )
 
 
@@ -2310,18 +2290,14 @@ _MEASURE_OF = re.compile(r"(?i)\b(?!rate\b|level\b|total\b|figure\b|average\b)[a
 
 # A forecast made before (of a period that may be over): "had expected a rise in February".
 _FORECAST_BEFORE = guarded(
-    re.compile(
-        r"(?i)\b(?:had|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|predicted|estimated|seen"
-        r"|called\s+for)\b"
-    )
+    r"(?i)\b(?:had|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|predicted|estimated|seen"
+    r"|called\s+for)\b"
 )
 _LEVELS_AFTER = re.compile(r"(?i)(?:'s)?\s+(?:levels?|figures?|totals?|results?)\b")
 _PLANS = guarded(
-    re.compile(
-        r"(?i)\b(?:will|shall|would|going\s+to|(?:expects?|expected|plans?|planned|planning|intends?"
-        r"|intended|aims?|hopes?|is|are|seeks?|wants?|agreed|proposed?|scheduled)\s+to\s+[a-z]+"
-        r"|forecasts?|predicts?|projects?)\b"
-    )
+    r"(?i)\b(?:will|shall|would|going\s+to|(?:expects?|expected|plans?|planned|planning|intends?"
+    r"|intended|aims?|hopes?|is|are|seeks?|wants?|agreed|proposed?|scheduled)\s+to\s+[a-z]+"
+    r"|forecasts?|predicts?|projects?)\b"
 )
 
 
@@ -2438,10 +2414,8 @@ def _tenses(raw: str) -> tuple[bool, bool, bool]:
 
 
 _ONWARDS = guarded(
-    re.compile(
-        r"(?i)(?:\b(?:a|per|each)\s+(?:year|annum)|\bannual(?:ly)?|\b(?:starting|beginning"
-        r"|commencing|effective))\s*,?\s*\Z"
-    )
+    r"(?i)(?:\b(?:a|per|each)\s+(?:year|annum)|\bannual(?:ly)?|\b(?:starting|beginning"
+    r"|commencing|effective))\s*,?\s*\Z"
 )
 _COORDINATED = re.compile(r"(?i)\s+(?:and|or)\s+")
 _COMPARATIVE_CLAUSE = re.compile(
@@ -2593,28 +2567,24 @@ def _pre(pattern: re.Pattern[str], raw: str, start: int, end: int) -> re.Match[s
 
 
 _BELOW = guarded(
-    re.compile(
-        r"(?i)\d[\d.,]*\s*(?:pct|percent|%|points?|mln|billion)?\s+(?:below|above|higher\s+than"
-        r"|lower\s+than|more\s+than|less\s+than)\s+(?:[a-z]+\s+){0,2}\Z"
-        r"|\d[\d.,]*\s*(?:pct|percent|%|points?)?\s+(?:below|above)\s+(?:its|their|the)\s+"
-        r"(?:[a-z][a-z-]*\s+){0,2}(?:level|peak|high|low)\s+(?:(?:of|in)\s+)?\Z"
-        # "higher than the 21.91 per cent recorded in February 2023", "below the peak reached in"
-        r"|\b(?:below|above|higher\s+than|lower\s+than)\s+(?:the|its|their|a|an)\s+"
-        r"(?:[\w.,%$£€-]+\s+){0,5}?(?:recorded|reached|seen|hit|posted|registered|reported)\s+\Z"
-    )
+    r"(?i)\d[\d.,]*\s*(?:pct|percent|%|points?|mln|billion)?\s+(?:below|above|higher\s+than"
+    r"|lower\s+than|more\s+than|less\s+than)\s+(?:[a-z]+\s+){0,2}\Z"
+    r"|\d[\d.,]*\s*(?:pct|percent|%|points?)?\s+(?:below|above)\s+(?:its|their|the)\s+"
+    r"(?:[a-z][a-z-]*\s+){0,2}(?:level|peak|high|low)\s+(?:(?:of|in)\s+)?\Z"
+    # "higher than the 21.91 per cent recorded in February 2023", "below the peak reached in"
+    r"|\b(?:below|above|higher\s+than|lower\s+than)\s+(?:the|its|their|a|an)\s+"
+    r"(?:[\w.,%$£€-]+\s+){0,5}?(?:recorded|reached|seen|hit|posted|registered|reported)\s+\Z"
 )
 _EXCLUDING = guarded(
-    re.compile(
-        r"(?i)\b(?:excluding|except(?:\s+for)?|apart\s+from|other\s+than)\s+"
-        r"(?:[\w-]+(?:,\s*|\s+and\s+|\s+or\s+))*\Z"
-    )
+    r"(?i)\b(?:excluding|except(?:\s+for)?|apart\s+from|other\s+than)\s+"
+    r"(?:[\w-]+(?:,\s*|\s+and\s+|\s+or\s+))*\Z"
 )
 _AHEAD_LABELS = tuple(_AHEAD_PREPS)
 _DONE_BEFORE = re.compile(
     r"(?i)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b[a-z]+ed\s+(?:by\s+(?:[\w.'-]+\s+){1,3})?"
     r"(?:on|in|at)?\s*\Z"
 )
-_YEAR_AGO = guarded(re.compile(r"(?i)\b(?:year[- ]ago|year[- ]earlier|prior[- ]year)\s+\Z"))
+_YEAR_AGO = guarded(r"(?i)\b(?:year[- ]ago|year[- ]earlier|prior[- ]year)\s+\Z")
 
 
 def _shifted(inner: Resolver, months: int) -> Resolver:
@@ -2854,10 +2824,8 @@ _CLAUSE_WORDS = frozenset(
 
 
 _DUE = guarded(
-    re.compile(
-        r"(?i)\b(?:due|maturing|matures|mature|expiring|expires|repayable)(?:\s+for\s+(?:re)?payment)?"
-        r"\s+\Z"
-    )
+    r"(?i)\b(?:due|maturing|matures|mature|expiring|expires|repayable)(?:\s+for\s+(?:re)?payment)?"
+    r"\s+\Z"
 )
 
 
@@ -2873,38 +2841,28 @@ _SUPERLATIVES = (
     "hottest|coldest|wettest|driest|busiest|quietest|tightest|widest|narrowest|softest|firmest"
 )
 _RECORD = guarded(
-    re.compile(
-        rf"(?i)\b(?:{_SUPERLATIVES}|record|any\s+(?:time|point|year|month))\b[^;:.]{{0,50}}\Z"
-    )
+    rf"(?i)\b(?:{_SUPERLATIVES}|record|any\s+(?:time|point|year|month))\b[^;:.]{{0,50}}\Z"
 )
 _TAKES_EFFECT = guarded(
-    re.compile(
-        r"(?i)\b(?:rise|rises|increase|increases|cut|cuts|reduction|raise|raises|hike|hikes|go\s+up"
-        r"|go\s+down|take\s+effect|effective|apply|applies|applied|change|changes|new\s+rate)\b"
-    )
+    r"(?i)\b(?:rise|rises|increase|increases|cut|cuts|reduction|raise|raises|hike|hikes|go\s+up"
+    r"|go\s+down|take\s+effect|effective|apply|applies|applied|change|changes|new\s+rate)\b"
 )
 _GAP_RANGE_AFTER = re.compile(r"(?i)\s*(?:[-–]|to|through|thru|until|till|and)\s+\w")
-_RECORD_SINCE = guarded(
-    re.compile(rf"(?i)\b(?:{_SUPERLATIVES})\b[^;:.]{{0,40}}\bsince\b[^;:,.]{{0,120}}\s\Z")
-)
+_RECORD_SINCE = guarded(rf"(?i)\b(?:{_SUPERLATIVES})\b[^;:.]{{0,40}}\bsince\b[^;:,.]{{0,120}}\s\Z")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:" + "|".join(sorted(_CLAUSE_WORDS)) + r")\b)[A-Za-z]")
 _SAID_BEFORE = guarded(
-    re.compile(
-        r"(?i)\b(?:said|says|announced|announces|reported|told|stated|disclosed|added|confirmed)"
-        r"(?:\s+\w+){0,1}?\s+(?:on\s+)?\Z"
-    )
+    r"(?i)\b(?:said|says|announced|announces|reported|told|stated|disclosed|added|confirmed)"
+    r"(?:\s+\w+){0,1}?\s+(?:on\s+)?\Z"
 )
 _SAID_AFTER = re.compile(r"(?i)\s*,?\s*(?:said|announced|reported|told|disclosed|confirmed)\b")
 
 
 _ESTIMATED = guarded(
-    re.compile(
-        r"(?i)(?:\b(?:estimated|published|released|compiled)|\b(?:estimate|forecast|projection"
-        r"|prediction)s?\s+made)\s+\Z"
-    )
+    r"(?i)(?:\b(?:estimated|published|released|compiled)|\b(?:estimate|forecast|projection"
+    r"|prediction)s?\s+made)\s+\Z"
 )
 _DESCRIBES = guarded(
-    re.compile(r"(?i)\b(?:issued|covering|launched|offered|maturing)\s+(?:the\s+)?(?:period\s+)?\Z")
+    r"(?i)\b(?:issued|covering|launched|offered|maturing)\s+(?:the\s+)?(?:period\s+)?\Z"
 )
 
 
@@ -2923,10 +2881,8 @@ def _said_when(raw: str, start: int, end: int) -> bool:
 
 
 _LEAD = guarded(
-    re.compile(
-        r"(?i)\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-        r"(?:straight\s+|consecutive\s+|successive\s+|full\s+)?(?P<u>month|quarter|year)s?\s+\Z"
-    )
+    r"(?i)\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:straight\s+|consecutive\s+|successive\s+|full\s+)?(?P<u>month|quarter|year)s?\s+\Z"
 )
 
 
@@ -2938,17 +2894,13 @@ def _security_before(raw: str, start: int) -> bool:
 
 _LAST_WORD = re.compile(r"([A-Za-z]+)\s*\Z")
 _CHANGE_ON = guarded(
-    re.compile(
-        r"(?i)(?:\d\s*(?:%|pc|pct|per\s*cent|percent|bps?|basis\s+points?)|\b(?:up|down|higher|lower"
-        r"|rise|fall|increase|decrease|gain|drop|decline|growth))\s+\Z"
-    )
+    r"(?i)(?:\d\s*(?:%|pc|pct|per\s*cent|percent|bps?|basis\s+points?)|\b(?:up|down|higher|lower"
+    r"|rise|fall|increase|decrease|gain|drop|decline|growth))\s+\Z"
 )
 _CONTRACT_AFTER = re.compile(r"(?i)\s+(?:delivery|futures|contracts?|options?|forwards?)\b")
 _CONTRACT_BEFORE = guarded(
-    re.compile(
-        r"(?i)\b(?:(?:futures|contracts?|allowances?|baseload|peakload|forwards?|options?|swaps?)"
-        r"(?:\s+for(?:\s+the)?)?|nearby|front|prompt)\s+\Z"
-    )
+    r"(?i)\b(?:(?:futures|contracts?|allowances?|baseload|peakload|forwards?|options?|swaps?)"
+    r"(?:\s+for(?:\s+the)?)?|nearby|front|prompt)\s+\Z"
 )
 
 
@@ -2965,9 +2917,7 @@ def _base_claimed(raw: str, start: int, clauses: tuple[tuple[int, int], ...]) ->
     return False
 
 
-_BASE_WORD = guarded(
-    re.compile(r"(?i)\b(?:from|against|versus|vs\.?|compar(?:ed|es|ing)\s+(?:with|to))\s+")
-)
+_BASE_WORD = guarded(r"(?i)\b(?:from|against|versus|vs\.?|compar(?:ed|es|ing)\s+(?:with|to))\s+")
 _BASE_TAIL = re.compile(
     r"(?i)(?P<tail>(?:[^\s;\d]+\s+){0,4}(?:(?-i:[A-Z]{0,3})[$€£¥₹]\s*|[A-Z]{3}\s?"
     r"|(?-i:[A-Z]{1,2})(?=\d)|Rs\.?\s*)?"
@@ -3109,11 +3059,9 @@ def _week_anchor(text: str, first: int) -> dt.date | None:
 # how far a 52/53-week period may run past its nominal month's end ("February 3" ends January)
 _WEEK_SPILL = 6
 _WEEK_END = guarded(
-    re.compile(
-        r"(?i)\b(?:quarter|qtr|year|weeks|fiscal\s+(?:year\s+)?(?:19|20)\d\d)[\"”']?,?\s+"
-        r"(?:which\s+|that\s+)?(?:ends|ending|ended|will\s+end)\s+(?:on\s+)?"
-        r"(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20)\d\d)\b"
-    )
+    r"(?i)\b(?:quarter|qtr|year|weeks|fiscal\s+(?:year\s+)?(?:19|20)\d\d)[\"”']?,?\s+"
+    r"(?:which\s+|that\s+)?(?:ends|ending|ended|will\s+end)\s+(?:on\s+)?"
+    r"(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20)\d\d)\b"
 )
 
 
@@ -3164,10 +3112,8 @@ def _ticker_patterns() -> tuple[tuple[dict, re.Pattern[str] | None], ...]:
 
 
 _QTR_TITLE = guarded(
-    re.compile(
-        r"\b(?P<q>1ST|2ND|3RD|4TH|FIRST|SECOND|THIRD|FOURTH)\s+(?:QTR|QUARTER)\s+(?:TO\s+|END(?:ED|ING)?"
-        r"\s+)?(?P<mon>[A-Z]{3,9})\.?\s+(?P<day>\d{1,2})\b"
-    )
+    r"\b(?P<q>1ST|2ND|3RD|4TH|FIRST|SECOND|THIRD|FOURTH)\s+(?:QTR|QUARTER)\s+(?:TO\s+|END(?:ED|ING)?"
+    r"\s+)?(?P<mon>[A-Z]{3,9})\.?\s+(?P<day>\d{1,2})\b"
 )
 _FY_TEXT = re.compile(
     r"(?i)\b(?:fiscal|financial)\s+year,?\s+(?:which\s+|that\s+)?(?:ends|ending|ended|end|to)\s+"
@@ -3176,10 +3122,8 @@ _FY_TEXT = re.compile(
     r"\s+(?P<d2>\d{1,2})\b"
 )
 _QTR_TEXT = guarded(
-    re.compile(
-        r"(?i)\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:fiscal\s+)?(?:quarter|qtr)[\"”']?,?\s+"
-        r"(?:which\s+|that\s+)?(?:ends|ending|ended|to)\s+(?:on\s+)?(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})\b"
-    )
+    r"(?i)\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:fiscal\s+)?(?:quarter|qtr)[\"”']?,?\s+"
+    r"(?:which\s+|that\s+)?(?:ends|ending|ended|to)\s+(?:on\s+)?(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})\b"
 )
 
 
@@ -3456,10 +3400,8 @@ _NOUN_AFTER_YEAR = re.compile(
 _AVERAGE = re.compile(r"(?i)\baverag(?:e|ed|ing)\b")
 _AVERAGE_PRICE = re.compile(r"(?i)\baverage\s+(?:[a-z-]+\s+){0,3}prices?\b")  # not a quote
 _MONTH_ON_MONTH = guarded(
-    re.compile(
-        r"(?i)\bmonth[- ]on[- ]month\b|\bm/m\b"
-        r"|\b(?:from|on|over)\s+the\s+(?:previous|prior|preceding)\s+month\b"
-    )
+    r"(?i)\bmonth[- ]on[- ]month\b|\bm/m\b"
+    r"|\b(?:from|on|over)\s+the\s+(?:previous|prior|preceding)\s+month\b"
 )
 
 
@@ -3514,12 +3456,10 @@ def _window_aside(new: _Carry | None, state: _Carry | None, raw: str) -> bool:
     return _TO_DATE.search(label) is not None and raw.lstrip().startswith(label)
 
 
-_TRAILING = guarded(re.compile(r"(?i)\b(?:to|through|thru|ended|ending|till|until)\b"))
+_TRAILING = guarded(r"(?i)\b(?:to|through|thru|ended|ending|till|until)\b")
 _TO_DATE = guarded(
-    re.compile(
-        r"(?i)\bfirst\s+(?:\w+|\d+)\s+months\b|\byear[- ]to[- ]date\b|\bso\s+far\b"
-        r"|\b(?:january|jan)\s*[-–]\s*\w+"
-    )
+    r"(?i)\bfirst\s+(?:\w+|\d+)\s+months\b|\byear[- ]to[- ]date\b|\bso\s+far\b"
+    r"|\b(?:january|jan)\s*[-–]\s*\w+"
 )
 
 
@@ -3535,10 +3475,8 @@ def _revises_earlier(new: _Carry | None, lead: _Carry | None, raw: str) -> bool:
 
 
 _REVISION = guarded(
-    re.compile(
-        r"(?i)\brevis(?:ed|ion|ions|ing)\b|\b(?:was|were)\s+(?:also\s+)?(?:cut|raised|lowered|trimmed)"
-        r"\b|\bprevious(?:ly)?\s+(?:estimate|reported)"
-    )
+    r"(?i)\brevis(?:ed|ion|ions|ing)\b|\b(?:was|were)\s+(?:also\s+)?(?:cut|raised|lowered|trimmed)"
+    r"\b|\bprevious(?:ly)?\s+(?:estimate|reported)"
 )
 
 
@@ -3568,10 +3506,8 @@ def _aside(sc: _Scan, mains: list[_Expr], raw: str) -> bool:
 
 
 _BASE_BEFORE = guarded(
-    re.compile(
-        r"(?i)\b(?:after|following|compared\s+(?:with|to)|versus|than|up\s+from|down\s+from|from)\b"
-        r"(?:[^.;:]|\.(?=\d))*\Z"
-    )
+    r"(?i)\b(?:after|following|compared\s+(?:with|to)|versus|than|up\s+from|down\s+from|from)\b"
+    r"(?:[^.;:]|\.(?=\d))*\Z"
 )
 
 
@@ -3641,14 +3577,12 @@ def _title_carry(ctx: DocContext, env: _Env) -> _Carry | None:
 
 
 _TITLE_PERIOD = guarded(
-    re.compile(
-        r"\b(?P<what>(?P<q>1ST|2ND|3RD|4TH|FIRST|SECOND|THIRD|FOURTH)\s+(?:QTR|QUARTER)"
-        r"|(?P<h>1ST|2ND|FIRST|SECOND)\s+HALF|(?P<n>NINE|SIX|THREE|TWELVE|\d{1,2})\s+(?:MTHS|MONTHS)"
-        r"|(?:FISCAL\s+|FULL\s+)?(?P<y>YEAR)|(?P<yr>(?:19|20)\d\d)(?=\s+(?:NET|LOSS|PROFIT|EARNINGS"
-        r"|RESULTS|OPER|SALES|YEAR)))"
-        r"(?:\s+(?:TO|END|ENDED|ENDING))?(?:\s+(?P<mon>[A-Z]{3,9})\.?\s+(?P<day>\d{1,2})\b)?"
-        r"(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
-    )
+    r"\b(?P<what>(?P<q>1ST|2ND|3RD|4TH|FIRST|SECOND|THIRD|FOURTH)\s+(?:QTR|QUARTER)"
+    r"|(?P<h>1ST|2ND|FIRST|SECOND)\s+HALF|(?P<n>NINE|SIX|THREE|TWELVE|\d{1,2})\s+(?:MTHS|MONTHS)"
+    r"|(?:FISCAL\s+|FULL\s+)?(?P<y>YEAR)|(?P<yr>(?:19|20)\d\d)(?=\s+(?:NET|LOSS|PROFIT|EARNINGS"
+    r"|RESULTS|OPER|SALES|YEAR)))"
+    r"(?:\s+(?:TO|END|ENDED|ENDING))?(?:\s+(?P<mon>[A-Z]{3,9})\.?\s+(?P<day>\d{1,2})\b)?"
+    r"(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
 )
 
 
@@ -4155,17 +4089,15 @@ def _respectively(raw: str, fs: int, fe: int, after: list[_Expr]) -> _Expr | Non
 
 _WHEN = re.compile(r"(?i)(?:,\s*|\s)when\s*\Z")
 _PAST_FORECAST = guarded(
-    re.compile(r"(?i)\b(?:had|was|were|called\s+for|predicted|projected|forecast|estimated)\b")
+    r"(?i)\b(?:had|was|were|called\s+for|predicted|projected|forecast|estimated)\b"
 )
 
 
 _NEW_TARGET = re.compile(r"(?i)\s+(?:to|at)\s+[$€£¥]?\d")
 _LIST_BREAK = guarded(
-    re.compile(
-        r"(?i)\b(?:from|against|versus|vs|compared|than|to|but|while|after|before|when|which|that"
-        r"|since|by|up|down|rose|fell|was|were|is|are|week|month|year|quarter|ago|earlier|below"
-        r"|above|over|under|higher|lower|more|less)\b|[;:]"
-    )
+    r"(?i)\b(?:from|against|versus|vs|compared|than|to|but|while|after|before|when|which|that"
+    r"|since|by|up|down|rose|fell|was|were|is|are|week|month|year|quarter|ago|earlier|below"
+    r"|above|over|under|higher|lower|more|less)\b|[;:]"
 )
 
 
@@ -4227,12 +4159,10 @@ _LIST_ITEM = (
     r"|trillion)\b)?"
 )
 _FORECAST_LIST_HEAD = guarded(
-    re.compile(
-        r"(?i)\b(?:compared\s+(?:with|to)|(?:up|down)\s+from|from|versus|against)\s+"
-        r"(?:(?:its|their|the|previous|prior|earlier|[A-Z][a-z]+|forecasts?|projections?|estimates?"
-        r"|of)\s+){0,5}"
-        rf"(?P<items>(?:{_LIST_ITEM},\s+)*(?:{_LIST_ITEM},?\s+and\s+)?)\Z"
-    )
+    r"(?i)\b(?:compared\s+(?:with|to)|(?:up|down)\s+from|from|versus|against)\s+"
+    r"(?:(?:its|their|the|previous|prior|earlier|[A-Z][a-z]+|forecasts?|projections?|estimates?"
+    r"|of)\s+){0,5}"
+    rf"(?P<items>(?:{_LIST_ITEM},\s+)*(?:{_LIST_ITEM},?\s+and\s+)?)\Z"
 )
 _FORECAST_LIST_TAIL = re.compile(
     rf"(?i)(?P<items>(?:,\s+{_LIST_ITEM})*(?:,?\s+and\s+{_LIST_ITEM})?)"
@@ -4285,8 +4215,8 @@ def _timeless_target(raw: str, span: tuple[int, int]) -> bool:
     return _DATED_AFTER.match(raw, fe) is None  # "of 14% for 2025", "set for 1 November"
 
 
-_ANNUAL = guarded(re.compile(r"(?i)\b(?:annual|this\s+year's|full-year|yearly)\b"))
-_FISCAL_NAME = guarded(re.compile(r"(?i)\bFY\s?\d\d\b|'\d\d\b"))
+_ANNUAL = guarded(r"(?i)\b(?:annual|this\s+year's|full-year|yearly)\b")
+_FISCAL_NAME = guarded(r"(?i)\bFY\s?\d\d\b|'\d\d\b")
 _DATED_AFTER = re.compile(
     r"(?i)[^.;]{0,45}?\b(?:for|by|in|until|set\s+for)\s+(?:the\s+)?(?:end\s+of\s+)?(?:\d|fy|fiscal"
     r"|q[1-4]|h[12]|next|this|current|coming|first|second|third|fourth|(?:january|february|march|april|may|june|july|august|september"
@@ -4296,10 +4226,8 @@ _TARGET_AFTER = re.compile(
     r"(?i)\s*(?:inflation\s+|price\s+)?(?:goal|target|objective)(?:\s+range)?\b(?!\s+(?:of|for)\b)"
 )
 _TARGET_BEFORE = guarded(
-    re.compile(
-        r"(?i)\b(?:target|goal|objective|tolerance)(?:\s+range)?\s+of\s+(?:about\s+|around\s+)?\Z"
-        r"|\btarget\s+(?:is|was|remains)\s+\Z"
-    )
+    r"(?i)\b(?:target|goal|objective|tolerance)(?:\s+range)?\s+of\s+(?:about\s+|around\s+)?\Z"
+    r"|\btarget\s+(?:is|was|remains)\s+\Z"
 )
 
 
@@ -4324,19 +4252,15 @@ _MOVE_VERBS = (
     "rose|fell|climbed|jumped|dropped|slipped|declined|added|lost|raised|lifted|lowered|cut|reduced"
 )
 _REACHED = guarded(
-    re.compile(
-        rf"(?i)(?:\b(?:{_MOVE_VERBS}|grew|increased|decreased|doubled|tripled|halved|expanded|shrank|"
-        r"swelled|fallen|risen|grown)\b(?:[^.;]|\.(?=\d))*?\bto|\bended\b[^.;]*?\bwith|\btaking\b[^.;]*?\bto)"
-        r"\s+(?:an?\s+)?(?:(?:record|new|all-time|high|low|about|around|some|roughly|nearly|almost|"
-        r"just|more|less|than|over|under)\s+)*\Z"
-    )
+    rf"(?i)(?:\b(?:{_MOVE_VERBS}|grew|increased|decreased|doubled|tripled|halved|expanded|shrank|"
+    r"swelled|fallen|risen|grown)\b(?:[^.;]|\.(?=\d))*?\bto|\bended\b[^.;]*?\bwith|\btaking\b[^.;]*?\bto)"
+    r"\s+(?:an?\s+)?(?:(?:record|new|all-time|high|low|about|around|some|roughly|nearly|almost|"
+    r"just|more|less|than|over|under)\s+)*\Z"
 )
 _STOCK_NOUN = guarded(
-    re.compile(
-        r"(?i)\b(?:stocks|stockpiles?|inventor(?:y|ies)|holdings|reserves|workforce|headcount|"
-        r"footprint|stores|branches|subscribers|(?:policy|cash|benchmark|repo|refinancing|discount"
-        r"|key|bank)\s+rates?)\b"
-    )
+    r"(?i)\b(?:stocks|stockpiles?|inventor(?:y|ies)|holdings|reserves|workforce|headcount|"
+    r"footprint|stores|branches|subscribers|(?:policy|cash|benchmark|repo|refinancing|discount"
+    r"|key|bank)\s+rates?)\b"
 )
 
 
@@ -4508,45 +4432,37 @@ def _period_for(
 # Markets quoted in a report on something else move on the day of the story, not over the
 # period the report covers: yields, currencies, indices, shares, futures and spot prices.
 _MARKET_MOVE = guarded(
-    re.compile(
-        r"(?i)\b(?:yields?|bonds?\s+(?:rose|fell|rallied|slipped)|"
-        r"futures|spot|shares|stocks?\s+(?:rose|fell|closed|jumped|slid)|equities|"
-        r"dow|nasdaq|s&p|ftse|nikkei|dax|cac|hang\s+seng|sensex|nifty|kospi|stoxx|topix|asx|tsx|"
-        r"ibovespa|bovespa|jse|straits\s+times|shanghai\s+composite|csi\s+300|msci|russell|"
-        r"(?:the\s+)?(?:dollar|euro|yen|pound|sterling|yuan|rupee|rouble|ruble|real|lira|rand|won|"
-        r"franc|peso|ringgit|rupiah|baht|zloty|forint|koruna|krona|krone|tenge|naira|shekel)\s+"
-        r"(?:rose|fell|weakened|strengthened|firmed|slipped|slid|gained|dropped|climbed|jumped|"
-        r"traded|was\s+trading|hit|touched|eased|edged|tumbled|plunged|surged|rallied|closed)|"
-        r"bitcoin|ether|crypto\w*|brent|wti|crude\s+(?:futures|prices?)|depositary\s+receipts|adrs?|"
-        r"(?:gold|silver|copper|platinum|aluminium|aluminum|nickel|zinc)"
-        r"(?:\s+(?!(?:production|output|exports?|imports?|sales|demand|consumption|shipments|mining"
-        r"|reserves|stocks|deliveries)\b)[\w'-]+){0,6}?\s+"
-        r"(?:rose|fell|jumped|climbed|gained|slipped|dropped|advanced|traded|hit|touched|eased))\b"
-    )
+    r"(?i)\b(?:yields?|bonds?\s+(?:rose|fell|rallied|slipped)|"
+    r"futures|spot|shares|stocks?\s+(?:rose|fell|closed|jumped|slid)|equities|"
+    r"dow|nasdaq|s&p|ftse|nikkei|dax|cac|hang\s+seng|sensex|nifty|kospi|stoxx|topix|asx|tsx|"
+    r"ibovespa|bovespa|jse|straits\s+times|shanghai\s+composite|csi\s+300|msci|russell|"
+    r"(?:the\s+)?(?:dollar|euro|yen|pound|sterling|yuan|rupee|rouble|ruble|real|lira|rand|won|"
+    r"franc|peso|ringgit|rupiah|baht|zloty|forint|koruna|krona|krone|tenge|naira|shekel)\s+"
+    r"(?:rose|fell|weakened|strengthened|firmed|slipped|slid|gained|dropped|climbed|jumped|"
+    r"traded|was\s+trading|hit|touched|eased|edged|tumbled|plunged|surged|rallied|closed)|"
+    r"bitcoin|ether|crypto\w*|brent|wti|crude\s+(?:futures|prices?)|depositary\s+receipts|adrs?|"
+    r"(?:gold|silver|copper|platinum|aluminium|aluminum|nickel|zinc)"
+    r"(?:\s+(?!(?:production|output|exports?|imports?|sales|demand|consumption|shipments|mining"
+    r"|reserves|stocks|deliveries)\b)[\w'-]+){0,6}?\s+"
+    r"(?:rose|fell|jumped|climbed|gained|slipped|dropped|advanced|traded|hit|touched|eased))\b"
 )
 # "the naira has lost 70% of its value against the dollar since June": a market, to this day
 _CURRENCY_VALUE = guarded(
-    re.compile(
-        r"(?i)\bagainst\s+the\s+(?:u\.?s\.?\s+)?(?:dollar|euro|yen|pound|greenback)\b"
-        r"|\bits\s+value\b"
-        # a policy rate moved since a month: the moves to this day, no monthly reading
-        r"|\b(?:cash|policy|benchmark|interest|repo|key|bank|base|lending|deposit)\s+rates?\b"
-    )
+    r"(?i)\bagainst\s+the\s+(?:u\.?s\.?\s+)?(?:dollar|euro|yen|pound|greenback)\b"
+    r"|\bits\s+value\b"
+    # a policy rate moved since a month: the moves to this day, no monthly reading
+    r"|\b(?:cash|policy|benchmark|interest|repo|key|bank|base|lending|deposit)\s+rates?\b"
 )
 _STOCK_AT = guarded(
-    re.compile(
-        r"(?i)\b(?:stood|stands|stand|standing|amounted|amounting)\s+(?:at|to)\b"
-        r"|\b(?:had|held|owned)\b(?!\s+(?:been|to|risen|fallen|grown|increased|decreased))"
-    )
+    r"(?i)\b(?:stood|stands|stand|standing|amounted|amounting)\s+(?:at|to)\b"
+    r"|\b(?:had|held|owned)\b(?!\s+(?:been|to|risen|fallen|grown|increased|decreased))"
 )
-_THIS = guarded(re.compile(r"(?i)(?:(?:in|during|for|over)\s+)?this\s+(?:year|quarter|month)\Z"))
+_THIS = guarded(r"(?i)(?:(?:in|during|for|over)\s+)?this\s+(?:year|quarter|month)\Z")
 _OUTLOOK = guarded(
-    re.compile(
-        r"(?i)\b(?:project\w*|forecast\w*|estimat\w*|goals?|target\w*|expect\w*|outlook|predict\w*"
-        r"|sees?|seen|on\s+track|aims?|plans?|guidance)\b"
-    )
+    r"(?i)\b(?:project\w*|forecast\w*|estimat\w*|goals?|target\w*|expect\w*|outlook|predict\w*"
+    r"|sees?|seen|on\s+track|aims?|plans?|guidance)\b"
 )
-_PER_YEAR = guarded(re.compile(r"(?i)\b(?:a|per|each)\s+(?:year|annum)\b|\bannual(?:ly)?\b"))
+_PER_YEAR = guarded(r"(?i)\b(?:a|per|each)\s+(?:year|annum)\b|\bannual(?:ly)?\b")
 
 
 def _shaped(got: Period, ex: _Expr, env: _Env, raw: str, kind: str) -> Period:
@@ -4585,10 +4501,8 @@ def _shaped(got: Period, ex: _Expr, env: _Env, raw: str, kind: str) -> Period:
 
 
 _NOW = guarded(
-    re.compile(
-        r"(?i)\b(?P<w>now|currently|presently|at\s+present)\b(?:(?:\s+[A-Za-z-]+){0,4}"
-        r"|(?=(?:\s+[A-Za-z-]+){0,5}\s+(?:at|of)\s+[A-Za-z-]*\s*\Z)(?:\s+[A-Za-z-]+){0,6})\s*\Z"
-    )
+    r"(?i)\b(?P<w>now|currently|presently|at\s+present)\b(?:(?:\s+[A-Za-z-]+){0,4}"
+    r"|(?=(?:\s+[A-Za-z-]+){0,5}\s+(?:at|of)\s+[A-Za-z-]*\s*\Z)(?:\s+[A-Za-z-]+){0,6})\s*\Z"
 )
 
 
@@ -4853,7 +4767,7 @@ def _not_the_base(sc: _Scan, report: _Carry, doc: _Doc, env: _Env) -> _Carry:
 
 
 _CONVERTED = guarded(
-    re.compile(r"(?:(?:[$€£¥]|\b[A-Z]{2,3}\$?)\s*)?\d[\d.,/-]*(?:\s+[A-Za-z%.]+){0,3}?\s*\(\s*\Z")
+    r"(?:(?:[$€£¥]|\b[A-Z]{2,3}\$?)\s*)?\d[\d.,/-]*(?:\s+[A-Za-z%.]+){0,3}?\s*\(\s*\Z"
 )
 
 
@@ -4885,12 +4799,10 @@ def _figure_span(sc: _Scan, raw: str, fs: int, fe: int) -> tuple[int, int]:
 
 
 _OPENED = re.compile(r"\(\s*(?:[A-Za-z]+\s+){0,2}\Z")
-_CURRENCY_START = guarded(re.compile(r"[$€£¥]|(?:USD|EUR|GBP|JPY|US\$)\b"))
+_CURRENCY_START = guarded(r"[$€£¥]|(?:USD|EUR|GBP|JPY|US\$)\b")
 _SIDE_BY_SIDE = guarded(
-    re.compile(
-        r"(?:[$€£¥]\s*)?\d[\d.,]*(?:\s*(?:mln|bln|million|billion|bn|mn|m|k|thousand))?\s*"
-        r"(?:euro|euros|eur|EUR|marks|pounds|yen|crowns|kronor|markka|SEK|DKK|NOK|GBP)\s+\Z"
-    )
+    r"(?:[$€£¥]\s*)?\d[\d.,]*(?:\s*(?:mln|bln|million|billion|bn|mn|m|k|thousand))?\s*"
+    r"(?:euro|euros|eur|EUR|marks|pounds|yen|crowns|kronor|markka|SEK|DKK|NOK|GBP)\s+\Z"
 )
 
 
@@ -4908,17 +4820,13 @@ _STOCK_WORDS = frozenset(
     comprises comprise claims claim runs run has have""".split()
 )
 _NO_CARRY = guarded(
-    re.compile(
-        r"(?i)\b(?:since|subsequently|later|now|currently|presently|so\s+far|still|at\s+present"
-        r"|to\s+date)\b"
-    )
+    r"(?i)\b(?:since|subsequently|later|now|currently|presently|so\s+far|still|at\s+present"
+    r"|to\s+date)\b"
 )
 _PAST_FORECAST_FRAME = guarded(
-    re.compile(
-        r"(?i)\b(?:had|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|predicted|estimated)\b"
-        r"|\b(?:economists|analysts|forecasters|traders|dealers|market)\b[^;]*?\b(?:expected|forecast"
-        r"|predicted|projected|estimated)\b|\bcalled\s+for\b"
-    )
+    r"(?i)\b(?:had|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|predicted|estimated)\b"
+    r"|\b(?:economists|analysts|forecasters|traders|dealers|market)\b[^;]*?\b(?:expected|forecast"
+    r"|predicted|projected|estimated)\b|\bcalled\s+for\b"
 )
 _WORDS = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 
@@ -5092,14 +5000,10 @@ def _inherits(
 
 
 _BUDGETED = guarded(
-    re.compile(
-        r"(?i)\b(?:is|are|has\s+been|have\s+been|was|were)\s+(?:now\s+)?(?:pegged|estimated|budgeted"
-        r"|set|kept|projected|targeted|fixed|put|forecast)\s+(?:at|to)\b"
-    )
+    r"(?i)\b(?:is|are|has\s+been|have\s+been|was|were)\s+(?:now\s+)?(?:pegged|estimated|budgeted"
+    r"|set|kept|projected|targeted|fixed|put|forecast)\s+(?:at|to)\b"
 )
-_BARE_CHANGE = guarded(
-    re.compile(r"(?i)\b(?:up|down)\s+(?:by\s+)?[-+]?\d[\d.,]*\s*(?:%|pc|pct|per\s*cent)")
-)
+_BARE_CHANGE = guarded(r"(?i)\b(?:up|down)\s+(?:by\s+)?[-+]?\d[\d.,]*\s*(?:%|pc|pct|per\s*cent)")
 
 
 def _fallback(_: object, modality: str, published: dt.date | None) -> Period:
@@ -5176,19 +5080,15 @@ def _same_main(
 
 
 _REVISED = guarded(
-    re.compile(
-        r"(?i)\b(?:rais|lower|cut|upgrad|downgrad|reduc|trimm|boost|adjust|chang|increas|hik|par)"
-        r"\w*\b[^;]*\b(?:estimate|forecast|target|guidance|outlook|projection|prediction)s?\b"
-        r"|\b(?:estimate|forecast|target|guidance|outlook|projection|prediction)s?\b[^;]*\b(?:was|were"
-        r"|been|is|are)\s+(?:rais|lower|cut|upgrad|downgrad|reduc|revis|trimm)\w*"
-    )
+    r"(?i)\b(?:rais|lower|cut|upgrad|downgrad|reduc|trimm|boost|adjust|chang|increas|hik|par)"
+    r"\w*\b[^;]*\b(?:estimate|forecast|target|guidance|outlook|projection|prediction)s?\b"
+    r"|\b(?:estimate|forecast|target|guidance|outlook|projection|prediction)s?\b[^;]*\b(?:was|were"
+    r"|been|is|are)\s+(?:rais|lower|cut|upgrad|downgrad|reduc|revis|trimm)\w*"
 )
 
 
 _EARLIER_ESTIMATE = guarded(
-    re.compile(
-        r"(?i)\b(?:earlier|preliminary|previously|originally|initial|unrevised|provisional)\b"
-    )
+    r"(?i)\b(?:earlier|preliminary|previously|originally|initial|unrevised|provisional)\b"
 )
 
 

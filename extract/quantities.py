@@ -63,116 +63,92 @@ class DocHints:
 # --- patterns ---------------------------------------------------------------------------------
 
 _DIGIT_CORE = guarded(
-    re.compile(
-        # the lookahead first: it fails fast where no number starts, before the lookbehinds run
-        r"(?=[-−+.\d])(?<![\d.,/])(?<![A-Za-z][-−+])(?P<sign>[-−+](?=\d|\.\d))?"
-        # Indian grouping first ("₹1,62,990 crore", "3,23,578 employees"), then thousands
-        r"(?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
-        r"\d+ \.\d+(?![\d.])|"
-        # Financial PhraseBank's tokenizer also splits thousands: "EUR500 ,000", "EUR422 ,754"
-        r"\d{1,3}(?: ,\d{3})+(?![\d,])|"
-        # a decimal comma, only where a scale or percent follows: "EUR 7,8 million", "5,5 %"
-        r"\d+,\d{1,2}(?=\s*(?:million|mln|billion|bn|mn|m\b|%|pct|per\s?cent))|"
-        r"\d+(?:\.\d+)?|\.\d+)"
-        r"(?P<frac>(?:-|\s|\s?and\s)(?P<fn>\d{1,2})/(?P<fd>\d{1,2})(?![\d/])|[½¼¾⅓⅔⅛⅜⅝⅞])?"
-    )
+    r"(?<![\d.,/])(?<![A-Za-z][-−+])(?P<sign>[-−+](?=\d|\.\d))?"
+    # Indian grouping first ("₹1,62,990 crore", "3,23,578 employees"), then thousands
+    r"(?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
+    r"\d+ \.\d+(?![\d.])|"
+    # Financial PhraseBank's tokenizer also splits thousands: "EUR500 ,000", "EUR422 ,754"
+    r"\d{1,3}(?: ,\d{3})+(?![\d,])|"
+    # a decimal comma, only where a scale or percent follows: "EUR 7,8 million", "5,5 %"
+    r"\d+,\d{1,2}(?=\s*(?:million|mln|billion|bn|mn|m\b|%|pct|per\s?cent))|"
+    r"\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<frac>(?:-|\s|\s?and\s)(?P<fn>\d{1,2})/(?P<fd>\d{1,2})(?![\d/])|[½¼¾⅓⅔⅛⅜⅝⅞])?"
 )
-_BARE_FRACTION = guarded(re.compile(r"(?<![\w./-])(?P<fn>\d{1,2})/(?P<fd>\d{1,3})(?![\w/])"))
-_UNICODE_FRACTION = guarded(re.compile(r"(?<![\w.])[½¼¾⅓⅔⅛⅜⅝⅞]"))
+_BARE_FRACTION = guarded(r"(?<![\w./-])(?P<fn>\d{1,2})/(?P<fd>\d{1,3})(?![\w/])")
+_UNICODE_FRACTION = guarded(r"(?<![\w.])[½¼¾⅓⅔⅛⅜⅝⅞]")
 # What may follow a fraction that stands alone ("fell by a third in May", "about half are")
 _ALONE_AFTER = (
     r"\s*(?:[,.;:)]|$|\s+(?:in|on|to|from|and|or|since|after|versus|compared|as|while|this|"
     r"last|over|against|year|{extra})\b)"
 )
 _FRACTION_WORDS = guarded(
-    re.compile(
-        r"\b(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
-        r"(?P<den>half|halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b"
-        r"(?=\s+(?:of|point|percentage|pct|percent)\b|(?P<alone>"
-        + _ALONE_AFTER.format(extra="lower|higher|less|more|smaller|bigger")
-        + r"))",
-        re.I,
-    )
+    r"\b(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    r"(?P<den>half|halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b"
+    r"(?=\s+(?:of|point|percentage|pct|percent)\b|(?P<alone>"
+    + _ALONE_AFTER.format(extra="lower|higher|less|more|smaller|bigger")
+    + r"))",
+    re.I,
 )
 # every denominator of _FRACTION_WORDS holds one of these
 _DENOMINATOR_STEMS = ("hal", "third", "quarter", "fifth", "sixth", "eighth", "tenth")
 # The words that may stand between "by" or a qualifier and a fraction ("by nearly a third")
 _FRACTION_QUALIFIERS = r"about|nearly|almost|roughly|around|some|more\s+than|over"
-_QUALIFIED_HALF = guarded(
-    re.compile(
-        rf"\b(?:{_FRACTION_QUALIFIERS}|less\s+than|under|fully|just)\s+\Z",
-        re.I,
-    )
-)
+_QUALIFIED_HALF = guarded(rf"\b(?:{_FRACTION_QUALIFIERS}|less\s+than|under|fully|just)\s+\Z", re.I)
 _HALF = guarded(
-    re.compile(
-        r"(?<![-\w])half\b(?=\s+(?:of|the|a|an|its|their|all|point|percentage|pct|percent)\b|"
-        r"-(?:point|percentage)\b|(?P<alone>"
-        + _ALONE_AFTER.format(extra=r"are|were|is|was|\w+")
-        + r"))",
-        re.I,
-    )
+    r"(?<![-\w])half\b(?=\s+(?:of|the|a|an|its|their|all|point|percentage|pct|percent)\b|"
+    r"-(?:point|percentage)\b|(?P<alone>"
+    + _ALONE_AFTER.format(extra=r"are|were|is|was|\w+")
+    + r"))",
+    re.I,
 )
 _NIL = guarded(
-    re.compile(
-        r"\b(?:(?:profit|loss|net|shr|div)\s+)?(?P<nil>nil)\b(?=\s+vs\b)|"
-        r"\b(?:profit|loss|net|shr|div|vs\.?|against)\s+(?P<nil2>nil)\b",
-        re.I,
-    )
+    r"\b(?:(?:profit|loss|net|shr|div)\s+)?(?P<nil>nil)\b(?=\s+vs\b)|"
+    r"\b(?:profit|loss|net|shr|div|vs\.?|against)\s+(?P<nil2>nil)\b",
+    re.I,
 )
 # "more than a decade", "almost a year": a qualified single span of time is a duration (not
 # "a year ago", "over a year", which are periods)
 _QUALIFIED_ONE = guarded(
-    re.compile(
-        r"(?i)\b(?:more\s+than|less\s+than|almost|nearly|at\s+least|roughly|just\s+under"
-        r"|just\s+over)\s+(?P<a>a)\s+(?=(?:decade|year|month|week|century)\b"
-        r"(?!\s+(?:ago|earlier|later|before|after|from|on)\b|-))"
-    )
+    r"(?i)\b(?:more\s+than|less\s+than|almost|nearly|at\s+least|roughly|just\s+under"
+    r"|just\s+over)\s+(?P<a>a)\s+(?=(?:decade|year|month|week|century)\b"
+    r"(?!\s+(?:ago|earlier|later|before|after|from|on)\b|-))"
 )
 _TIME_OF_DAY = re.compile(r"^\s*(?::\d\d|\s*(?:a\.?m\.?|p\.?m\.?|gmt|est|edt|bst|cet|hrs)\b)", re.I)
-_PHONE = guarded(re.compile(r"\d{3}[-.]\d{3,4}[-.]\d{4}|\(\d{3}\)\s?\d{3}-\d{4}"))
+_PHONE = guarded(r"\d{3}[-.]\d{3,4}[-.]\d{4}|\(\d{3}\)\s?\d{3}-\d{4}")
 _ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 _IDENTIFIER_BEFORE = guarded(
-    re.compile(
-        r"\b(?:no|nos|number|section|sections|article|articles|chapter|rule|form|item|page|pages|pp|"
-        r"clause|paragraph|route|highway|interstate|flight|room|row|seat|gate|platform|grade|class|"
-        r"category|type|model|version|phase|round|stage|step|part|title|schedule|annex|amendment|"
-        r"resolution|boeing|airbus|windows|iphone|galaxy|series|proposition|prop|district|ward|lot|"
-        r"block|formula|vol|volume|issue|episode|season|s&p|ftse|nikkei|stoxx|dax|cac|russell|"
-        r"asx|tsx|msci|coindesk|bse|nse|csi|"
-        r"topix|kospi|sensex|nifty|psalm|verse|tier|level|code|line|track|channel|apollo|"
-        r"top|cat|size|pier|terminal|suite|unit|apartment|floor|box|studio|ward|"
-        r"region|zone|area|plant no|reactor|reactor no|exit|lane|bus|train|hall|building|id|isin|"
-        r"band|registration|reg|local)\.?\s*:?\s*$",
-        re.I,
-    )
+    r"\b(?:no|nos|number|section|sections|article|articles|chapter|rule|form|item|page|pages|pp|"
+    r"clause|paragraph|route|highway|interstate|flight|room|row|seat|gate|platform|grade|class|"
+    r"category|type|model|version|phase|round|stage|step|part|title|schedule|annex|amendment|"
+    r"resolution|boeing|airbus|windows|iphone|galaxy|series|proposition|prop|district|ward|lot|"
+    r"block|formula|vol|volume|issue|episode|season|s&p|ftse|nikkei|stoxx|dax|cac|russell|"
+    r"asx|tsx|msci|coindesk|bse|nse|csi|"
+    r"topix|kospi|sensex|nifty|psalm|verse|tier|level|code|line|track|channel|apollo|"
+    r"top|cat|size|pier|terminal|suite|unit|apartment|floor|box|studio|ward|"
+    r"region|zone|area|plant no|reactor|reactor no|exit|lane|bus|train|hall|building|id|isin|"
+    r"band|registration|reg|local)\.?\s*:?\s*$",
+    re.I,
 )
 # a label word used as a verb: "plans to issue 200 mln dlrs", "could top 50 pct", "building
 # 3.87 million homes" (lower case: "Unit 1", "Building 3" stay labels)
 _VERB_NOT_LABEL = guarded(
-    re.compile(
-        r"(?:\b(?:to|will|would|could|can|may|might|should|must|shall|did|does|do|not)\s+"
-        r"(?:issue|block|top|level|line|round|form|part|step|size|type|class|track|train|box|floor"
-        r"|volume|exit|title|channel|schedule)|\bbuilding)\s*\Z"
-    )
+    r"(?:\b(?:to|will|would|could|can|may|might|should|must|shall|did|does|do|not)\s+"
+    r"(?:issue|block|top|level|line|round|form|part|step|size|type|class|track|train|box|floor"
+    r"|volume|exit|title|channel|schedule)|\bbuilding)\s*\Z"
 )
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
 )
 _MONTH_BEFORE = guarded(
-    re.compile(
-        rf"\b{_MONTHS}\s*\Z|\b{_MONTHS}\s+\d{{1,2}}\s*(?:to|-|–|and|through|until|or)\s*\Z", re.I
-    )
+    rf"\b{_MONTHS}\s*\Z|\b{_MONTHS}\s+\d{{1,2}}\s*(?:to|-|–|and|through|until|or)\s*\Z", re.I
 )
 _MONTH_AFTER = re.compile(rf"^\s*(?:-\s*\d{{1,2}}\s+)?{_MONTHS}(?![a-z])", re.I)
-_INDEX_BASE_BEFORE = guarded(re.compile(r"\b(?:base(?:\s+year)?|equals?|equal\s+to|=)\s*\Z", re.I))
+_INDEX_BASE_BEFORE = guarded(r"\b(?:base(?:\s+year)?|equals?|equal\s+to|=)\s*\Z", re.I)
 _PERIOD_BEFORE = guarded(
-    re.compile(
-        r"\b(?:first|last|past|final|next|previous|latest|coming|following|recent|same|initial|"
-        r"remaining|preceding|prior)\s+(?:the\s+)?\Z",
-        re.I,
-    )
+    r"\b(?:first|last|past|final|next|previous|latest|coming|following|recent|same|initial|"
+    r"remaining|preceding|prior)\s+(?:the\s+)?\Z",
+    re.I,
 )
 _PERIOD_AFTER = re.compile(
     rf"^\s+(?:ended|ending|to\s+(?:the\s+)?(?:end|mid|{_MONTHS}(?![a-z]))|through|"
@@ -189,29 +165,25 @@ _SPAN_AFTER = re.compile(
     re.I,
 )
 _EXCEEDS_BEFORE = guarded(
-    re.compile(
-        r"\b(?:surpass(?:es|ed|ing)?|exceed(?:s|ed)?|top(?:s|ped)?|beat(?:s)?|cross(?:es|ed)?)\s+\Z",
-        re.I,
-    )
+    r"\b(?:surpass(?:es|ed|ing)?|exceed(?:s|ed)?|top(?:s|ped)?|beat(?:s)?|cross(?:es|ed)?)\s+\Z",
+    re.I,
 )
-_DETERMINER_BEFORE = guarded(re.compile(r"\b(?:the|these|those|its|their|a)\s+\Z", re.I))
+_DETERMINER_BEFORE = guarded(r"\b(?:the|these|those|its|their|a)\s+\Z", re.I)
 _CHANGE_BEFORE_RANGE = guarded(
-    re.compile(
-        r"\b(?:rose|rise|rises|risen|rising|increased|increases|increasing|grew|grows|growing|"
-        r"gained|gains|climbed|climbs|jumped|jumps|surged|soared|advanced|added|up|fell|falls|"
-        r"fallen|falling|dropped|drops|declined|declines|declining|decreased|decreases|lost|"
-        r"slipped|slid|eased|plunged|plummeted|tumbled|sank|shrank|contracted|cut|cuts|reduced|"
-        r"lowered|down|narrowed|widened|dipped|slumped|shed|raised|boosted|expanded|weakened|"
-        r"strengthened|firmed|softened|rallied|rebounded|recovered|retreated|edged\s+(?:up|down|"
-        r"higher|lower)|ticked\s+(?:up|down)|sagged|skidded|dived|spiked|accelerated|"
-        r"slowed|decelerated|improved|deteriorated|appreciated|depreciated|lifted|trimmed)"
-        r"(?:\s+by)?(?:\s+(?:a|an|another|some|about|nearly|almost|over|more\s+than|"
-        r"(?:seasonally\s+)?adjusted|net))*\s*\Z",
-        re.I,
-    )
+    r"\b(?:rose|rise|rises|risen|rising|increased|increases|increasing|grew|grows|growing|"
+    r"gained|gains|climbed|climbs|jumped|jumps|surged|soared|advanced|added|up|fell|falls|"
+    r"fallen|falling|dropped|drops|declined|declines|declining|decreased|decreases|lost|"
+    r"slipped|slid|eased|plunged|plummeted|tumbled|sank|shrank|contracted|cut|cuts|reduced|"
+    r"lowered|down|narrowed|widened|dipped|slumped|shed|raised|boosted|expanded|weakened|"
+    r"strengthened|firmed|softened|rallied|rebounded|recovered|retreated|edged\s+(?:up|down|"
+    r"higher|lower)|ticked\s+(?:up|down)|sagged|skidded|dived|spiked|accelerated|"
+    r"slowed|decelerated|improved|deteriorated|appreciated|depreciated|lifted|trimmed)"
+    r"(?:\s+by)?(?:\s+(?:a|an|another|some|about|nearly|almost|over|more\s+than|"
+    r"(?:seasonally\s+)?adjusted|net))*\s*\Z",
+    re.I,
 )
 # "1-10/5" is days 1 to 10 of May; "7-3/4" (a proper fraction) is seven and three quarters.
-_LAYDAYS = guarded(re.compile(r"(?<![\d.,])(\d{1,2})-(\d{1,2})/(\d{1,2})(?![\d/])"))
+_LAYDAYS = guarded(r"(?<![\d.,])(\d{1,2})-(\d{1,2})/(\d{1,2})(?![\d/])")
 _LIST_MARKER = re.compile(r"^\s*[(\[]?\d{1,2}[.)\]]\s")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
 _DETERMINERS = frozenset(
@@ -320,11 +292,9 @@ _POSTFIX_MAP = {
 }
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|through|or)\s*", re.I)
 _RANGE_OPENER = guarded(
-    re.compile(
-        r"\b(?:between|range[sd]?\s+(?:from|of)?|ranging\s+from|varying\s+from|anywhere\s+from|"
-        r"from\s+between|estimates?\s+of|of\s+between)\s*$",
-        re.I,
-    )
+    r"\b(?:between|range[sd]?\s+(?:from|of)?|ranging\s+from|varying\s+from|anywhere\s+from|"
+    r"from\s+between|estimates?\s+of|of\s+between)\s*$",
+    re.I,
 )
 _PER = re.compile(r"\s*(?:(?:per|a|an|each|for\s+each)\b|/)\s*", re.I)
 _TABLE_LABEL = re.compile(
@@ -339,17 +309,15 @@ _TABLE_LABEL = re.compile(
 )
 _SHARE_COUNT_LABEL = re.compile(r"^\s*(?:avg|average)?\s*shrs\b|^\s*shares\s+outstanding\b", re.I)
 _MONEY_NOUNS = guarded(
-    re.compile(
-        r"\b(?:revenue|revenues|revs|sales|turnover|profit|profits|loss|losses|income|earnings|net|"
-        r"assets|deposits|loans|dividend|dividends|debt|debts|deficit|surplus|exports|imports|"
-        r"reserves|spending|budget|capital|investment|investments|cost|costs|price|prices|value|"
-        r"payment|payments|tax|taxes|fund|funds|financing|credit|credits|bid|offer|sale|"
-        r"purchase|purchases|contract|contracts|order|orders|backlog|cash|equity|worth|valued|"
-        r"money supply|m-1|m-2|m-3|m1|m2|m3|borrowings|liabilities|outlays|receipts|writedowns?|"
-        r"provisions?|charge|charges|bonds|notes|bills|issue|aid|subsidies|subsidy|tariffs|"
-        r"premiums|wages|salaries|gdp|gnp|output|consumption)\b",
-        re.I,
-    )
+    r"\b(?:revenue|revenues|revs|sales|turnover|profit|profits|loss|losses|income|earnings|net|"
+    r"assets|deposits|loans|dividend|dividends|debt|debts|deficit|surplus|exports|imports|"
+    r"reserves|spending|budget|capital|investment|investments|cost|costs|price|prices|value|"
+    r"payment|payments|tax|taxes|fund|funds|financing|credit|credits|bid|offer|sale|"
+    r"purchase|purchases|contract|contracts|order|orders|backlog|cash|equity|worth|valued|"
+    r"money supply|m-1|m-2|m-3|m1|m2|m3|borrowings|liabilities|outlays|receipts|writedowns?|"
+    r"provisions?|charge|charges|bonds|notes|bills|issue|aid|subsidies|subsidy|tariffs|"
+    r"premiums|wages|salaries|gdp|gnp|output|consumption)\b",
+    re.I,
 )
 _CONTINUATION_LINK = re.compile(
     r"^\s*(?:,|;)?\s*(?:(?:and|or|but|while)\s+)?(?:(?:up|down|rising|falling)\s+)?"
@@ -362,10 +330,7 @@ _CONTINUATION_LINK = re.compile(
 )
 _FRACTION_CHANGE_AFTER = re.compile(r"[\s-]+(?:lower|higher|less|more|smaller|bigger)\b", re.I)
 _BY_FRACTION = guarded(
-    re.compile(
-        rf"\b(?:by|in)\s+(?:(?:{_FRACTION_QUALIFIERS})\s+)?(?:a\s+|an\s+|one\s+)?\Z",
-        re.I,
-    )
+    rf"\b(?:by|in)\s+(?:(?:{_FRACTION_QUALIFIERS})\s+)?(?:a\s+|an\s+|one\s+)?\Z", re.I
 )
 _TRADE_TERM = re.compile(
     r"\s+(?:fob|f\.o\.b\.?|cif|c\.i\.f\.?|c\s*(?:and|&)\s*f|cfr|fas|ex-works|ex\s+works|"
@@ -417,17 +382,15 @@ def may_hold_figure(sentence_raw: str) -> bool:
 
 _ANY_DIGIT = re.compile(r"\d")  # most sentences with a figure have one: a quick first test
 _MAYBE_FIGURE = guarded(
-    re.compile(
-        r"\d|[½¼¾⅓⅔⅛⅜⅝⅞]|\b"
-        + trie(
-            """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    r"\d|[½¼¾⅓⅔⅛⅜⅝⅞]|\b"
+    + trie(
+        """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
         fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
         eighty ninety hundred thousand million billion trillion dozen half third thirds quarter
         quarters fifth fifths nil""".split()
-        )
-        + r"\b",  # one trie-shaped alternation: tried at every word of every sentence
-        re.I,
     )
+    + r"\b",  # one trie-shaped alternation: tried at every word of every sentence
+    re.I,
 )
 
 
@@ -526,7 +489,7 @@ _DOLLAR_MARKETS = (
     (re.compile(r"\bNZX\b"), "NZD"),
     (re.compile(r"\bSGX\b"), "SGD"),
 )
-_ANY_DOLLAR_MARKET = guarded(re.compile("|".join(cue.pattern for cue, _ in _DOLLAR_MARKETS)))
+_ANY_DOLLAR_MARKET = guarded("|".join(cue.pattern for cue, _ in _DOLLAR_MARKETS))
 
 
 _DATELINE = re.compile(
@@ -676,16 +639,12 @@ def _table_header(raw: str) -> re.Match[str] | None:
 
 
 _COLUMN_PERIOD = guarded(
-    re.compile(
-        r"(?i)\b(?:(?:Q[1-4]|H[12]|[369]M|FY)\s*)?(?:(?:19|20)\d\d\b|'\d\d\b)"
-        r"|\b(?:Q[1-4]|H[12]|[369]M)\b|\bFY\s?\d\d\b"
-    )
+    r"(?i)\b(?:(?:Q[1-4]|H[12]|[369]M|FY)\s*)?(?:(?:19|20)\d\d\b|'\d\d\b)"
+    r"|\b(?:Q[1-4]|H[12]|[369]M)\b|\bFY\s?\d\d\b"
 )
 _TABLE_ROWS = re.compile(r"\n\s*[A-Z][^\n]{0,40}?\s{2,}[-$€£¥(]?\d")
-_PER_SHARE_ROW = guarded(re.compile(r"(?i)\b(?:eps|per\s+share|dividend\s+per|earnings\s+per)\b"))
-_COUNT_ROW = guarded(
-    re.compile(r"(?i)\b(?:employees|fte|headcount|staff|stores|branches|customers)\b")
-)
+_PER_SHARE_ROW = guarded(r"(?i)\b(?:eps|per\s+share|dividend\s+per|earnings\s+per)\b")
+_COUNT_ROW = guarded(r"(?i)\b(?:employees|fte|headcount|staff|stores|branches|customers)\b")
 # a counted row's unit is what it counts; the staff words all count employees
 _COUNT_NOUNS = {"stores": "store", "branches": "branch", "customers": "customer"}
 # a header's currency in words; "dollars" is left to the document's dollar (US, Canadian…)
@@ -1202,14 +1161,12 @@ def _qualifier_applies(text: str, q_start: int, qualifier: str) -> bool:
 
 
 _MOTION_BEFORE = guarded(
-    re.compile(
-        r"\b(?:went|go|goes|gone|going|moved|move|moves|shot|climbed|jumped|rose|edged|inched|"
-        r"crept|picked|ticked|rounded|is|was|were|are|been|be|"
-        # a headline's "inflation up to 2.6%": the subject, then "up to" for "rose to"
-        r"inflation|rates?|prices|sales|exports|imports|output|profits?|revenues?|unemployment|"
-        r"growth|index|yields?|shares|stocks|deficit|surplus)\s+\Z",
-        re.I,
-    )
+    r"\b(?:went|go|goes|gone|going|moved|move|moves|shot|climbed|jumped|rose|edged|inched|"
+    r"crept|picked|ticked|rounded|is|was|were|are|been|be|"
+    # a headline's "inflation up to 2.6%": the subject, then "up to" for "rose to"
+    r"inflation|rates?|prices|sales|exports|imports|output|profits?|revenues?|unemployment|"
+    r"growth|index|yields?|shares|stocks|deficit|surplus)\s+\Z",
+    re.I,
 )
 
 
@@ -1356,10 +1313,8 @@ _PART_OF_WHOLE = re.compile(
     r"(?:[a-z][a-z-]*\s+){0,2}?(?P<noun>[a-z]{2,}s)\b"
 )
 _PART_OF = guarded(
-    re.compile(
-        r"(?i)\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|both|none"
-        r"|each|most|half)\s+of\s+the\s+\Z"
-    )
+    r"(?i)\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|both|none"
+    r"|each|most|half)\s+of\s+the\s+\Z"
 )
 
 
@@ -1837,9 +1792,7 @@ _PER_CURRENCY = re.compile(
 # Currency names too ambiguous to read as units anywhere else ("real GDP", "the dong").
 _QUOTED_ONLY = {"real": "BRL", "lev": "BGN", "dong": "VND", "cedi": "GHS", "kip": "LAK"}
 _PER_CURRENCY_BEFORE = guarded(
-    re.compile(
-        r"\b(?:per|to\s+the|to\s+one|a|against\s+the|versus\s+the)\s+(?:U\.?\s?S\.?\s+)?\Z", re.I
-    )
+    r"\b(?:per|to\s+the|to\s+one|a|against\s+the|versus\s+the)\s+(?:U\.?\s?S\.?\s+)?\Z", re.I
 )
 _RELATIVE_KINDS = frozenset({"percent", "percentage_point", "basis_point"})
 _GLUED_COUNT = re.compile(r"-([a-z]{3,})(?=\s+[A-Za-z])")
@@ -1849,9 +1802,7 @@ _NOT_GLUED_COUNTS = frozenset(
     star storey story door stop off""".split()
 )
 # Airline and freight traffic: "revenue passenger miles rose to 10.9 mln" counts miles, not money
-_TRAFFIC = guarded(
-    re.compile(r"(?i)\b(?:passenger|seat|ton|tonne|freight)[- ](?:miles?|kilometres?|km)\b")
-)
+_TRAFFIC = guarded(r"(?i)\b(?:passenger|seat|ton|tonne|freight)[- ](?:miles?|kilometres?|km)\b")
 _AGE_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*|\b(?:who|aged)),?\s+\Z")
 _AGE_AFTER = re.compile(r",\s+(?:has|had|is|was|will|who|said|joined|succeeds|replaces|becomes)\b")
 _WORLD_PRICED = frozenset({"oz", "bbl", "MMBtu", "lb", "bu", "t", "boe"})
@@ -1860,7 +1811,7 @@ _WORLD_PRICE_AFTER = re.compile(
     r"|bushel|lb|pound|mmbtu|million\s+british)\b",
     re.I,
 )
-_LOCAL_LETTER = guarded(re.compile(r"(?:(?<=[^A-Za-z0-9$])|^)([NRP])\Z"))
+_LOCAL_LETTER = guarded(r"(?:(?<=[^A-Za-z0-9$])|^)([NRP])\Z")
 _LOCAL_LETTERS = {
     "N": ("Nigeria", "NGN"),
     "R": ("South Africa", "ZAR"),
@@ -1877,7 +1828,7 @@ _HAS_CENTS = frozenset(
 )
 
 
-_US_MARKED_CENTS = guarded(re.compile(r"\bU\.?S\.?\s*(?:cents?|cts?)\b"))
+_US_MARKED_CENTS = guarded(r"\bU\.?S\.?\s*(?:cents?|cts?)\b")
 
 
 def _is_minor(m: Mention) -> bool:
@@ -1958,15 +1909,13 @@ _LOCAL_DOLLARS = {
     "Singapore": "SGD",
 }
 _US_CUE = guarded(
-    re.compile(
-        r"\bU\.S\.|\bUS\b|\bUnited States\b|\bAmerican\b|\bWall Street\b|\bFed\b|"
-        # a U.S. dateline: "MELBOURNE, Fla., March 26 -"
-        r",\s+(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|"
-        r"Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Va|"
-        r"Vt|Wash|Wis|W\.Va|Wyo)\.|,\s+(?:Texas|Ohio|Iowa|Utah|Idaho|Maine|Hawaii|Alaska),"
-    )
+    r"\bU\.S\.|\bUS\b|\bUnited States\b|\bAmerican\b|\bWall Street\b|\bFed\b|"
+    # a U.S. dateline: "MELBOURNE, Fla., March 26 -"
+    r",\s+(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|"
+    r"Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Va|"
+    r"Vt|Wash|Wis|W\.Va|Wyo)\.|,\s+(?:Texas|Ohio|Iowa|Utah|Idaho|Maine|Hawaii|Alaska),"
 )
-_US_DOLLAR_MARKED = guarded(re.compile(r"\$US|US\$|U\.S\.\s?\$|\bUSD\b|\bU\.?S\.? dollars?\b"))
+_US_DOLLAR_MARKED = guarded(r"\$US|US\$|U\.S\.\s?\$|\bUSD\b|\bU\.?S\.? dollars?\b")
 
 
 @lru_cache(maxsize=1)

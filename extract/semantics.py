@@ -64,15 +64,13 @@ _FILLER = (
     r"on\s+the\s+month|from\s+a\s+year\s+(?:earlier|ago)|this\s+year|last\s+year|"
     r"in\s+\w+|so\s+far|overall|annually|a\s+year|per\s+year))*"
 )
-_VERB_BEFORE = guarded(re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})){_FILLER}\s*$", re.I))
+_VERB_BEFORE = guarded(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})){_FILLER}\s*$", re.I)
 _VERB_OBJECT_BEFORE = guarded(
-    re.compile(
-        r"\b(?:(?P<up>raised|raises|raising|hiked|hikes|lifted|lifts|increased|increases|boosted|"
-        r"grew|grows|expanded|expands)|"
-        r"(?P<down>cut|cuts|cutting|lowered|lowers|reduced|reduces|trimmed|trims|slashed|eased))"
-        r"\s+(?:(?!to\b|from\b|at\b|by\b|of\b)[A-Za-z'’-]+\s+){1,6}\Z",
-        re.I,
-    )
+    r"\b(?:(?P<up>raised|raises|raising|hiked|hikes|lifted|lifts|increased|increases|boosted|"
+    r"grew|grows|expanded|expands)|"
+    r"(?P<down>cut|cuts|cutting|lowered|lowers|reduced|reduces|trimmed|trims|slashed|eased))"
+    r"\s+(?:(?!to\b|from\b|at\b|by\b|of\b)[A-Za-z'’-]+\s+){1,6}\Z",
+    re.I,
 )
 _BY_BEFORE = re.compile(
     r"\bby\s+(?:(?:about|some|around|nearly|almost|roughly|a\s+further|another|an\s+additional|"
@@ -82,27 +80,23 @@ _BY_BEFORE = re.compile(
     r"surprising|hefty|whopping|massive|average))\s+)?\Z",
     re.I,
 )
-_POLARITY = guarded(re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.I))
+_POLARITY = guarded(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.I)
 _GROWTH_AT = guarded(
-    re.compile(
-        rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+at\s+(?:an?\s+)?(?:[\w-]+\s+){{0,4}}?"
-        rf"(?:rate\s+of\s+)?\Z",
-        re.I,
-    )
+    rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+at\s+(?:an?\s+)?(?:[\w-]+\s+){{0,4}}?"
+    rf"(?:rate\s+of\s+)?\Z",
+    re.I,
 )
 _CONTINUES = guarded(
-    re.compile(
-        r"(?:\b(?:compared\s+with|compared\s+to|against|versus|vs\.?|from|after|and|or|but|"
-        r"instead\s+of)|,)\s+"
-        r"(?:(?:a|an|the)\s+)?(?:(?:revised|previous|year-earlier|provisional|preliminary|"
-        r"confirmed|downwardly\s+revised|upwardly\s+revised|originally\s+reported|"
-        r"previously\s+reported|initial\s+estimate\s+of|earlier\s+estimate\s+of|"
-        r"(?:initially|originally|previously)\s+estimated)\s+)?\Z",
-        re.I,
-    )
+    r"(?:\b(?:compared\s+with|compared\s+to|against|versus|vs\.?|from|after|and|or|but|"
+    r"instead\s+of)|,)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:(?:revised|previous|year-earlier|provisional|preliminary|"
+    r"confirmed|downwardly\s+revised|upwardly\s+revised|originally\s+reported|"
+    r"previously\s+reported|initial\s+estimate\s+of|earlier\s+estimate\s+of|"
+    r"(?:initially|originally|previously)\s+estimated)\s+)?\Z",
+    re.I,
 )
 _COMPARED = guarded(
-    re.compile(r"\b(?:compared\s+with|compared\s+to|against|versus|vs\.?)\s+(?:\S+\s+)?\Z", re.I)
+    r"\b(?:compared\s+with|compared\s+to|against|versus|vs\.?)\s+(?:\S+\s+)?\Z", re.I
 )
 _CHANGE_NOUNS_UP = (
     r"inflation|rise|rises|increase|increases|gain|gains|growth|jump|jumps|climb|surge|advance|hike|hikes|"
@@ -115,13 +109,11 @@ _CHANGE_NOUNS_DOWN = (
     r"slide|shrinkage|retreat|erosion|loss"
 )
 _NOUN_BEFORE = guarded(
-    re.compile(
-        rf"\b(?:(?P<up>{_CHANGE_NOUNS_UP})|(?P<down>{_CHANGE_NOUNS_DOWN}))\s+(?:of|by|was|is|"
-        rf"were|amounted\s+to|came\s+to|totall?ed|totall?ing|amounting\s+to)(?:\s+(?:a|an|some|about"
-        rf"|around|nearly|almost|"
-        rf"more\s+than|less\s+than|just|only|over|under|roughly|up\s+to|at\s+least))*\s*$",
-        re.I,
-    )
+    rf"\b(?:(?P<up>{_CHANGE_NOUNS_UP})|(?P<down>{_CHANGE_NOUNS_DOWN}))\s+(?:of|by|was|is|"
+    rf"were|amounted\s+to|came\s+to|totall?ed|totall?ing|amounting\s+to)(?:\s+(?:a|an|some|about"
+    rf"|around|nearly|almost|"
+    rf"more\s+than|less\s+than|just|only|over|under|roughly|up\s+to|at\s+least))*\s*$",
+    re.I,
 )
 _NOUN_AFTER = re.compile(
     rf"^\s*(?:(?!(?:of|the|to|from|in|and|or|a|an|for|on|at|by|with|than|as|is|was|were|"
@@ -136,10 +128,8 @@ _NOUN_AFTER = re.compile(
 )
 # "is customarily set 0.9 percentage point above the coupon": a spread, which is a level
 _SPREAD_BEFORE = guarded(
-    re.compile(
-        r"\b(?:set|priced|fixed|pegged|yield|yields|yielding|spread\s+of|margin\s+of)\s+(?:at\s+)?\Z",
-        re.I,
-    )
+    r"\b(?:set|priced|fixed|pegged|yield|yields|yielding|spread\s+of|margin\s+of)\s+(?:at\s+)?\Z",
+    re.I,
 )
 _GAP_AFTER = re.compile(
     r"^\s+(?:(?P<down>below|under|lower\s+than|less\s+than|short\s+of)|"
@@ -161,22 +151,18 @@ _RELATIVE_AFTER = re.compile(
     re.I,
 )
 _CHANGE_MEASURE = guarded(
-    re.compile(
-        r"\b(?:growth|inflation|increase|rise|gain|decline|change|drop|fall|appreciation|"
-        r"depreciation|devaluation|deflation|expansion|contraction|cut|hike|reduction|"
-        r"slowdown|acceleration)\b",
-        re.I,
-    )
+    r"\b(?:growth|inflation|increase|rise|gain|decline|change|drop|fall|appreciation|"
+    r"depreciation|devaluation|deflation|expansion|contraction|cut|hike|reduction|"
+    r"slowdown|acceleration)\b",
+    re.I,
 )
 # The nouns whose percent is itself a change (spec: "growth and inflation rates are changes").
 _RATE_OF_CHANGE = guarded(
-    re.compile(
-        r"(?<!anti-)(?<!anti\s)\b(?:inflation|(?:economic\s+|gdp\s+|sales\s+|wage\s+|earnings\s+|output\s+|credit\s+|"
-        r"loan\s+|deposit\s+|money\s+supply\s+|price\s+|rent\s+|revenue\s+|volume\s+)growth|"
-        r"cpi|cpif|cpih|hicp|ppi|pce|consumer\s+prices?|producer\s+prices?|deflation|annual\s+rates|"
-        r"disinflation)\b",
-        re.I,
-    )
+    r"(?<!anti-)(?<!anti\s)\b(?:inflation|(?:economic\s+|gdp\s+|sales\s+|wage\s+|earnings\s+|output\s+|credit\s+|"
+    r"loan\s+|deposit\s+|money\s+supply\s+|price\s+|rent\s+|revenue\s+|volume\s+)growth|"
+    r"cpi|cpif|cpih|hicp|ppi|pce|consumer\s+prices?|producer\s+prices?|deflation|annual\s+rates|"
+    r"disinflation)\b",
+    re.I,
 )
 # "rose 6.4% year-on-year, non-food goods 8.5% and paid services 13.6%": a list whose later
 # items leave the verb out; `np` is the item's name (its measure, for the measures stage)
@@ -192,34 +178,26 @@ _LEVEL_VERBS = frozenset("was were is are stood stands totalled totaled reached 
 _NAMED_LEVEL = re.compile(r"\bof\s*\Z|\bwith\b", re.I)
 _SUBJECT_BEFORE_WHICH = re.compile(r"\s*(?P<subject>[^,]{3,60}),\s+(?:which|who|that)\b", re.I)
 _LEVEL_MEASURE = guarded(
-    re.compile(
-        r"\b(?:unemployment|jobless|interest|discount|prime|lending|deposit|mortgage|yield|"
-        r"share|stake|margin|ratio|rate\s+of\s+return|tax\s+rate|tariff|duty|coupon|"
-        r"participation|occupancy|utilisation|utilization|capacity|penetration|market\s+share)\b",
-        re.I,
-    )
+    r"\b(?:unemployment|jobless|interest|discount|prime|lending|deposit|mortgage|yield|"
+    r"share|stake|margin|ratio|rate\s+of\s+return|tax\s+rate|tariff|duty|coupon|"
+    r"participation|occupancy|utilisation|utilization|capacity|penetration|market\s+share)\b",
+    re.I,
 )
 _LEVEL_RATE = guarded(
-    re.compile(
-        r"(?i)\b(?:unemployment|jobless|interest|policy|bank|deposit|lending|repo|cash|mortgage"
-        r"|participation|vacancy|savings?|base|prime|discount|key|benchmark|tax)\s+rates?\b"
-        r"|\bratio\b|\byields?\b|\bshare\b|\bmargin\b"
-    )
+    r"(?i)\b(?:unemployment|jobless|interest|policy|bank|deposit|lending|repo|cash|mortgage"
+    r"|participation|vacancy|savings?|base|prime|discount|key|benchmark|tax)\s+rates?\b"
+    r"|\bratio\b|\byields?\b|\bshare\b|\bmargin\b"
 )
-_CHANGED_COUNT = guarded(
-    re.compile(r"(?i)(?:added|created|(?P<down>lost|eliminated|axed|shed))\s+[a-z]")
-)
+_CHANGED_COUNT = guarded(r"(?i)(?:added|created|(?P<down>lost|eliminated|axed|shed))\s+[a-z]")
 _GROWTH_BEFORE = guarded(
-    re.compile(
-        r"\b(?:growth|inflation|(?P<neg>deflation|contraction|decline)(?=(?:\s+[\w-]+){0,4}\s+"
-        r"(?:of|was|is)\s)|deflation|contraction|decline|expansion|increase)\s+"
-        r"(?:(?:from|in|since|over)\s+(?:[\w-]+\s+){1,3}(?=was\b|is\b))?"
-        r"(?:rate\s+)?(?:of|at|was|is|to|from|reached|hit|slowed\s+to|accelerated\s+to|"
-        r"picked\s+up\s+to|eased\s+to|stood\s+at|came\s+in\s+at)"
-        r"(?:\s+(?:a|an|some|about|around|nearly|almost|just|only|an\s+annual|annual|"
-        r"annualised|annualized|seasonally\s+adjusted|record|estimated))*\s*$",
-        re.I,
-    )
+    r"\b(?:growth|inflation|(?P<neg>deflation|contraction|decline)(?=(?:\s+[\w-]+){0,4}\s+"
+    r"(?:of|was|is)\s)|deflation|contraction|decline|expansion|increase)\s+"
+    r"(?:(?:from|in|since|over)\s+(?:[\w-]+\s+){1,3}(?=was\b|is\b))?"
+    r"(?:rate\s+)?(?:of|at|was|is|to|from|reached|hit|slowed\s+to|accelerated\s+to|"
+    r"picked\s+up\s+to|eased\s+to|stood\s+at|came\s+in\s+at)"
+    r"(?:\s+(?:a|an|some|about|around|nearly|almost|just|only|an\s+annual|annual|"
+    r"annualised|annualized|seasonally\s+adjusted|record|estimated))*\s*$",
+    re.I,
 )
 _CLAUSE_BREAK = re.compile(
     r";|:\s|,\s+(?:and|but|while|whereas|although|though|which|when|after|as|with)\b|"
@@ -227,22 +205,20 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 _PROJECTED = guarded(
-    re.compile(
-        r"\b(?:will|won't|'ll|would|wouldn't|shall|going\s+to|expects?|expected\s+to|"
-        r"are\s+expected|is\s+expected|was\s+expected|were\s+expected|be\s+expected|"
-        r"forecasts?|forecasted|forecasting|projects?\s+(?:that|a|an|to)|projected|projecting|"
-        r"predicts?|predicted|predicting|plans?\s+to|planned|planning\s+to|plan\s+for|"
-        r"aims?\s+(?:to|for|at)|aiming|targets?|targeted|targeting|seeks?\s+to|intends?\s+to|"
-        r"should|could|may|might|can\s+expect|budgets?(?:ed)?\s+(?:for|at)|outlook|guidance|"
-        r"guid(?:es|ed|ing)\s+(?:for|to|at|towards?)|(?:is|are|was|were|be)\s+seen\s+(?:at|between|"
-        r"rising|falling|growing|reaching|hitting|near|around)|"
-        r"anticipates?|anticipated|envisages?|envisaged|foresees?|foreseen|scheduled\s+to|"
-        r"set\s+to|due\s+to\s+(?:be|reach|rise|fall)|proposed|proposes?|proposal|would\s+be|"
-        r"estimates?\s+(?:that|it\s+will)|stands?\s+to|likely\s+to|unlikely\s+to|"
-        r"on\s+track\s+to|if|goal|objective|pledged?|promised?|commit(?:s|ted)?\s+to|"
-        r"to\s+be\s+(?:created|built|invested|spent|raised|completed))\b",
-        re.I,
-    )
+    r"\b(?:will|won't|'ll|would|wouldn't|shall|going\s+to|expects?|expected\s+to|"
+    r"are\s+expected|is\s+expected|was\s+expected|were\s+expected|be\s+expected|"
+    r"forecasts?|forecasted|forecasting|projects?\s+(?:that|a|an|to)|projected|projecting|"
+    r"predicts?|predicted|predicting|plans?\s+to|planned|planning\s+to|plan\s+for|"
+    r"aims?\s+(?:to|for|at)|aiming|targets?|targeted|targeting|seeks?\s+to|intends?\s+to|"
+    r"should|could|may|might|can\s+expect|budgets?(?:ed)?\s+(?:for|at)|outlook|guidance|"
+    r"guid(?:es|ed|ing)\s+(?:for|to|at|towards?)|(?:is|are|was|were|be)\s+seen\s+(?:at|between|"
+    r"rising|falling|growing|reaching|hitting|near|around)|"
+    r"anticipates?|anticipated|envisages?|envisaged|foresees?|foreseen|scheduled\s+to|"
+    r"set\s+to|due\s+to\s+(?:be|reach|rise|fall)|proposed|proposes?|proposal|would\s+be|"
+    r"estimates?\s+(?:that|it\s+will)|stands?\s+to|likely\s+to|unlikely\s+to|"
+    r"on\s+track\s+to|if|goal|objective|pledged?|promised?|commit(?:s|ted)?\s+to|"
+    r"to\s+be\s+(?:created|built|invested|spent|raised|completed))\b",
+    re.I,
 )
 _NOT_PROJECTED = re.compile(
     r"\b(?:than|as)\s+(?:had\s+been\s+|was\s+|were\s+|analysts\s+|economists\s+|many\s+|"
@@ -418,9 +394,7 @@ def kind_and_sign(
 
 
 _MAKE_UP = guarded(
-    re.compile(
-        r"(?i)\b(?:make|makes|made|making|take|takes|took|taking|sum|sums|summed|line|lined)\s+\Z"
-    )
+    r"(?i)\b(?:make|makes|made|making|take|takes|took|taking|sum|sums|summed|line|lined)\s+\Z"
 )
 
 
@@ -485,14 +459,12 @@ _GROWTH_WORDS = frozenset(
 
 
 _STATIVE_BEFORE = guarded(
-    re.compile(
-        r"(?:['’]s|\b(?:current|existing|outstanding|present|its|their)(?:\s+[\w-]+){0,3}\s+of|"
-        r"\bfrom(?:\s+(?:the|its|a|current|present|existing))*)\s+\Z",
-        re.I,
-    )
+    r"(?:['’]s|\b(?:current|existing|outstanding|present|its|their)(?:\s+[\w-]+){0,3}\s+of|"
+    r"\bfrom(?:\s+(?:the|its|a|current|present|existing))*)\s+\Z",
+    re.I,
 )
 # Capitalised "May" is the month (or a name), the modal verb is written in lower case.
-_MAY_MONTH = guarded(re.compile(r"\bMay\b"))
+_MAY_MONTH = guarded(r"\bMay\b")
 # Every word that can start a projection cue, for the pre-check in `modality`.
 _PROJECTED_WORDS = frozenset(
     """will won't would wouldn't shall going expects expect expected forecast forecasts

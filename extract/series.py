@@ -125,12 +125,10 @@ UNIT_ALIASES = MappingProxyType(
 )
 # Wording that says a change is against the previous period rather than a year earlier.
 _SEQUENTIAL_CUES = guarded(
-    re.compile(
-        r"\b(?:month[- ]on[- ]month|quarter[- ]on[- ]quarter|sequential(?:ly)?|"
-        r"(?:previous|preceding|prior) (?:month|quarter|period)"
-        r"|a (?:month|quarter) (?:earlier|ago))\b",
-        re.I,
-    )
+    r"\b(?:month[- ]on[- ]month|quarter[- ]on[- ]quarter|sequential(?:ly)?|"
+    r"(?:previous|preceding|prior) (?:month|quarter|period)"
+    r"|a (?:month|quarter) (?:earlier|ago))\b",
+    re.I,
 )
 # Text between a change and the level it reached ("by 10.2% to a record $28.2 billion").
 _CHANGE_THEN_LEVEL = re.compile(r"^[^\d]{0,40}?\bto\b[^\d]{0,20}$", re.I)
@@ -143,7 +141,7 @@ _LEVEL_THEN_CHANGE = re.compile(
 )
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-_POSSESSIVE = guarded(re.compile(r"(?<=\w)['’]s\b"))
+_POSSESSIVE = guarded(r"(?<=\w)['’]s\b")
 
 
 # --- series keys ----------------------------------------------------------------------------------

@@ -72,12 +72,8 @@ _NUMERIC = re.compile(
     r"[-+−(]?\s?(?:[$€£¥]|[A-Z]{1,3}\$)?\s?\d[\d,.]*\)?\s?(?:%|pp|bp|x|pts?)?|n/?a|nm|-+|—"
 )
 _HEADER_CELL = guarded(
-    re.compile(
-        r"(?i)\b(?:q[1-4]|h[12]|fy\s?'?\d{2,4}|20\d\d|19\d\d|9m|quarter|year|change|chg|y/y|yoy)\b"
-    )
+    r"(?i)\b(?:q[1-4]|h[12]|fy\s?'?\d{2,4}|20\d\d|19\d\d|9m|quarter|year|change|chg|y/y|yoy)\b"
 )
-_CHANGE_HEADER = guarded(
-    re.compile(r"(?i)\b(?:change|chg|y/y|yoy|q/q|growth|var\.?|diff)\b|%\s*ch")
-)
+_CHANGE_HEADER = guarded(r"(?i)\b(?:change|chg|y/y|yoy|q/q|growth|var\.?|diff)\b|%\s*ch")
 _UNIT_NOTE = re.compile(r"(?i)\(.*\)")
 _LABEL_NOISE = re.compile(r"\s*\((?:[^)]{0,12})\)\s*$")

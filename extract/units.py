@@ -257,16 +257,12 @@ def lexicon() -> Lexicon:
         families=families,
         per_units=data["per_units"],
         qualifiers=qualifiers,
-        prefix_re=guarded(
-            re.compile(r"(?:(?<=[^A-Za-z0-9])|^)(" + _alternation(list(prefix)) + r")\s?\Z")
-        ),
+        prefix_re=guarded(r"(?:(?<=[^A-Za-z0-9])|^)(" + _alternation(list(prefix)) + r")\s?\Z"),
         scale_re=re.compile(r"(" + _alternation(list(scales)) + r")(?![A-Za-z0-9])"),
         qualifier_re=guarded(
-            re.compile(
-                r"(?:^|(?<=[^A-Za-z]))("
-                + _alternation([p for p in qualifiers if p not in ("~", "≈", ">", "<", "≥", "≤")])
-                + r"|~|≈|>=|<=|>|<|≥|≤)\s*$",
-                re.I,
-            )
+            r"(?:^|(?<=[^A-Za-z]))("
+            + _alternation([p for p in qualifiers if p not in ("~", "≈", ">", "<", "≥", "≤")])
+            + r"|~|≈|>=|<=|>|<|≥|≤)\s*$",
+            re.I,
         ),
     )
