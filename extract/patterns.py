@@ -123,18 +123,21 @@ def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
     faster for the number scanner). The matches are the same. Patterns whose first character is
     not worked out (a leading \\w, say) are compiled as they are. Each is compiled once: these
     are module constants, compiled at import."""
-    chars = first_chars(pattern, flags)
-    if not chars:
+    guard = first_char_guard(pattern, flags)
+    if not guard:
         return re.compile(pattern, flags)
     inline = _GLOBAL_FLAGS.match(pattern)
     source = pattern[inline.end() :] if inline else pattern
     head = inline.group() if inline else ""  # global flags must stay first
-    return re.compile(f"{head}(?={char_class(chars)})(?:{source})", flags)
+    return re.compile(f"{head}{guard}(?:{source})", flags)
 
 
-def char_class(chars: set[str]) -> str:
-    """A character class of what `first_chars` found."""
-    return "[" + "".join(sorted(c if c == SPACE else re.escape(c) for c in chars)) + "]"
+def first_char_guard(pattern: str, flags: int = 0) -> str:
+    """The lookahead on `first_chars` of `pattern`, or "" where they are not worked out."""
+    chars = first_chars(pattern, flags)
+    if not chars:
+        return ""
+    return "(?=[" + "".join(sorted(c if c == SPACE else re.escape(c) for c in chars)) + "])"
 
 
 # three prices (or "---") right before a position on its line: a futures or price table row

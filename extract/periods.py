@@ -30,7 +30,7 @@ from importlib import resources
 from types import SimpleNamespace
 
 from extract.context import DocContext
-from extract.patterns import after_price_row, char_class, first_chars, guarded, trie
+from extract.patterns import after_price_row, first_char_guard, guarded, trie
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,8 +160,7 @@ def _guarded(alternation: str) -> str:
     branches = re.split(r"\n\s*\| (?=\(\?P<)", alternation.strip())
     out = []
     for branch in branches:
-        chars = first_chars(branch, re.X)
-        guard = f"(?={char_class(chars)})" if chars else ""
+        guard = first_char_guard(branch, re.X)
         out.append(guard + branch)
     return "\n| ".join(out)
 
