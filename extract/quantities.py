@@ -489,6 +489,8 @@ _DOLLAR_MARKETS = (
     (re.compile(r"\bNZX\b"), "NZD"),
     (re.compile(r"\bSGX\b"), "SGD"),
 )
+# any of them, in one pass (the first cue's "(?i)" makes the whole union case-insensitive: a
+# wider test, which the ordered list then decides)
 _ANY_DOLLAR_MARKET = guarded("|".join(cue.pattern for cue, _ in _DOLLAR_MARKETS))
 
 
@@ -1942,8 +1944,9 @@ def _country_cues(text: str) -> frozenset[str]:
     expression alternation of every cue is ten times slower on long documents)."""
     table = _country_cue_table()
     starts = _cue_starts()
-    if text.isascii():  # lowering once is the same as word by word, and cheaper
-        words = _CUE_WORD.findall(text.lower())
+    low = _ascii_lower(text)  # lowering once is the same as word by word, and cheaper
+    if low is not None:
+        words = _CUE_WORD.findall(low)
         if "." in text:
             words = [w.replace(".", "") for w in words]
     else:
