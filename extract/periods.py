@@ -4192,7 +4192,9 @@ def period_for(
         and got.start != got.end
     ):
         fs = max(0, min(int(span[0]), len(raw)))
-        if _reached_stock(raw, fs):
+        # a report's period (a quarter or longer) carried from earlier sentences
+        carried = (got.end - got.start).days >= 85 and got.label.lower() not in raw.lower()
+        if _reached_stock(raw, fs, carried=carried):
             # "Zinc stocks more than doubled over the past month to 262,100 tons", "ended the
             # quarter with 1,042 stores": a stock as of the end of the span, not over it
             return Period(None, got.end, got.label, got.basis)
@@ -4230,11 +4232,16 @@ _TARGET_BEFORE = guarded(
 )
 
 
-def _reached_stock(raw: str, fs: int) -> bool:
+def _reached_stock(raw: str, fs: int, *, carried: bool) -> bool:
     """Is the figure at `fs` the level a stock reached ("... to 3,129 tons", "... with 1,042
-    stores"), the stock named before it in its sentence?"""
+    stores"), the stock named before it in its sentence? A balance sheet's item counts when
+    its period is `carried` from the report, not named in the sentence."""
     first = max(0, fs - 160)
     head = raw[first:fs]
+    if carried:
+        stated = _BALANCE_STATED.search(head)
+        if stated is not None and _BALANCE_NOUN.search(head, max(0, stated.start() - 50)):
+            return True
     reached = _REACHED.search(head)
     if reached is None:
         return False
@@ -4242,7 +4249,8 @@ def _reached_stock(raw: str, fs: int) -> bool:
     # in lower case unless it starts the sentence: "Karoo Retail Holdings grew ..." is a company
     return any(
         m.group()[0].islower() or not raw[: first + m.start()].strip()
-        for m in _STOCK_NOUN.finditer(head)
+        for pattern in ((_STOCK_NOUN, _BALANCE_NOUN) if carried else (_STOCK_NOUN,))
+        for m in pattern.finditer(head)
     )
 
 
@@ -4256,10 +4264,22 @@ _REACHED = guarded(
     r"\s+(?:an?\s+)?(?:(?:record|new|all-time|high|low|about|around|some|roughly|nearly|almost|"
     r"just|more|less|than|over|under)\s+)*\Z"
 )
+# "Its capital adequacy ratio was 17.1%": a balance sheet's item stated, its noun just before
+_BALANCE_STATED = guarded(
+    r"(?i)\b(?:reached|stood\s+at|was|were)\s+(?:(?:about|around|some|roughly|nearly|almost|"
+    r"just|more|less|than|over|under)\s+)*\Z"
+)
 _STOCK_NOUN = guarded(
     r"(?i)\b(?:stocks|stockpiles?|inventor(?:y|ies)|holdings|reserves|workforce|headcount|"
     r"footprint|stores|branches|subscribers|(?:policy|cash|benchmark|repo|refinancing|discount"
     r"|key|bank)\s+rates?)\b"
+)
+# a balance sheet's stocks and ratios: at the close of the report's period; a monthly statistic
+# that names its month ("Total deposits rose to 17.18 billion in January") keeps the month
+_BALANCE_NOUN = guarded(
+    r"(?i)\b(?:(?:total\s+)?(?<!fixed\s)assets|deposits|loans\s+and\s+advances|cash\s+(?:balance|position|pile)|"
+    r"(?:capital\s+adequacy|tier\s+1|cet1|leverage|gearing|non-performing\s+loans?|npl)\s+ratio|"
+    r"backlog|order\s+book|vacancy(?:\s+rate)?)\b"
 )
 
 

@@ -21,7 +21,7 @@ from extract.series import series_key
 from extract.units import lexicon
 
 # Bump whenever the figures produced for an unchanged text may differ, so stores re-extract.
-EXTRACTION_VERSION = "0.6.2"
+EXTRACTION_VERSION = "0.6.3"
 
 
 def extract_document(doc: Document) -> list[Figure]:

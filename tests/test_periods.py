@@ -1834,6 +1834,20 @@ GENERAL_CASES = [
      D(2024, 5, 13), "17 per cent", "change", "actual", D(2023, 4, 1), D(2024, 3, 31)),
     ("Its workforce grew 17 per cent to 112,406 employees in the year to March 31.",
      D(2024, 5, 13), "112,406 employees", "level", "actual", None, D(2024, 3, 31)),
+    # a balance sheet's items in a report carried from the lead are as of the period's close;
+    # the flows beside them keep the quarter; a monthly statistic naming its month keeps it
+    ("Zenith Bank's first-quarter profit rose 131%. Total assets grew 27.6% to N23.1 trillion, "
+     "while customer deposits increased to N15.8 trillion.", D(2024, 4, 30), "N15.8 trillion",
+     "level", "actual", None, D(2024, 3, 31)),
+    ("Zenith Bank's first-quarter profit rose 131%. Its capital adequacy ratio stood at 21.7%.",
+     D(2024, 4, 30), "21.7%", "level", "actual", None, D(2024, 3, 31)),
+    ("Zenith Bank's first-quarter profit rose 131%. Fee income grew 12% to N90 billion.",
+     D(2024, 4, 30), "N90 billion", "level", "actual", D(2024, 1, 1), D(2024, 3, 31)),
+    ("Kazakhstan's economy grew 4.8 pct in January-October 2019. Investment in fixed assets rose "
+     "9.1 pct to 8.3 trln tenge.", D(2019, 11, 12), "8.3 trln tenge", "level", "actual",
+     D(2019, 1, 1), D(2019, 10, 31)),
+    ("Total deposits rose to 17.18 billion N.Z. dlrs in January.", D(1987, 3, 4),
+     "17.18 billion N.Z. dlrs", "level", "actual", D(1987, 1, 1), D(1987, 1, 31)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
