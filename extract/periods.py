@@ -2378,7 +2378,8 @@ _PAST_WORDS = frozenset(
     tripled halved peaked represented processed handled received carried transported consumed
     mined harvested planted invested disbursed approved licensed created employed hired
     trimmed slashed boosted lifted rallied advanced retreated weakened strengthened firmed
-    softened accelerated slowed moderated quickened outpaced""".split()
+    softened accelerated slowed moderated quickened outpaced remained stayed continued hovered
+    fluctuated""".split()
 )
 _PRESENT_WORDS = frozenset(
     """is are amount amounts stand stands total totals remain remains has have exceed exceeds

@@ -1848,6 +1848,11 @@ GENERAL_CASES = [
      D(2019, 1, 1), D(2019, 10, 31)),
     ("Total deposits rose to 17.18 billion N.Z. dlrs in January.", D(1987, 3, 4),
      "17.18 billion N.Z. dlrs", "level", "actual", D(1987, 1, 1), D(1987, 1, 31)),
+    # "remained" is a past verb: the report goes on in the next sentences
+    ("Trade between China and Brazil reached a record 181.53 billion dollars in 2023. Soybeans "
+     "remained the largest item, with China buying a record 70.89 million tonnes from Brazil. "
+     "China also imported 245.7 million tonnes of Brazilian iron ore.", D(2024, 1, 20),
+     "245.7 million tonnes", "level", "actual", D(2023, 1, 1), D(2023, 12, 31)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
