@@ -4997,28 +4997,37 @@ def _inherits(
             and start <= pub <= end
             and (end - start).days >= 27
         )
-    if carried.forecast:
-        return False  # "will disclose later today ...": a plan's period is not what was done
-    if pub is not None and start is not None and start > pub:
-        return False
-    if _NO_CARRY.search(raw, cs, fs):
-        return False
     tense = _verb_tense(raw, cs, ce, fs, fe)
+    budget_from = cs
+    joined = _WITH_CLAUSE.search(raw, max(0, cs - 16), cs) if tense == "" else None
+    if joined is not None:
+        # "Oil revenue has been set at ..., with average exports of 1.5 mln bpd": the budget
+        # of the clause it hangs on
+        budget_from = raw.rfind(",", 0, joined.start()) + 1
     if (
         tense in ("present", "perfect", "")
-        and _BUDGETED.search(raw, cs, fs)
+        and _BUDGETED.search(raw, budget_from, fs)
         and start is not None
         and carried.interval[1] is not None
         and pub is not None
         and carried.interval[1] >= pub
         and (carried.interval[1] - start).days >= 360
     ):
-        return True  # a budget for the year under way: "Total expenditure is pegged at ..."
+        # a budget for the year under way or about to start: "Total expenditure is pegged at
+        # ...", "Oil revenue has been set at ..." after "the budget for the fiscal year starting"
+        return True
+    if carried.forecast:
+        return False  # "will disclose later today ...": a plan's period is not what was done
+    if pub is not None and start is not None and start > pub:
+        return False
+    if _NO_CARRY.search(raw, cs, fs):
+        return False
     if tense == "" and not sentence_past and _BARE_CHANGE.search(raw, cs, ce):
         return True  # a bullet with no verb: "Highlights - Order intake up 12% to €1.38 billion"
     return tense == "past" or (tense == "" and sentence_past)
 
 
+_WITH_CLAUSE = re.compile(r"(?i),\s*(?:with|including)\s*\Z")
 _BUDGETED = guarded(
     r"(?i)\b(?:is|are|has\s+been|have\s+been|was|were)\s+(?:now\s+)?(?:pegged|estimated|budgeted"
     r"|set|kept|projected|targeted|fixed|put|forecast)\s+(?:at|to)\b"

@@ -1853,6 +1853,11 @@ GENERAL_CASES = [
      "remained the largest item, with China buying a record 70.89 million tonnes from Brazil. "
      "China also imported 245.7 million tonnes of Brazilian iron ore.", D(2024, 1, 20),
      "245.7 million tonnes", "level", "actual", D(2023, 1, 1), D(2023, 12, 31)),
+    # a budget for a fiscal year about to start: its figures and those hanging on them ("with")
+    ("Iran's budget for the fiscal year starting on Saturday forecasts revenue of 50.3 billion "
+     "dlrs. Oil revenue has been set at 11.74 billion dlrs, with average exports of 1.5 mln "
+     "barrels per day at 16 dlrs per barrel.", D(1987, 3, 19), "1.5 mln barrels per day",
+     "level", "actual", D(1987, 3, 21), D(1988, 3, 20)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
