@@ -96,6 +96,9 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
             period = _column_period(ctx, cell, cells) if cell is not None else None
             if period is None and measures.tenor(raw, mention):
                 period = periods.UNKNOWN  # "the 10-year Treasury": a maturity, not a time
+            elif period is None and doc.published is not None and semantics.polled(raw, mention):
+                # "forecast by only 4 of 26 economists in a Reuters poll": as of the poll
+                period = periods.Period(None, doc.published, "", "publication")
             elif period is None and mention.family == "age" and doc.published is not None:
                 # "Henske, 53, has served as CEO since 1978": his age now, not in 1978
                 period = periods.Period(None, doc.published, "", "publication")

@@ -299,6 +299,8 @@ def kind_and_sign(
         return "change", 1  # "(+$1.65 to $35.45)": a written plus is a rise
     if mention.sign < 0 and mention.unit_kind in ("count", ""):
         return "change", -1  # "fell in New Brunswick (-3,800)": a count is never negative
+    if polled(sentence_raw, mention):
+        return "level", 1  # "a move forecast by only 4 of 26 economists": a head count
     # A change verb governing the number: "rose 2.1 billion dlrs", "cut its base rate 0.5 points".
     # End-anchored patterns only need the last words: searching a short tail is much cheaper.
     tail = before[-70:]
@@ -494,8 +496,35 @@ def _last_polarity(text: str) -> int:
     return -1 if last.group("down") else 1
 
 
+# the people a poll asked: "35 of 57 economists", "26 economists in a Reuters poll"
+_POLLED_NOUNS = (
+    r"economists|analysts|forecasters|strategists|traders|dealers|fund\s+managers|respondents"
+    r"|market\s+participants"
+)
+_POLL_CONTEXT = guarded(
+    r"(?i)\b(?:poll\w*|survey\w*|forecast\w*|expect\w*|estimate\w*|predict\w*|consensus)\b"
+)
+_POLLED_COUNTED = re.compile(rf"(?i)\A(?:{_POLLED_NOUNS})\b")
+_POLLED_OF = guarded(rf"(?i)\s+of\s+(?:the\s+)?\d[\d,]*\s+(?:{_POLLED_NOUNS})\b")
+
+
+def polled(sentence_raw: str, mention: Mention) -> bool:
+    """Is the figure a count of the people a poll asked ("26 economists", "35 of 57
+    economists")? A head count as of the poll, whatever they forecast."""
+    if (
+        mention.unit_kind not in ("count", "other", "")
+        or _POLL_CONTEXT.search(sentence_raw) is None
+    ):
+        return False
+    if _POLLED_COUNTED.match(mention.counted or mention.unit or ""):
+        return True
+    return not mention.unit and _POLLED_OF.match(sentence_raw, mention.end) is not None
+
+
 def modality(sentence_raw: str, mention: Mention) -> str:
     """'projected' when the figure's clause is a plan, forecast, target or condition."""
+    if polled(sentence_raw, mention):
+        return "actual"
     c_start, c_end = clause_bounds(sentence_raw, mention.start, mention.end)
     clause = sentence_raw[c_start:c_end]
     rel_start = mention.start - c_start

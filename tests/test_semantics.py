@@ -421,3 +421,34 @@ def test_grew_with_an_object_is_a_change() -> None:
     frame = extract_figures("Acme grew revenue 8.4% to $5bn.", published="2024-03-05")
     kinds = dict(zip(frame["surface"], frame["kind"], strict=True))
     assert kinds == {"8.4%": "change", "$5bn": "level"}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        (
+            "The SNB lowered its policy rate by 25 basis points to 1.50%, a move forecast by "
+            "only 4 of 26 economists in a Reuters poll.",
+            "4",
+        ),
+        (
+            "The SNB lowered its policy rate by 25 basis points to 1.50%, a move forecast by "
+            "only 4 of 26 economists in a Reuters poll.",
+            "26 economists",
+        ),
+        (
+            "The median estimate of 12 economists in a Bloomberg survey was for a 0.1% decline.",
+            "12 economists",
+        ),
+    ],
+)
+def test_a_polls_head_count_is_an_actual_level_as_of_publication(text: str, surface: str) -> None:
+    row = figures(text, published="2024-03-21")[surface]
+    assert (row["kind"], row["modality"]) == ("level", "actual")
+    assert row["value"] > 0
+    assert (row["period_start"], str(row["period_end"])) == (None, "2024-03-21")
+
+
+def test_people_counted_outside_a_poll_are_not_a_poll() -> None:
+    row = figures("Some 1,300 participants will attend the summit.", "2024-03-21")
+    assert row["Some 1,300 participants"]["modality"] == "projected"
