@@ -3463,7 +3463,11 @@ _TO_DATE = guarded(
 )
 
 
-_AS_A_WHOLE = re.compile(r"(?i)\bas\s+a\s+whole\b")
+_AS_A_WHOLE = re.compile(
+    r"(?i)\bas\s+a\s+whole\b|\b(?:for|in|over)\s+(?:all|the\s+whole|the\s+entirety)\s+of\s+(?:the\s+)?"
+    r"(?:(?:calendar|fiscal|financial)\s+)?(?:year\s+)?(?:19|20)\d\d\b|\b(?:for|in|over)\s+the\s+(?:full|whole|entire)"
+    r"\s+(?:calendar\s+)?year\b"
+)
 
 
 def _revises_earlier(new: _Carry | None, lead: _Carry | None, raw: str) -> bool:
@@ -3526,7 +3530,9 @@ def _digits_outside(raw: str, sc: _Scan) -> bool:
 
 # lower case: "the Cape of Good Hope to avoid the Red Sea" is no hope to, "Will Smith" no will
 _FORECASTS = re.compile(
-    r"\b(?:will|would|shall|could|should|might|expects?|predicts?|predicted|sees|intends?"
+    # ("a widely predicted recession never arrived": an attribute, no forecast)
+    r"\b(?:will|would|shall|could|should|might|expects?|predicts?|sees|intends?"
+    r"|(?<!widely )(?<!much )(?<!long )(?<!the )(?<!a )(?<!as )predicted"
     r"|(?:expected|plans?|planned|aims?|hopes?)\s+to|forecasts?\s+(?:a|an|that|the|its))\b"
 )
 

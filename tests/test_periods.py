@@ -1858,6 +1858,15 @@ GENERAL_CASES = [
      "dlrs. Oil revenue has been set at 11.74 billion dlrs, with average exports of 1.5 mln "
      "barrels per day at 16 dlrs per barrel.", D(1987, 3, 19), "1.5 mln barrels per day",
      "level", "actual", D(1987, 3, 21), D(1988, 3, 20)),
+    # "For all of 2023" in a story on its fourth quarter is a summary; "a widely predicted
+    # recession" is no forecast: the quarter goes on
+    ("The U.S. economy grew at a 3.3% annual rate in the fourth quarter, capping a year in which "
+     "a widely predicted recession never arrived. For all of 2023, the economy expanded 3.1%, "
+     "up from 0.7% in 2022. Consumer spending rose at a 2.8% rate.", D(2024, 1, 25), "2.8%",
+     "change", "actual", D(2023, 10, 1), D(2023, 12, 31)),
+    ("The U.S. economy grew at a 3.3% annual rate in the fourth quarter. For all of 2023, the "
+     "economy expanded 3.1%.", D(2024, 1, 25), "3.1%", "change", "actual", D(2023, 1, 1),
+     D(2023, 12, 31)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
