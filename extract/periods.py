@@ -3459,7 +3459,7 @@ def _window_aside(new: _Carry | None, state: _Carry | None, raw: str) -> bool:
 _TRAILING = guarded(r"(?i)\b(?:to|through|thru|ended|ending|till|until)\b")
 _TO_DATE = guarded(
     r"(?i)\bfirst\s+(?:\w+|\d+)\s+months\b|\byear[- ]to[- ]date\b|\bso\s+far\b"
-    r"|\b(?:january|jan)\s*[-–]\s*\w+"
+    r"|\b(?:january|jan)\s*[-–]\s*\w+|\b(?:january|jan\.?)\s+(?:to|through|thru|till|until)\s+\w+"
 )
 
 

@@ -1867,6 +1867,11 @@ GENERAL_CASES = [
     ("The U.S. economy grew at a 3.3% annual rate in the fourth quarter. For all of 2023, the "
      "economy expanded 3.1%.", D(2024, 1, 25), "3.1%", "change", "actual", D(2023, 1, 1),
      D(2023, 12, 31)),
+    # "From January to August" put first in a story on August is the year to date, an aside
+    ("China's NEV retail sales reached 1.027 million units in August, up 43.2% year-on-year. "
+     "From January to August, NEV retail sales totaled 6.02 million units. PHEV sales rose 80% "
+     "year-on-year, while battery electric vehicle sales rose 19%.", D(2024, 9, 2), "19%",
+     "change", "actual", D(2024, 8, 1), D(2024, 8, 31)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
