@@ -2740,8 +2740,10 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         head = raw[clause_start : pre.start("prep")] if pre is not None else ""
         onwards = _ONWARDS.search(head)  # "20 mln a year from 2007", "starting from 2007"
         # "a rise of 10 pct in the cost of meat from April 1": a day a change takes effect
+        # "will rise by 1.2 percentage points to 15pc from April": a month a planned change
+        # takes effect
         effective = (
-            a.kind in ("date", "numdate")
+            (a.kind in ("date", "numdate") or (a.kind == "month" and _WILL.search(head)))
             and not _GAP_RANGE_AFTER.match(raw, a.end)
             and _TAKES_EFFECT.search(head) is not None
         )
@@ -2847,6 +2849,7 @@ _TAKES_EFFECT = guarded(
     r"(?i)\b(?:rise|rises|increase|increases|cut|cuts|reduction|raise|raises|hike|hikes|go\s+up"
     r"|go\s+down|take\s+effect|effective|apply|applies|applied|change|changes|new\s+rate)\b"
 )
+_WILL = guarded(r"(?i)\b(?:will|shall|would|is\s+to|are\s+to)\b")
 _GAP_RANGE_AFTER = re.compile(r"(?i)\s*(?:[-–]|to|through|thru|until|till|and)\s+\w")
 _RECORD_SINCE = guarded(rf"(?i)\b(?:{_SUPERLATIVES})\b[^;:.]{{0,40}}\bsince\b[^;:,.]{{0,120}}\s\Z")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:" + "|".join(sorted(_CLAUSE_WORDS)) + r")\b)[A-Za-z]")
@@ -4385,7 +4388,7 @@ def _period_for(
         if within is not None:
             return within
         got = _period(ex, ex_env)
-        return _shaped(got, ex, ex_env, raw, kind)
+        return _shaped(got, ex, ex_env, raw, kind, fe)
     follows = _following(sc, raw, fe, env, projected)
     if follows is not None:
         return follows
@@ -4488,10 +4491,11 @@ _OUTLOOK = guarded(
     r"(?i)\b(?:project\w*|forecast\w*|estimat\w*|goals?|target\w*|expect\w*|outlook|predict\w*"
     r"|sees?|seen|on\s+track|aims?|plans?|guidance)\b"
 )
+_RATE_AFTER = re.compile(r"(?i)\s*(?:a|per|each)\s+(?:day|week|month|year|annum)\b")
 _PER_YEAR = guarded(r"(?i)\b(?:a|per|each)\s+(?:year|annum)\b|\bannual(?:ly)?\b")
 
 
-def _shaped(got: Period, ex: _Expr, env: _Env, raw: str, kind: str) -> Period:
+def _shaped(got: Period, ex: _Expr, env: _Env, raw: str, kind: str, fe: int) -> Period:
     """Fit a period to how the figure uses it: a stock that "stood at" a sum on a day is an
     instant; savings of 20 mln "a year from 2007" are first those of 2007; a change "effective
     Tuesday" happens on that day."""
@@ -4521,7 +4525,13 @@ def _shaped(got: Period, ex: _Expr, env: _Env, raw: str, kind: str) -> Period:
             iv = ex.when(env)
             if iv is not None and iv[1] is not None:
                 return Period(got.start, iv[1], got.label, got.basis)
-        if kind == "change" and ex.kind in ("day", "date"):
+        if (
+            ex.kind in ("day", "date")
+            or (ex.kind == "month" and ex.label.lower().startswith("from"))
+        ) and not _RATE_AFTER.match(raw, fe):
+            # "cut by 25 basis points to 3.75 per cent from 15 May": the change and the level
+            # it sets take effect on that day (as every gold set reads them); "£426 a year from
+            # July" is a rate from then on
             return Period(got.start, got.start, got.label, got.basis)
     return got
 

@@ -376,6 +376,13 @@ def kind_and_sign(
         if gapped_item(sentence_raw, prev, mention):
             return "change", prev_sign  # the verb is left out: "..., non-food goods 8.5%"
     if (
+        mention.unit_kind == "percent"
+        and previous
+        and previous[-1][0].unit_kind in ("percentage_point", "basis_point")
+        and _rx(r"\bto\s+\Z", re.I).search(tail)
+    ):
+        return "level", 1  # "will rise by 1.2 percentage points to 15pc": the rate it reaches
+    if (
         relative
         and measure
         and _CHANGE_MEASURE.search(measure)

@@ -770,7 +770,7 @@ WIRE_CASES = [
      D(1987, 4, 7)),
     ("HONG KONG, April 4 - Hongkong and Shanghai Banking Corp and Standard Chartered Bank raised "
      "their prime rate one-half point to 6.5 pct, effective Tuesday, the Association of Banks "
-     "said.", D(1987, 4, 3), "6.5 pct", 1, "level", "actual", D(1987, 4, 7), None),
+     "said.", D(1987, 4, 3), "6.5 pct", 1, "level", "actual", D(1987, 4, 7), D(1987, 4, 7)),
     ("MONTREAL, April 7 - (La Confederation des Caisses Populaires et d'Economie Desjardins), the "
      "Quebec credit union group, said it is lowering the interest rate on unpaid balances on its "
      "Visa credit card to 15.9 pct from 18.0 pct, effective with June billing statements.",
@@ -1872,6 +1872,15 @@ GENERAL_CASES = [
      "From January to August, NEV retail sales totaled 6.02 million units. PHEV sales rose 80% "
      "year-on-year, while battery electric vehicle sales rose 19%.", D(2024, 9, 2), "19%",
      "change", "actual", D(2024, 8, 1), D(2024, 8, 31)),
+    # a planned change "from April" and the level it sets take effect on 1 April; a rate per
+    # year from a month on keeps its start only
+    ("Employers' national insurance contributions will rise by 1.2 percentage points to 15pc "
+     "from April.", D(2024, 10, 30), "15pc", "level", "projected", D(2025, 4, 1),
+     D(2025, 4, 1)),
+    ("Household energy bills will fall by about £426 a year from July.", D(2023, 5, 25),
+     "about £426", "change", "projected", D(2023, 7, 1), None),
+    ("Prices rose 5% in May from April.", D(2024, 6, 5), "5%", "change", "actual",
+     D(2024, 5, 1), D(2024, 5, 31)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
