@@ -395,6 +395,8 @@ def test_paces_and_contributions_are_changes(text: str, surface: str) -> None:
         ("Residential prices rose an average 19 per cent last year.", "19 per cent", "change", 19),
         ("Real turnover was 2.4% below December 2022.", "2.4%", "change", -2.4),
         ("Employment fell in New Brunswick (-3,800).", "-3,800", "change", -3800),
+        ("Employers' national insurance contributions will rise by 1.2 percentage points to "
+         "15pc.", "15pc", "level", 15),
     ],
 )  # fmt: skip
 def test_more_changes_and_levels(text: str, surface: str, kind: str, value: float) -> None:
