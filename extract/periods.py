@@ -288,8 +288,9 @@ def _g() -> SimpleNamespace:
         |(?i:(?:a\s+)?year-(?:earlier|ago))\b(?!\s+(?i:period|quarter|qtr|month|week|time|year
           |half|months)\b))
     | (?P<rel>(?i:(?P<r_w>last|this|next|past|previous|prior|current|coming|latest|preceding
-          |following)\s+(?P<r_f>fiscal\s+|financial\s+|calendar\s+)?
-          (?P<r_u>year|month|quarter|qtr|half|half-year|week|weekend|season)s?)\b)
+          |following|(?<=end\sof\s)the)\s+(?P<r_f>fiscal\s+|financial\s+|calendar\s+)?
+          (?P<r_u>year|month|quarter|qtr|half|half-year|week|weekend|season)s?
+          |(?P<r_ye>year[- ]end|end[- ]year)(?![\s-]*(?:19|20)\d\d))\b)
     | (?P<ago>(?i:(?P<ag_n>a|an|one|\d{{1,2}}|{numw})\s+(?P<ag_u>years?|months?|quarters?|weeks?
           |days?)\s+(?:ago|earlier|before|previously)|(?P<ag_u2>year|month|quarter|week|day)\s+ago
           |the\s+(?P<ag_u3>year|month|quarter|week)\s+(?:before|earlier))
@@ -1284,6 +1285,10 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
             a.anchored, a.when = True, _anchored(instant_fallback=True)
         return a
     if kind == "rel":
+        if (m.group("r_ye") or (m.group("r_w") or "").lower() == "the") and not _year_end_ahead(
+            raw, s
+        ):
+            return None  # "held forward contracts at year-end": the reported year's, carried
         out = _rel_atom(m, a)
         if (
             out is not None
@@ -1539,7 +1544,23 @@ def _current_year() -> Resolver:
 _FISCAL_YEAR_NAMED = re.compile(r"(?i)\bfiscal\s+(?:year\s+)?(?:19|20)\d\d\b")
 
 
+def _year_end_ahead(raw: str, at: int) -> bool:
+    """Is "year-end" / "the end of the year" the end of the year under way, looked ahead to
+    ("Gold could hit $2,500 by the end of the year"), not that of a year reported on, nor the
+    end of a span whose start is told elsewhere ("extend its cut to the end of the year")?"""
+    if _UNTIL_BEFORE.search(raw, max(0, at - 24), at):
+        return False
+    return _g().future.search(raw) is not None
+
+
+_UNTIL_BEFORE = guarded(r"(?i)\b(?:to|until|till|through|thru)\s+(?:the\s+)?(?:end\s+of\s+)?\Z")
+
+
 def _rel_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
+    if m.group("r_ye"):
+        # "by year-end", "at end-year": the end of the year under way
+        a.kind, a.sub, a.year, a.fiscal, a.mode = "relyear", ("year",), ("rel", 0), False, "instant"
+        return a
     word, unit = m.group("r_w").lower(), m.group("r_u").lower().replace("-", "")
     fiscal = bool(m.group("r_f") and m.group("r_f").strip().lower() in ("fiscal", "financial"))
     unit = {"qtr": "quarter", "halfyear": "half", "weekend": "week", "season": "year"}.get(
@@ -1566,6 +1587,7 @@ def _rel_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
         "past": -1,
         "latest": -1,
         "this": 0,
+        "the": 0,  # "by the end of the year": the one under way
         "current": 0,
         "next": 1,
         "coming": 1,

@@ -1881,6 +1881,14 @@ GENERAL_CASES = [
      "about £426", "change", "projected", D(2023, 7, 1), None),
     ("Prices rose 5% in May from April.", D(2024, 6, 5), "5%", "change", "actual",
      D(2024, 5, 1), D(2024, 5, 31)),
+    # "by the end of the year" and "by year-end" looked ahead to are the year under way's end;
+    # a reported year-end stays the report's
+    ("The governor has said the RRR could be cut by another 25-50bp by the end of the year.",
+     D(2024, 10, 21), "25-50bp", "change", "projected", None, D(2024, 12, 31)),
+    ("Net debt fell to C$9.4 billion at June 30, and the company targets C$8 billion by "
+     "year-end.", D(2022, 7, 28), "C$8 billion", "level", "projected", None, D(2022, 12, 31)),
+    ("It said its position of cash increased to 463 mln dlrs at year-end 1986.", D(1987, 3, 5),
+     "463 mln dlrs", "level", "actual", None, D(1986, 12, 31)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
@@ -2263,3 +2271,9 @@ def test_a_balance_at_the_period_close_does_not_end_the_report() -> None:
     )
     spending = rows.loc["$12.4 billion"]
     assert (spending["period_start"], spending["period_end"]) == (D(2024, 1, 1), D(2024, 3, 31))
+
+
+def test_a_reported_year_end_is_not_the_coming_one() -> None:
+    text = "CRA said it held forward contracts at year-end to buy 985 mln U.S. Dlrs."
+    row = extract_figures(text, published="1987-03-03").iloc[0]
+    assert row["period_end"] != dt.date(1987, 12, 31)
