@@ -4346,6 +4346,10 @@ def _period_for(
     now = _now(sc, raw, fs, fe, cs, env.published)
     if now is not None:
         return now
+    if not projected and _present_aside(sc, raw, fs, fe):
+        # "ZCCM, which accounts for about 90 pct of the country's foreign exchange earnings,
+        # made a net loss ... in 1986": what the subject is, as of the story
+        return _fallback(None, modality, env.published)
     earlier = _earlier_forecast(sc, raw, fs, fe)
     if earlier is not None:
         return _period(earlier, env)
@@ -4556,6 +4560,43 @@ def _shaped(got: Period, ex: _Expr, env: _Env, raw: str, kind: str, fe: int) -> 
             # July" is a rate from then on
             return Period(got.start, got.start, got.label, got.basis)
     return got
+
+
+_WHICH_BEFORE = guarded(r"(?i),\s+(?:which|who)\s+[^,;()]*\Z")
+_DESCRIBES_FIGURE = re.compile(
+    r"(?i),\s+(?:which|who)\s+(?:[a-z]+ly\s+)?(?:include|comprise|consist|contain|exclude|reflect"
+    r"|represent|cover|equal|compare)"
+)
+_FLOW_SUBJECT = guarded(
+    r"(?i)\b(?:revenues?|sales|consumption|spending|expenditures?|exports?|imports?|income"
+    r"|profits?|earnings|output|production|investments?|shipments|deliveries|orders)\s*\Z"
+)
+_PRESENT_S = re.compile(
+    r"(?i),\s+(?:which|who)\s+(?:[a-z]+ly\s+)?(?!was\b|has\b)[a-z]{2,}[^s\W]s\b"
+)
+_OWNED_AFTER = re.compile(r"(?i)[%\s-]*(?:per\s*cent\s*-?\s*)?owned\b")
+
+
+def _present_aside(sc: _Scan, raw: str, fs: int, fe: int) -> bool:
+    """Is the figure in a non-restrictive relative clause in the present tense, with no period
+    of its own ("Kalahari, which is 15%-owned by the government, ...", "Aramco, which pumps
+    about 9 million barrels per day, ...")?"""
+    which = _WHICH_BEFORE.search(raw, max(0, fs - 120), fs)
+    if which is None or _DESCRIBES_FIGURE.match(which.group()):
+        return False  # "Sales, which include 5 mln dlrs of exports": the figure's own parts
+    if _FLOW_SUBJECT.search(raw, max(0, which.start() - 40), which.start()):
+        return False  # "Subscription revenue, which makes up about 94% of the total": its period
+    close = raw.find(",", fe)
+    end = close if close >= 0 else len(raw)
+    if any(which.start() <= x.start < end for x in sc.exprs):
+        return False
+    tense = _verb_tense(raw, which.start(), end, fs, fe)
+    if tense == "":
+        # "which pumps about 9 million barrels per day": a verb in the third person present
+        return (
+            _PRESENT_S.match(which.group()) is not None or _OWNED_AFTER.match(raw, fe) is not None
+        )
+    return tense == "present"
 
 
 _NOW = guarded(

@@ -1889,6 +1889,23 @@ GENERAL_CASES = [
      "year-end.", D(2022, 7, 28), "C$8 billion", "level", "projected", None, D(2022, 12, 31)),
     ("It said its position of cash increased to 463 mln dlrs at year-end 1986.", D(1987, 3, 5),
      "463 mln dlrs", "level", "actual", None, D(1986, 12, 31)),
+    # a present-tense relative clause says what its subject is, as of the story; one on a
+    # flow, or on the figure's own parts, keeps the report's period
+    ("ZCCM, which monopolises copper mining in Zambia and accounts for about 90 pct of the "
+     "country's foreign exchange earnings, made a net loss of 718 mln kwacha in 1986.",
+     D(1987, 3, 5), "about 90 pct", "level", "actual", None, D(1987, 3, 5)),
+    ("Saudi Aramco, which pumps about 9 million barrels per day, reported a profit of $30 "
+     "billion in the first quarter.", D(2024, 5, 7), "about 9 million barrels per day", "level",
+     "actual", None, D(2024, 5, 7)),
+    ("The company, which is 15%-owned by the government of Botswana, expects to mine 23 million "
+     "carats this year.", D(2024, 2, 22), "15%", "level", "actual", None, D(2024, 2, 22)),
+    ("Exports, which rose 5% to 3 billion dlrs, were hit in 1986.", D(1987, 3, 5),
+     "3 billion dlrs", "level", "actual", D(1986, 1, 1), D(1986, 12, 31)),
+    ("Sales in 1986, which include 5 mln dlrs of exports, rose 3 pct.", D(1987, 3, 5),
+     "5 mln dlrs", "level", "actual", D(1986, 1, 1), D(1986, 12, 31)),
+    ("In the fourth quarter, subscription revenue, which makes up about 94% of the total, "
+     "climbed 19% to $1.35 billion.", D(2025, 3, 5), "about 94%", "level", "actual",
+     D(2024, 10, 1), D(2024, 12, 31)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
