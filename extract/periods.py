@@ -4226,9 +4226,14 @@ def period_for(
         fs = max(0, min(int(span[0]), len(raw)))
         # a report's period (a quarter or longer) carried from earlier sentences
         carried = (got.end - got.start).days >= 85 and got.label.lower() not in raw.lower()
-        if _reached_stock(raw, fs, carried=carried):
+        if _reached_stock(raw, fs, carried=carried) or (
+            (got.end - got.start).days <= 2  # "over the past 24 hours"
+            and _MARKET_MOVE.search(raw, max(0, fs - 160), fs) is not None
+            and _REACHED.search(raw, max(0, fs - 160), fs) is not None
+        ):
             # "Zinc stocks more than doubled over the past month to 262,100 tons", "ended the
-            # quarter with 1,042 stores": a stock as of the end of the span, not over it
+            # quarter with 1,042 stores": a stock as of the end of the span, not over it; so is
+            # a market's price ("Ether fell 2.4% over the past 24 hours to $3,446")
             return Period(None, got.end, got.label, got.basis)
     return got
 
@@ -4292,7 +4297,8 @@ _MOVE_VERBS = (
 )
 _REACHED = guarded(
     rf"(?i)(?:\b(?:{_MOVE_VERBS}|grew|increased|decreased|doubled|tripled|halved|expanded|shrank|"
-    r"swelled|fallen|risen|grown)\b(?:[^.;]|\.(?=\d))*?\bto|\bended\b[^.;]*?\bwith|\btaking\b[^.;]*?\bto)"
+    r"swelled|fallen|risen|grown)\b(?:[^.;]|\.(?=\d))*?\bto|\bended\b[^.;]*?\bwith"
+    r"|\b(?:taking|bringing|brought)\b[^.;]*?\bto)"
     r"\s+(?:an?\s+)?(?:(?:record|new|all-time|high|low|about|around|some|roughly|nearly|almost|"
     r"just|more|less|than|over|under)\s+)*\Z"
 )
@@ -4302,7 +4308,7 @@ _BALANCE_STATED = guarded(
     r"just|more|less|than|over|under)\s+)*\Z"
 )
 _STOCK_NOUN = guarded(
-    r"(?i)\b(?:stocks|stockpiles?|inventor(?:y|ies)|holdings|reserves|workforce|headcount|"
+    r"(?i)\b(?:stocks?|stockpiles?|inventor(?:y|ies)|holdings|reserves|workforce|headcount|"
     r"footprint|stores|branches|subscribers|(?:policy|cash|benchmark|repo|refinancing|discount"
     r"|key|bank)\s+rates?)\b"
 )
@@ -4494,7 +4500,8 @@ _MARKET_MOVE = guarded(
     r"(?:the\s+)?(?:dollar|euro|yen|pound|sterling|yuan|rupee|rouble|ruble|real|lira|rand|won|"
     r"franc|peso|ringgit|rupiah|baht|zloty|forint|koruna|krona|krone|tenge|naira|shekel)\s+"
     r"(?:rose|fell|weakened|strengthened|firmed|slipped|slid|gained|dropped|climbed|jumped|"
-    r"traded|was\s+trading|hit|touched|eased|edged|tumbled|plunged|surged|rallied|closed)|"
+    r"traded|was\s+trading|hit|touched|eased|edged|tumbled|plunged|surged|rallied|closed"
+    r"|was\s+(?:little\s+changed|steady|unchanged|flat)|steadied|ended|settled)|"
     r"bitcoin|ether|crypto\w*|brent|wti|crude\s+(?:futures|prices?)|depositary\s+receipts|adrs?|"
     r"(?:gold|silver|copper|platinum|aluminium|aluminum|nickel|zinc)"
     r"(?:\s+(?!(?:production|output|exports?|imports?|sales|demand|consumption|shipments|mining"
@@ -4569,7 +4576,7 @@ _DESCRIBES_FIGURE = re.compile(
 )
 _FLOW_SUBJECT = guarded(
     r"(?i)\b(?:revenues?|sales|consumption|spending|expenditures?|exports?|imports?|income"
-    r"|profits?|earnings|output|production|investments?|shipments|deliveries|orders)\s*\Z"
+    r"|profits?|earnings|output|production|investment|shipments|deliveries|orders)\s*\Z"
 )
 _PRESENT_S = re.compile(
     r"(?i),\s+(?:which|who)\s+(?:[a-z]+ly\s+)?(?!was\b|has\b)[a-z]{2,}[^s\W]s\b"

@@ -1906,6 +1906,16 @@ GENERAL_CASES = [
     ("In the fourth quarter, subscription revenue, which makes up about 94% of the total, "
      "climbed 19% to $1.35 billion.", D(2025, 3, 5), "about 94%", "level", "actual",
      D(2024, 10, 1), D(2024, 12, 31)),
+    # a market's price a move reached over the past 24 hours is as of the story; a stock
+    # "brought to" a level is as of the period's end; a quote "little changed" is the market's
+    ("Ether (ETH) fell 2.4% over the past 24 hours to $3,446.", D(2024, 7, 24), "$3,446",
+     "level", "actual", None, D(2024, 7, 24)),
+    ("Chinese direct investment in Brazil totaled 1.73 billion dollars in 2023, bringing the "
+     "stock to more than 70 billion dollars.", D(2024, 1, 20), "more than 70 billion dollars",
+     "level", "actual", None, D(2023, 12, 31)),
+    ("The PBOC last month cut the seven-day reverse repo rate by 20bp to 1.5%. The yuan was "
+     "little changed at 7.1112 per dollar.", D(2024, 10, 21), "7.1112", "level", "actual", None,
+     D(2024, 10, 21)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
