@@ -4352,6 +4352,15 @@ def _period_for(
     now = _now(sc, raw, fs, fe, cs, env.published)
     if now is not None:
         return now
+    joined = _AND_PRESENT.search(raw, max(0, fs - 60), fs)
+    if (
+        not projected
+        and joined is not None
+        and not any(x.start >= joined.start() for x in sc.exprs)
+    ):
+        # "generated a turnover of EUR5.6bn in 2006 and has 15,500 employees": the present
+        # verb says what the company is now; the year is the other verb's
+        return _fallback(None, modality, env.published)
     if not projected and _present_aside(sc, raw, fs, fe):
         # "ZCCM, which accounts for about 90 pct of the country's foreign exchange earnings,
         # made a net loss ... in 1986": what the subject is, as of the story
@@ -4569,6 +4578,11 @@ def _shaped(got: Period, ex: _Expr, env: _Env, raw: str, kind: str, fe: int) -> 
     return got
 
 
+_AND_PRESENT = guarded(
+    r"(?i)\band\s+(?:now\s+|currently\s+)?(?:has|have|employs|employ|owns|own|operates|operate"
+    r"|runs|holds|is|are)\s+(?:(?:some|about|around|over|more\s+than|nearly|almost|roughly"
+    r"|a\s+staff\s+of|a\s+workforce\s+of)\s+)*\Z"
+)
 _WHICH_BEFORE = guarded(r"(?i),\s+(?:which|who)\s+[^,;()]*\Z")
 _DESCRIBES_FIGURE = re.compile(
     r"(?i),\s+(?:which|who)\s+(?:[a-z]+ly\s+)?(?:include|comprise|consist|contain|exclude|reflect"

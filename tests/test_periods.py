@@ -1916,6 +1916,11 @@ GENERAL_CASES = [
     ("The PBOC last month cut the seven-day reverse repo rate by 20bp to 1.5%. The yuan was "
      "little changed at 7.1112 per dollar.", D(2024, 10, 21), "7.1112", "level", "actual", None,
      D(2024, 10, 21)),
+    # a present verb joined by "and" says what the company is now; the year is the other verb's
+    ("The company had sales of 5 mln dlrs in 1986 and employs 300 people.", D(1987, 3, 1),
+     "300 people", "level", "actual", None, D(1987, 3, 1)),
+    ("The company had sales of 5 mln dlrs in 1986 and employs 300 people.", D(1987, 3, 1),
+     "5 mln dlrs", "level", "actual", D(1986, 1, 1), D(1986, 12, 31)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
