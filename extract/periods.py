@@ -4502,7 +4502,7 @@ def _period_for(
 # Markets quoted in a report on something else move on the day of the story, not over the
 # period the report covers: yields, currencies, indices, shares, futures and spot prices.
 _MARKET_MOVE = guarded(
-    r"(?i)\b(?:yields?|bonds?\s+(?:rose|fell|rallied|slipped)|"
+    r"(?i)\b(?:(?<!average\s)(?<!crop\s)yields?(?!\s+(?:of|per)\b)|bonds?\s+(?:rose|fell|rallied|slipped)|"
     r"futures|spot|shares|stocks?\s+(?:rose|fell|closed|jumped|slid)|equities|"
     r"dow|nasdaq|s&p|ftse|nikkei|dax|cac|hang\s+seng|sensex|nifty|kospi|stoxx|topix|asx|tsx|"
     r"ibovespa|bovespa|jse|straits\s+times|shanghai\s+composite|csi\s+300|msci|russell|"
@@ -4583,6 +4583,8 @@ _AND_PRESENT = guarded(
     r"|runs|holds|is|are)\s+(?:(?:some|about|around|over|more\s+than|nearly|almost|roughly"
     r"|a\s+staff\s+of|a\s+workforce\s+of)\s+)*\Z"
 )
+_WITH_AFTER_SUBJECT = re.compile(r"(?P<subject>[^,;]{2,60}),\s+with\s+")
+_ED_WORD = re.compile(r"\b[a-z]{3,}ed\b")
 _WHICH_BEFORE = guarded(r"(?i),\s+(?:which|who)\s+[^,;()]*\Z")
 _DESCRIBES_FIGURE = re.compile(
     r"(?i),\s+(?:which|who)\s+(?:[a-z]+ly\s+)?(?:include|comprise|consist|contain|exclude|reflect"
@@ -4602,6 +4604,19 @@ def _present_aside(sc: _Scan, raw: str, fs: int, fe: int) -> bool:
     """Is the figure in a non-restrictive relative clause in the present tense, with no period
     of its own ("Kalahari, which is 15%-owned by the government, ...", "Aramco, which pumps
     about 9 million barrels per day, ...")?"""
+    subject = _WITH_AFTER_SUBJECT.match(raw)
+    if (
+        subject is not None
+        and subject.end() <= fs
+        and "," not in raw[subject.end() : fs]
+        and not any(_tenses(subject.group("subject")))
+        and not _ED_WORD.search(subject.group("subject"))
+    ):
+        close = raw.find(",", fe)
+        end = close if close >= 0 else len(raw)
+        # "RepublicBank, with total assets of about 21 billion dlrs, announced ...", not "the
+        # unit, with 1986 sales of 1.9 billion dlrs, will file"
+        return not any(x.start < end for x in sc.exprs)
     which = _WHICH_BEFORE.search(raw, max(0, fs - 120), fs)
     if which is None or _DESCRIBES_FIGURE.match(which.group()):
         return False  # "Sales, which include 5 mln dlrs of exports": the figure's own parts
@@ -5000,14 +5015,18 @@ def _verb_tense(raw: str, cs: int, ce: int, fs: int, fe: int) -> str:
         if w in _STOCK_WORDS:
             before_word = _WORD_BEFORE.search(raw, cs, m.start())
             word = before_word.group(1).lower() if before_word else ""
+            if not word:
+                # "..., with total generation at": the clause is the "with" phrase's
+                word = "with" if _WITH_END.search(raw, max(0, cs - 8), cs) else ""
             if word in _DETERMINERS or word in _lex().months or word[:1].isdigit():
-                continue  # "the March total", "a claim": a noun
+                continue  # "the March total", "a claim", "..., with total generation": a noun
             return "progressive" if nxt.endswith("ing") else "present"
     return ""
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z0-9]+)[^A-Za-z0-9]*\Z")
-_DETERMINERS = frozenset("the a an its their his her our of total any no each every".split())
+_DETERMINERS = frozenset("the a an its their his her our of total any no each every with".split())
+_WITH_END = re.compile(r"(?i)\bwith\s*\Z")
 _ED_ADJECTIVES = frozenset(
     """adjusted unadjusted expected estimated revised unrevised unchanged combined consolidated
     planned proposed projected related based owned listed quoted rated priced dated limited

@@ -1921,6 +1921,18 @@ GENERAL_CASES = [
      "300 people", "level", "actual", None, D(1987, 3, 1)),
     ("The company had sales of 5 mln dlrs in 1986 and employs 300 people.", D(1987, 3, 1),
      "5 mln dlrs", "level", "actual", D(1986, 1, 1), D(1986, 12, 31)),
+    # a "with" phrase after the verb shares its period ("total" and "average" there are
+    # nouns, crop yields no market); one describing the subject is as of the story
+    ("Coal-fired plants generated about 73% of the country's electricity in 2023, with total "
+     "generation at 1,739 billion units.", D(2024, 4, 10), "1,739 billion units", "level",
+     "actual", D(2023, 1, 1), D(2023, 12, 31)),
+    ("Exports rose in 2023, with average yields of 3,223 kilograms per hectare.", D(2024, 4, 10),
+     "3,223 kilograms per hectare", "level", "actual", D(2023, 1, 1), D(2023, 12, 31)),
+    ("RepublicBank, with total assets of about 21 billion dlrs, announced in December an "
+     "agreement with InterFirst.", D(1987, 4, 7), "about 21 billion dlrs", "level", "actual",
+     None, D(1987, 4, 7)),
+    ("At the end of 1985 the bank, with 13.8 billion baht of assets, was ranked 12th.",
+     D(1987, 3, 20), "13.8 billion baht", "level", "actual", None, D(1985, 12, 31)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
