@@ -192,6 +192,13 @@ def tenor(sentence_raw: str, mention: Mention) -> str | None:
     return " ".join(found.group("np").split()) if found else None
 
 
+def age_bracket(sentence_raw: str, mention: Mention) -> bool:
+    """Is the figure an age bracket ("youth aged 15 to 24", "those aged 65 and over"): who is
+    counted, with no period of its own?"""
+    return _AGED_BEFORE.search(sentence_raw, max(0, mention.start - 16), mention.start) is not None
+
+
+_AGED_BEFORE = re.compile(r"(?i)\b(?:aged|ages|age\s+group|between\s+the\s+ages\s+of)\s+\Z")
 _TENOR_NOUNS = (
     r"treasur(?:y|ies)|notes?|bonds?|yields?|gilts?|bunds?|debentures?|paper|bills?|deposits?"
     r"|loans?|mortgages?|leases?|repos?|lpr|rates?|certificates?|advances|swaps?|jgbs?|libor"

@@ -96,6 +96,8 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
             period = _column_period(ctx, cell, cells) if cell is not None else None
             if period is None and measures.tenor(raw, mention):
                 period = periods.UNKNOWN  # "the 10-year Treasury": a maturity, not a time
+            elif period is None and measures.age_bracket(raw, mention):
+                period = periods.UNKNOWN  # "youth aged 15 to 24": who is counted
             elif period is None and doc.published is not None and semantics.polled(raw, mention):
                 # "forecast by only 4 of 26 economists in a Reuters poll": as of the poll
                 period = periods.Period(None, doc.published, "", "publication")

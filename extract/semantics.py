@@ -303,7 +303,7 @@ def kind_and_sign(
         return "level", 1  # "a move forecast by only 4 of 26 economists": a head count
     # A change verb governing the number: "rose 2.1 billion dlrs", "cut its base rate 0.5 points".
     # End-anchored patterns only need the last words: searching a short tail is much cheaper.
-    tail = before[-70:]
+    tail = _TRIMMED_MEAN.sub("core mean", before[-70:])  # a measure, not a cut
     # Each cue needs one of its words in the text: a set lookup rules most patterns out at once.
     words = _words(tail)
     after_words = _words(after)
@@ -402,6 +402,7 @@ def kind_and_sign(
     return "level", -1 if mention.sign < 0 else 1
 
 
+_TRIMMED_MEAN = re.compile(r"(?i)\btrimmed[- ]mean")
 _MAKE_UP = guarded(
     r"(?i)\b(?:make|makes|made|making|take|takes|took|taking|sum|sums|summed|line|lined)\s+\Z"
 )

@@ -2321,3 +2321,19 @@ def test_a_reported_year_end_is_not_the_coming_one() -> None:
     text = "CRA said it held forward contracts at year-end to buy 985 mln U.S. Dlrs."
     row = extract_figures(text, published="1987-03-03").iloc[0]
     assert row["period_end"] != dt.date(1987, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Employment increased among youth aged 15 to 24 in August.", "15 to 24"),
+        (
+            "Of 2.77 million people seeking work in October, 73 pct were aged between 14 and 29.",
+            "between 14 and 29",
+        ),
+    ],
+)
+def test_an_age_bracket_has_no_period(text: str, surface: str) -> None:
+    rows = extract_figures(text, published="2024-09-06")
+    row = rows[rows["surface"] == surface].iloc[0]
+    assert (row["period_start"], row["period_end"], row["period_basis"]) == (None, None, "unknown")

@@ -397,6 +397,7 @@ def test_paces_and_contributions_are_changes(text: str, surface: str) -> None:
         ("Employment fell in New Brunswick (-3,800).", "-3,800", "change", -3800),
         ("Employers' national insurance contributions will rise by 1.2 percentage points to "
          "15pc.", "15pc", "level", 15),
+        ("Annual trimmed mean inflation was 4.0% in the March quarter.", "4.0%", "change", 4),
     ],
 )  # fmt: skip
 def test_more_changes_and_levels(text: str, surface: str, kind: str, value: float) -> None:
