@@ -21,7 +21,7 @@ from extract.series import series_key
 from extract.units import lexicon
 
 # Bump whenever the figures produced for an unchanged text may differ, so stores re-extract.
-EXTRACTION_VERSION = "0.6.3"
+EXTRACTION_VERSION = "0.6.4"
 
 
 def extract_document(doc: Document) -> list[Figure]:
@@ -60,6 +60,7 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
         modes: list[str] = []  # the modality of each figure in `done`
         sentence_measures: list[str] = []
         level_periods: list[tuple[str, periods.Period]] = []  # (unit_kind, period) so far
+        periods_done: list[periods.Period] = []  # the period of each figure in `done`
         for mention in mentions:
             cell = cells.get(mention.start) or cells.get(mention.num_start)
             measure = (
@@ -114,12 +115,16 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
                 and not semantics.reports_past(raw, mention)
             ):
                 mode = "projected"  # a figure for a period still to come ("5 mln tonnes in 2025")
+            if mention.prior and done:
+                # "SEK 4,812 m (5,119)": the comparative is the same span a year earlier
+                period = _prior_period(periods_done[-1]) or period
             if period.start is None and period.end is None:
                 period = _base_of(raw, mention, level_periods) or period
             if period.start is not None and period.end is not None:
                 level_periods.append((mention.unit_kind, period))
             names = ";".join(entities.entities_for(ctx, index, span))
             done.append((mention, kind, sign))
+            periods_done.append(period)
             modes.append(mode)
             if measure:
                 sentence_measures.append(measure)
@@ -159,6 +164,19 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
 
 _RELATIVE = frozenset({"percent", "percentage_point", "basis_point"})
 _FROM_BEFORE = re.compile(r"\b(?:up|down)?\s*from\s+\Z", re.I)
+
+
+def _prior_period(current: periods.Period) -> periods.Period | None:
+    """The comparative period of a figure's bracketed prior value: a report period a year
+    earlier, a week or day the one before; unknown for a quote as of a day."""
+    start, end = current.start, current.end
+    if start is None or end is None:
+        return periods.UNKNOWN  # a quote's previous one: the week or day before, not said
+    days = (end - start).days + 1
+    if days >= 28:
+        return periods.months_earlier(start, end, 12)
+    shift = dt.timedelta(days=days)
+    return periods.Period(start - shift, end - shift, "", "relative")
 
 
 def _base_of(

@@ -48,6 +48,7 @@ class Mention:
     family: str | None = None  # currency family still to resolve against the document
     per_unit: str = ""  # "per barrel": the denominator of a price, for the measure
     spelled_bare: bool = False  # "one, two and three-month": kept only if a neighbour gives a unit
+    prior: bool = False  # "SEK 4,812 m (5,119)": the bracketed comparative of the figure before
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,7 +411,7 @@ def scan(sentence_raw: str, *, excluded: Sequence[tuple[int, int]] = ()) -> list
         consumed_until = mention.end
     linked = _share_conversion_qualifiers(text, _link_units(text, mentions))
     if ")" in text:
-        linked = _scale_across_parenthesis(text, linked)
+        linked = _prior_in_parenthesis(text, _scale_across_parenthesis(text, linked))
     return [m for m in linked if _keep(text, m) and not (m.spelled_bare and not m.unit)]
 
 
@@ -435,6 +436,37 @@ def _scale_across_parenthesis(text: str, mentions: list[Mention]) -> list[Mentio
                 break
             if out[j].unit_kind in ("currency", "") and not _scaled(out[j]):
                 out[j] = times(out[j], factor)
+    return out
+
+
+_OPEN_PAREN = re.compile(r"\s*\(\s*")
+_CLOSE_PAREN = re.compile(r"\s*\)")
+_SCALE_WORD = re.compile(r"(?i)(?<=[\d\s])([a-z]+)\.?\s*\Z")
+
+
+def _prior_in_parenthesis(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Net sales SEK 4,812 m (5,119)", "EBIT margin 13.5% (12.7)": a bare number in brackets
+    right after a figure is its comparative (an interim report's prior-year figure, a weekly
+    table's previous week), in the figure's unit and scale."""
+    out = list(mentions)
+    scales = lexicon().scales
+    for i in range(len(out) - 1):
+        m, n = out[i], out[i + 1]
+        if not m.unit or n.unit or n.explicit_unit or m.prior:
+            continue
+        if not _OPEN_PAREN.fullmatch(text, m.end, n.start) or not _CLOSE_PAREN.match(text, n.end):
+            continue
+        word = _SCALE_WORD.search(m.surface)
+        factor = scales.get(word.group(1).lower(), 1.0) if word else 1.0
+        n = replace(
+            n,
+            unit=m.unit,
+            unit_kind=m.unit_kind,
+            family=m.family,
+            per_unit=m.per_unit,
+            prior=True,
+        )
+        out[i + 1] = times(n, factor) if factor > 1 and not _scaled(n) else n
     return out
 
 

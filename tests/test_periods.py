@@ -2337,3 +2337,11 @@ def test_an_age_bracket_has_no_period(text: str, surface: str) -> None:
     rows = extract_figures(text, published="2024-09-06")
     row = rows[rows["surface"] == surface].iloc[0]
     assert (row["period_start"], row["period_end"], row["period_basis"]) == (None, None, "unknown")
+
+
+def test_a_bracketed_comparative_is_the_same_span_a_year_earlier() -> None:
+    text = "In the third quarter, net sales rose 3% to SEK 5,206 m (5,054)."
+    rows = extract_figures(text, published="2024-10-24")
+    row = rows[rows["surface"] == "5,054"].iloc[0]
+    assert (row["value"], row["unit"]) == (5.054e9, "SEK")
+    assert (row["period_start"], row["period_end"]) == (dt.date(2023, 7, 1), dt.date(2023, 9, 30))

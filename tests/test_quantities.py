@@ -708,3 +708,19 @@ def test_a_scale_after_a_parenthesis_and_an_updated_line() -> None:
     assert values["NOK 70"] == pytest.approx(7e7)
     assert values["approximately EUR 8.7"] == pytest.approx(8.7e6)
     assert "2 hours" not in values  # page furniture: when the page was updated
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Order intake decreased by 6% to SEK 4,812 m (5,119).", "5,119", 5.119e9, "SEK"),
+        ("The operating margin was 13.5% (12.7).", "12.7", 12.7, "%"),
+        ("Average CD rates all banks 4.27 pct (4.32)", "4.32", 4.32, "%"),
+    ],
+)
+def test_a_bracketed_comparative_takes_the_figures_unit_and_scale(
+    text: str, surface: str, value: float, unit: str
+) -> None:
+    rows = extract_figures(text, published="2024-10-24")
+    row = rows[rows["surface"] == surface].iloc[0]
+    assert (row["value"], row["unit"]) == (pytest.approx(value), unit)
