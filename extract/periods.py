@@ -300,7 +300,8 @@ def _g() -> SimpleNamespace:
           |minutes?|mins?)\s+ago|overnight(?![ -](?:deposit|lending
           |rate|repo|reverse|index|interbank|borrowing|loans?|funds?|money|call|swaps?|bank)))\b)
     | (?P<season>(?i:(?P<se_w>last|this|next|past)\s+(?P<se_a>spring|summer|autumn|fall|winter)
-          |(?P<se_b>spring|summer|autumn|winter)\s+(?:of\s+)?(?P<se_y>{year})))
+          |(?P<se_b>spring|summer|autumn|winter)\s+(?:of\s+)?(?P<se_y>{year})
+          |(?P<se_c>spring|summer|autumn|fall|winter)\s+of\s+(?P<se_r>last|this|next)\s+year))
     | (?P<day>(?i:today|yesterday|tomorrow|tonight)\b
           |(?:(?P<dy_w>(?i:last|next|this))\s+)?{wday}(?![A-Za-z]))
     | (?P<monq>(?i:the\s+)?(?P<mq_m>{mon})(?:\s+(?P<mq_y>{year}))?[-\s](?i:quarter|qtr)\b)
@@ -822,6 +823,30 @@ def _season(name: str, which: str, year: int | None) -> Resolver:
     return resolve
 
 
+def _season_of_year(name: str, shift: int) -> Resolver:
+    """ "the summer of last year": the season begun in the year `shift` years from the story's."""
+
+    def resolve(env: _Env) -> Interval | None:
+        if env.published is None:
+            return None
+        return _season(name, "", env.published.year + shift)(env)
+
+    return resolve
+
+
+def _day_after(inner: Resolver) -> Resolver:
+    """The day after a period ends: where "since the end of June" starts."""
+
+    def resolve(env: _Env) -> Interval | None:
+        iv = inner(env)
+        if iv is None or iv[1] is None:
+            return None
+        day = iv[1] + dt.timedelta(days=1)
+        return day, day
+
+    return resolve
+
+
 def _offset(first: Resolver, days: int) -> Resolver:
     def resolve(env: _Env) -> Interval | None:
         iv = first(env)
@@ -1327,8 +1352,13 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         a.wday = _lex().weekdays.get(word.lower(), -1) if not which else -1
         return a
     if kind == "season":
-        name = (m.group("se_a") or m.group("se_b")).lower()
+        name = (m.group("se_a") or m.group("se_b") or m.group("se_c")).lower()
         ytext = m.group("se_y")
+        if m.group("se_r"):
+            # "the summer of last year": that season of the year named relative to the story
+            shift = {"last": -1, "this": 0, "next": 1}[m.group("se_r").lower()]
+            a.when = _season_of_year(name, shift)
+            return a
         a.when = _season(name, (m.group("se_w") or "").lower(), int(ytext) if ytext else None)
         a.explicit = ytext is not None
         return a
@@ -2658,7 +2688,9 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         and _SINCE_ITS.search(raw, max(0, a.start - 16), a.start)
     ):
         mode = "since"  # "net inflows of $17.5 billion since their January launch"
-    if pos in ("end", "close"):
+    if pos in ("end", "close") and prep == "since":
+        when = _day_after(when)  # "since the end of June": from July 1
+    elif pos in ("end", "close"):
         mode = "instant"
     elif pos in ("start", "beginning", "turn") and prep in ("", "at", "as of", "as at"):
         mode = "begin"  # "opening stocks at the start of this year": as of its first day

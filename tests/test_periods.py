@@ -1933,6 +1933,11 @@ GENERAL_CASES = [
      None, D(1987, 4, 7)),
     ("At the end of 1985 the bank, with 13.8 billion baht of assets, was ranked 12th.",
      D(1987, 3, 20), "13.8 billion baht", "level", "actual", None, D(1985, 12, 31)),
+    # "since the end of June" starts on July 1; "the summer of last year" is June-August
+    ("The currency has lost 8% since the end of June.", D(2024, 7, 17), "8%", "change",
+     "actual", D(2024, 7, 1), D(2024, 7, 17)),
+    ("Gas prices peaked at 30 pence in the summer of last year.", D(2024, 7, 17), "30 pence",
+     "level", "actual", D(2023, 6, 1), D(2023, 8, 31)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
