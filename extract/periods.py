@@ -222,9 +222,9 @@ def _g() -> SimpleNamespace:
     | (?P<yrange>(?<![\w$€£¥.,/-])(?P<yr_a>{year})\s*[/–-]\s*(?P<yr_b>\d{{4}}|\d\d)(?![\d%]|[.,]\d))
     | (?P<decade>(?<![\w$.,])(?:1[89]\d0|20\d0)'?s\b|'[0-9]0s\b)
     | (?P<qcode>(?<![\w.$])(?:Q(?P<qc_q>[1-4])(?:\s?[/-]?\s?(?P<qc_y>{year}|'\d\d|\d\d(?!\d)))?
-          |(?P<qc_q2>[1-4])Q(?P<qc_y2>'?\d\d(?!\d))?)(?![\w$%]))
+          |(?P<qc_q2>[1-4])Q(?P<qc_y2>'?\d\d(?!\d))?)(?:(?![\w$%])|(?=FY\d)))
     | (?P<hcode>(?<![\w.$])(?:H(?P<hc_h>[12])(?:\s?[/-]?\s?(?P<hc_y>{year}|'\d\d))?
-          |(?P<hc_h2>[12])H(?P<hc_y2>'?\d\d(?!\d))?)(?![\w$%]))
+          |(?P<hc_h2>[12])H(?P<hc_y2>'?\d\d(?!\d))?)(?:(?![\w$%])|(?=FY\d)))
     | (?P<wkofm>(?i:(?:the\s+)?(?P<wm_o>first|second|third|fourth|last|final)\s+week\s+of\s+)
         (?P<wm_m>{mon}|(?i:{mon_ci}))(?:,?\s+(?P<wm_y>{year}))?)
     | (?P<anaph>(?i:(?:the\s+)?(?P<an_p>first|second|last|final|latest)\s+(?P<an_u>week|half)
@@ -2491,7 +2491,8 @@ def _start_words() -> re.Pattern[str]:
     triggers = frozenset(w for w in triggers if "-" not in w)  # words are split at hyphens
     follows = _follows().pattern
     return re.compile(
-        r"(?<![A-Za-z0-9'])(?:\d|'|[QHF](?=[1-4Y]|(?![A-Za-z0-9']))"
+        r"(?<=[QH][1-4])FY(?=\d)"  # "Q3FY25": the fiscal year written on to the quarter
+        r"|(?<![A-Za-z0-9'])(?:\d|'|[QHF](?=[1-4Y]|(?![A-Za-z0-9']))"
         rf"|(?i:{trie(sorted(function))})(?![A-Za-z0-9'])(?={follows})"
         rf"|(?i:{trie(sorted(triggers - function))})(?:'s)?(?![A-Za-z0-9']))"
     )

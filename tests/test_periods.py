@@ -1938,6 +1938,9 @@ GENERAL_CASES = [
      "actual", D(2024, 7, 1), D(2024, 7, 17)),
     ("Gas prices peaked at 30 pence in the summer of last year.", D(2024, 7, 17), "30 pence",
      "level", "actual", D(2023, 6, 1), D(2023, 8, 31)),
+    # "Q3FY25" and "H1FY25" written as one word are the quarter / half of that fiscal year
+    ("Infosys's net profit rose 5% to Rs 6,800 crore in Q3FY25.", D(2025, 1, 16),
+     "Rs 6,800 crore", "level", "actual", D(2024, 10, 1), D(2024, 12, 31)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
