@@ -4249,6 +4249,19 @@ def period_for(
     if raw is not None and _timeless_target(raw, span):
         return UNKNOWN  # "well above the 2% goal", "the SNB's 0-2% target range"
     got = _period_for(ctx, sent_index, span, modality=modality, kind=kind)
+    if raw is not None and got.start is not None and got.end is not None:
+        got = _moving_average(raw, int(span[0]), got)
+        pub = _published(ctx)
+        if (
+            modality == "actual"
+            and pub is not None
+            and got.start <= pub < got.end
+            and 27 <= (got.end - got.start).days <= 30
+            and _AVERAGE.search(raw, max(0, int(span[0]) - 60), int(span[0]))
+        ):
+            # "Spot LNG prices have averaged $14 per mmBtu in December" on December 16: the
+            # month to date
+            got = Period(got.start, pub, got.label, got.basis)
     if (
         raw is not None
         and kind == "level"
@@ -4268,6 +4281,30 @@ def period_for(
             # quarter with 1,042 stores": a stock as of the end of the span, not over it; so is
             # a market's price ("Ether fell 2.4% over the past 24 hours to $3,446")
             return Period(None, got.end, got.label, got.basis)
+    return got
+
+
+_AVERAGE_SPAN = guarded(
+    r"(?i)\b(?P<n>\d{1,2}|two|three|four|five|six|eight|ten|twelve)[-\s](?P<u>week|month)"
+    r"\s+(?:moving\s+|rolling\s+)?average\b[^.;:]*\Z"
+)
+_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10,
+                  "twelve": 12}  # fmt: skip
+
+
+def _moving_average(raw: str, fs: int, got: Period) -> Period:
+    """ "the four-week moving average rose to 225,000" in the week ended Dec. 14: the four weeks
+    to that week's end; a three-month average in March: January-March."""
+    found = _AVERAGE_SPAN.search(raw, max(0, fs - 80), fs)
+    if found is None or got.start is None or got.end is None:
+        return got
+    word = found.group("n").lower()
+    n = int(word) if word.isdigit() else _SMALL_NUMBERS[word]
+    days = (got.end - got.start).days + 1
+    if found.group("u").lower() == "week" and days == 7:
+        return Period(got.end - dt.timedelta(days=7 * n - 1), got.end, got.label, got.basis)
+    if found.group("u").lower() == "month" and 28 <= days <= 31:
+        return Period(_add_months(got.start, 1 - n), got.end, got.label, got.basis)
     return got
 
 

@@ -1941,6 +1941,15 @@ GENERAL_CASES = [
     # "Q3FY25" and "H1FY25" written as one word are the quarter / half of that fiscal year
     ("Infosys's net profit rose 5% to Rs 6,800 crore in Q3FY25.", D(2025, 1, 16),
      "Rs 6,800 crore", "level", "actual", D(2024, 10, 1), D(2024, 12, 31)),
+    # an N-week or N-month average covers N weeks or months to the period's end; an average
+    # of the month under way runs to the story's day
+    ("Initial jobless claims rose 5,000 to 242,000 in the week ended Dec. 14, and the "
+     "four-week moving average rose to 225,000.", D(2024, 12, 19), "225,000", "level", "actual",
+     D(2024, 11, 17), D(2024, 12, 14)),
+    ("The three-month average of payroll gains was 170,000 in November.", D(2024, 12, 6),
+     "170,000", "change", "actual", D(2024, 9, 1), D(2024, 11, 30)),
+    ("Spot LNG prices have averaged $14 per mmBtu in December.", D(2024, 12, 16),
+     "$14 per mmBtu", "level", "actual", D(2024, 12, 1), D(2024, 12, 16)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
