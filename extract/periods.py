@@ -4249,6 +4249,8 @@ def period_for(
     if raw is not None and _timeless_target(raw, span):
         return UNKNOWN  # "well above the 2% goal", "the SNB's 0-2% target range"
     got = _period_for(ctx, sent_index, span, modality=modality, kind=kind)
+    if raw is not None and got.end is not None and _AS_OF.search(raw):
+        got = _season_to_date(ctx, raw, got)
     if raw is not None and got.start is not None and got.end is not None:
         got = _moving_average(raw, int(span[0]), got)
         pub = _published(ctx)
@@ -4281,6 +4283,37 @@ def period_for(
             # quarter with 1,042 stores": a stock as of the end of the span, not over it; so is
             # a market's price ("Ether fell 2.4% over the past 24 hours to $3,446")
             return Period(None, got.end, got.label, got.basis)
+    return got
+
+
+_AS_OF = guarded(r"(?i)\bas\s+(?:of|at)\b")
+_SEASON_KINDS = frozenset({"season", "yrange", "yrange_split"})  # crop and marketing years
+
+
+def _season_to_date(ctx: DocContext, raw: str, got: Period) -> Period:
+    """ "exports in the 2024/25 season reached 16.1 million tonnes as of December 2", "so far
+    in the season, as of December 2": a season's total from its start to the day named."""
+    sc = _scan(raw)
+    env = _doc(ctx).env
+    days = [
+        iv[0][1]
+        for x in sc.exprs
+        if x.mode == "instant" and x.label.lower().startswith("as ")
+        for iv in [_resolve(x, env)]
+        if iv[0] is not None and iv[0][1] is not None
+    ]
+    if not days:
+        return got
+    day = days[0]
+    if got.start is not None and got.start < day < got.end:
+        return Period(got.start, day, got.label, got.basis)  # "so far ..., as of December 2"
+    if got.start is None and got.end == day:
+        for x in sc.exprs:
+            if x.kind not in _SEASON_KINDS or x.mode != "interval":
+                continue
+            iv, _ = _resolve(x, env)
+            if iv is not None and iv[0] is not None and iv[1] is not None and iv[0] < day <= iv[1]:
+                return Period(iv[0], day, got.label, got.basis)
     return got
 
 

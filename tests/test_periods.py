@@ -1950,6 +1950,17 @@ GENERAL_CASES = [
      "170,000", "change", "actual", D(2024, 9, 1), D(2024, 11, 30)),
     ("Spot LNG prices have averaged $14 per mmBtu in December.", D(2024, 12, 16),
      "$14 per mmBtu", "level", "actual", D(2024, 12, 1), D(2024, 12, 16)),
+    # a season's total "as of" a day runs from the season's start to that day; a stock "as of"
+    # a day stays an instant
+    ("Ukraine's grain exports in the 2024/25 season reached 16.1 million tonnes as of "
+     "December 2.", D(2024, 12, 3), "16.1 million tonnes", "level", "actual", D(2024, 7, 1),
+     D(2024, 12, 2)),
+    ("Ukraine has exported 16.1 million tonnes of grain so far in the 2024/25 season, as of "
+     "December 2.", D(2024, 12, 3), "16.1 million tonnes", "level", "actual", D(2024, 7, 1),
+     D(2024, 12, 2)),
+    ("India added a record 18.48 GW of solar capacity in FY24, taking its installed solar "
+     "capacity to 81.81 GW as of March 31, 2024.", D(2024, 4, 10), "81.81 GW", "level",
+     "actual", None, D(2024, 3, 31)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
