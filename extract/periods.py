@@ -290,7 +290,8 @@ def _g() -> SimpleNamespace:
     | (?P<rel>(?i:(?P<r_w>last|this|next|past|previous|prior|current|coming|latest|preceding
           |following|(?<=end\sof\s)the)\s+(?P<r_f>fiscal\s+|financial\s+|calendar\s+)?
           (?P<r_u>year|month|quarter|qtr|half|half-year|week|weekend|season)s?
-          |(?P<r_ye>year[- ]end|end[- ]year)(?![\s-]*(?:19|20)\d\d))\b)
+          |(?P<r_ye>year[- ]end|end[- ]year)(?![\s-]*(?:19|20)\d\d)
+          |(?<=end\sof\s)the\s+(?P<r_dec>decade))\b)
     | (?P<ago>(?i:(?P<ag_n>a|an|one|\d{{1,2}}|{numw})\s+(?P<ag_u>years?|months?|quarters?|weeks?
           |days?)\s+(?:ago|earlier|before|previously)|(?P<ag_u2>year|month|quarter|week|day)\s+ago
           |the\s+(?P<ag_u3>year|month|quarter|week)\s+(?:before|earlier))
@@ -1310,9 +1311,9 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
             a.anchored, a.when = True, _anchored(instant_fallback=True)
         return a
     if kind == "rel":
-        if (m.group("r_ye") or (m.group("r_w") or "").lower() == "the") and not _year_end_ahead(
-            raw, s
-        ):
+        if (
+            m.group("r_ye") or m.group("r_dec") or (m.group("r_w") or "").lower() == "the"
+        ) and not _year_end_ahead(raw, s):
             return None  # "held forward contracts at year-end": the reported year's, carried
         out = _rel_atom(m, a)
         if (
@@ -1574,6 +1575,13 @@ def _current_year() -> Resolver:
 _FISCAL_YEAR_NAMED = re.compile(r"(?i)\bfiscal\s+(?:year\s+)?(?:19|20)\d\d\b")
 
 
+def _this_decade(env: _Env) -> Interval | None:
+    if env.published is None:
+        return None
+    first = env.published.year - env.published.year % 10
+    return dt.date(first, 1, 1), dt.date(first + 9, 12, 31)
+
+
 def _year_end_ahead(raw: str, at: int) -> bool:
     """Is "year-end" / "the end of the year" the end of the year under way, looked ahead to
     ("Gold could hit $2,500 by the end of the year"), not that of a year reported on, nor the
@@ -1587,6 +1595,10 @@ _UNTIL_BEFORE = guarded(r"(?i)\b(?:to|until|till|through|thru)\s+(?:the\s+)?(?:e
 
 
 def _rel_atom(m: re.Match[str], a: _Atom) -> _Atom | None:
+    if m.group("r_dec"):
+        # "by the end of the decade": the decade under way, to its last year's end
+        a.kind, a.when = "decade", _this_decade
+        return a
     if m.group("r_ye"):
         # "by year-end", "at end-year": the end of the year under way
         a.kind, a.sub, a.year, a.fiscal, a.mode = "relyear", ("year",), ("rel", 0), False, "instant"
@@ -2523,7 +2535,7 @@ def _triggers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         calendar first initial full whole entire during earlier later overnight today yesterday
         tomorrow tonight end mid pre post early late spring summer autumn fall winter quarter
         quarters qtr qtrs half period periods week weeks wk wks month months mths mos year-on-year
-        year-over-year year-to-date yearend statement reporting accounting""".split()
+        year-over-year year-to-date yearend statement reporting accounting decade""".split()
     )
     function = frozenset("the a an in on at for during so".split())
     following = (frozenset(words) - function) | {

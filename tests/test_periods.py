@@ -1961,6 +1961,9 @@ GENERAL_CASES = [
     ("India added a record 18.48 GW of solar capacity in FY24, taking its installed solar "
      "capacity to 81.81 GW as of March 31, 2024.", D(2024, 4, 10), "81.81 GW", "level",
      "actual", None, D(2024, 3, 31)),
+    # "by the end of the decade" looked ahead to: the end of the decade under way
+    ("Global public debt is projected to approach 100 percent of GDP by the end of the decade.",
+     D(2024, 4, 17), "100 percent", "level", "projected", None, D(2029, 12, 31)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
