@@ -1572,7 +1572,9 @@ def _current_year() -> Resolver:
     return lambda env: (fiscal_year if env.fiscal_story else calendar_year)(env)
 
 
-_FISCAL_YEAR_NAMED = re.compile(r"(?i)\bfiscal\s+(?:year\s+)?(?:19|20)\d\d\b")
+_FISCAL_YEAR_NAMED = re.compile(
+    r"(?i)\bfiscal\s+(?:year\s+)?(?:19|20)\d\d\b|\bthe\s+(?:full\s+|current\s+)?fiscal\s+year\b"
+)
 
 
 def _this_decade(env: _Env) -> Interval | None:
@@ -4638,6 +4640,7 @@ _CURRENCY_VALUE = guarded(
     r"|\bits\s+value\b"
     # a policy rate moved since a month: the moves to this day, no monthly reading
     r"|\b(?:cash|policy|benchmark|interest|repo|key|bank|base|lending|deposit)\s+rates?\b"
+    r"|\b(?:raised|lifted|hiked|cut|lowered|increased|reduced)\s+(?:its\s+|their\s+)?rates\b"
 )
 _STOCK_AT = guarded(
     r"(?i)\b(?:stood|stands|stand|standing|amounted|amounting)\s+(?:at|to)\b"

@@ -1964,6 +1964,13 @@ GENERAL_CASES = [
     # "by the end of the decade" looked ahead to: the end of the decade under way
     ("Global public debt is projected to approach 100 percent of GDP by the end of the decade.",
      D(2024, 4, 17), "100 percent", "level", "projected", None, D(2029, 12, 31)),
+    # rates "lifted ... since July 2022" move to this day; "last year" beside "the full fiscal
+    # year" is the last fiscal year
+    ("Policymakers have lifted rates by a cumulative 450 basis points since July 2022.",
+     D(2023, 9, 14), "450 basis points", "change", "actual", D(2022, 7, 1), D(2023, 9, 14)),
+    ("NEW DELHI - India's commerce secretary said exports for the full fiscal year are expected "
+     "to exceed last year's level of USD 776 billion.", D(2023, 12, 15), "USD 776 billion",
+     "level", "actual", D(2022, 4, 1), D(2023, 3, 31)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
