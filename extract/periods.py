@@ -292,6 +292,8 @@ def _g() -> SimpleNamespace:
           (?P<r_u>year|month|quarter|qtr|half|half-year|week|weekend|season)s?
           |(?P<r_ye>year[- ]end|end[- ]year)(?![\s-]*(?:19|20)\d\d)
           |(?<=end\sof\s)the\s+(?P<r_dec>decade))\b)
+    | (?P<ahead>(?i:(?P<ah_n>a|an|one|\d{{1,2}}|{numw})\s+(?P<ah_u>years?|months?|quarters?)
+          (?:\s+from\s+now|\s+hence|['’]s?\s+time))\b)
     | (?P<ago>(?i:(?P<ag_n>a|an|one|\d{{1,2}}|{numw})\s+(?P<ag_u>years?|months?|quarters?|weeks?
           |days?)\s+(?:ago|earlier|before|previously)|(?P<ag_u2>year|month|quarter|week|day)\s+ago
           |the\s+(?P<ag_u3>year|month|quarter|week)\s+(?:before|earlier))
@@ -1326,6 +1328,14 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
             # reckoning for both years
             out.fiscal = True
         return out
+    if kind == "ahead":
+        # "five years from now", "in two years' time": that year (quarter, month) ahead
+        count = (m.group("ah_n") or "a").lower()
+        n = 1 if count in ("a", "an") else _num(count) or 1
+        unit = m.group("ah_u").lower().rstrip("s")
+        a.kind = "reln"
+        a.when = _ahead(unit, n)
+        return a
     if kind == "ago":
         count = (m.group("ag_n") or "a").lower()
         n = 1 if count in ("a", "an") else _num(count) or 1
@@ -1575,6 +1585,23 @@ def _current_year() -> Resolver:
 _FISCAL_YEAR_NAMED = re.compile(
     r"(?i)\bfiscal\s+(?:year\s+)?(?:19|20)\d\d\b|\bthe\s+(?:full\s+|current\s+)?fiscal\s+year\b"
 )
+
+
+def _ahead(unit: str, n: int) -> Resolver:
+    """The calendar year, quarter or month `n` of them after the one under way."""
+
+    def resolve(env: _Env) -> Interval | None:
+        pub = env.published
+        if pub is None:
+            return None
+        if unit == "year":
+            return dt.date(pub.year + n, 1, 1), dt.date(pub.year + n, 12, 31)
+        size = 3 if unit == "quarter" else 1
+        first = dt.date(pub.year, (pub.month - 1) // size * size + 1, 1)
+        start = _add_months(first, size * n)
+        return start, _add_months(start, size) - dt.timedelta(days=1)
+
+    return resolve
 
 
 def _this_decade(env: _Env) -> Interval | None:

@@ -1971,6 +1971,12 @@ GENERAL_CASES = [
     ("NEW DELHI - India's commerce secretary said exports for the full fiscal year are expected "
      "to exceed last year's level of USD 776 billion.", D(2023, 12, 15), "USD 776 billion",
      "level", "actual", D(2022, 4, 1), D(2023, 3, 31)),
+    # "five years from now", "in two years' time": the calendar year that many years ahead
+    ("The forecast for global growth five years from now, at 3.1 percent, is at its lowest in "
+     "decades.", D(2024, 4, 16), "3.1 percent", "change", "projected", D(2029, 1, 1),
+     D(2029, 12, 31)),
+    ("CPI inflation is projected at 1.7% in two years' time.", D(2024, 8, 1), "1.7%", "change",
+     "projected", D(2026, 1, 1), D(2026, 12, 31)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
