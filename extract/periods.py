@@ -275,7 +275,8 @@ def _g() -> SimpleNamespace:
     | (?P<reln>(?i:(?P<rn_w>last|past|next|previous|prior|coming|preceding|following)\s+
           (?P<rn_n>\d{{1,2}}|{numw})\s+(?P<rn_u>years|months|quarters|weeks|days|hours))\b
         |(?i:(?P<rn_n2>\d{{1,2}}|{numw})\s+(?P<rn_w2>previous|preceding|prior)\s+
-          (?P<rn_u2>years|months|quarters|weeks|days))\b)
+          (?P<rn_u2>years|months|quarters|weeks|days))\b
+        |(?i:(?<=over\s)(?P<rn_n3>\d{{1,2}}|{numw})\s+(?P<rn_u3>years))\b)
     | (?P<same>(?i:(?:the\s+)?(?:same|corresponding|comparable|year[- ]earlier|year[- ]ago)\s+
           (?:period|quarter|qtr|month|week|time|year|half|months|(?:\d{{1,2}}|{numw})\s+(?:months|mths|mos))
           (?:\s+(?:a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?last\s+year|(?:of\s+|in\s+)?
@@ -1281,6 +1282,12 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
             return None
         k = {"last": -1, "this": 0, "next": 1}[m.group("rm_w").lower()]
         a.sub, a.year = ("months", mo, mo), ("rel", k)
+        return a
+    if kind == "reln" and m.group("rn_n3"):
+        if _g().future.search(raw) is None:
+            return None  # "sales doubled over three years": a duration, not a period
+        # "would invest €1.5bn over three years": the calendar years from the current one
+        a.when = _rolling("years", _num(m.group("rn_n3")) or 0, 1)
         return a
     if kind == "reln":
         n = _num(m.group("rn_n") or m.group("rn_n2")) or 0

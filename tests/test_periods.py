@@ -1977,6 +1977,9 @@ GENERAL_CASES = [
      D(2029, 12, 31)),
     ("CPI inflation is projected at 1.7% in two years' time.", D(2024, 8, 1), "1.7%", "change",
      "projected", D(2026, 1, 1), D(2026, 12, 31)),
+    # "over three years" in a plan is the calendar years from the current one
+    ("One utility said last week it would invest €1.5bn in battery storage over three years.",
+     D(2024, 5, 20), "€1.5bn", "level", "projected", D(2024, 1, 1), D(2026, 12, 31)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
