@@ -4753,9 +4753,11 @@ _OWNED_AFTER = re.compile(r"(?i)[%\s-]*(?:per\s*cent\s*-?\s*)?owned\b")
 
 
 def _present_aside(sc: _Scan, raw: str, fs: int, fe: int) -> bool:
-    """Is the figure in a non-restrictive relative clause in the present tense, with no period
-    of its own ("Kalahari, which is 15%-owned by the government, ...", "Aramco, which pumps
-    about 9 million barrels per day, ...")?"""
+    """Does the figure describe the sentence's subject as it is, with no period of its own: in
+    a non-restrictive relative clause in the present tense ("Kalahari, which is 15%-owned by
+    the government, ...", "Aramco, which pumps about 9 million barrels per day, ...") or in a
+    "with" phrase right after the subject ("RepublicBank, with total assets of about 21
+    billion dlrs, announced ...")?"""
     subject = _WITH_AFTER_SUBJECT.match(raw)
     if (
         subject is not None

@@ -116,8 +116,8 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
             ):
                 mode = "projected"  # a figure for a period still to come ("5 mln tonnes in 2025")
             if mention.prior and done:
-                # "SEK 4,812 m (5,119)": the comparative is the same span a year earlier
-                period = _prior_period(periods_done[-1]) or period
+                # "SEK 4,812 m (5,119)": the comparative, the span before the figure's
+                period = _prior_period(periods_done[-1])
             if period.start is None and period.end is None:
                 period = _base_of(raw, mention, level_periods) or period
             if period.start is not None and period.end is not None:
@@ -166,7 +166,7 @@ _RELATIVE = frozenset({"percent", "percentage_point", "basis_point"})
 _FROM_BEFORE = re.compile(r"\b(?:up|down)?\s*from\s+\Z", re.I)
 
 
-def _prior_period(current: periods.Period) -> periods.Period | None:
+def _prior_period(current: periods.Period) -> periods.Period:
     """The comparative period of a figure's bracketed prior value: a report period a year
     earlier, a week or day the one before; unknown for a quote as of a day."""
     start, end = current.start, current.end

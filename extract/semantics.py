@@ -524,7 +524,7 @@ def polled(sentence_raw: str, mention: Mention) -> bool:
         or _POLL_CONTEXT.search(sentence_raw) is None
     ):
         return False
-    if _POLLED_COUNTED.match(mention.counted or mention.unit or ""):
+    if _POLLED_COUNTED.match(mention.counted):  # as written: "26 economists"
         return True
     return not mention.unit and _POLLED_OF.match(sentence_raw, mention.end) is not None
 
