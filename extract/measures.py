@@ -203,6 +203,8 @@ _TENOR_NOUNS = (
     r"treasur(?:y|ies)|notes?|bonds?|yields?|gilts?|bunds?|debentures?|paper|bills?|deposits?"
     r"|loans?|mortgages?|leases?|repos?|lpr|rates?|certificates?|advances|swaps?|jgbs?|libor"
     r"|hibor|euribor|sofr|securities|borrowings?|facility|facilities|credits?|eurobonds?|issues?"
+    # a metal exchange's forward contract: "three-month copper on the London Metal Exchange"
+    r"|copper|alumini?um|nickel|zinc|tin"
 )
 _TENOR_AFTER = re.compile(
     rf"\s+(?P<np>(?:(?!(?:{_TENOR_NOUNS})\b)[A-Za-z][\w.'&-]*\s+){{0,3}}?(?:{_TENOR_NOUNS})"

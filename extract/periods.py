@@ -4512,6 +4512,10 @@ def _period_for(
         # "generated a turnover of EUR5.6bn in 2006 and has 15,500 employees": the present
         # verb says what the company is now; the year is the other verb's
         return _fallback(None, modality, env.published)
+    habit = _HABITUAL.search(raw, max(cs, fs - 60), fs)
+    if habit is not None and not any(cs <= x.start < ce for x in sc.exprs):
+        # "capesizes, which typically transport 150,000-tonne cargoes": what is usual, no time
+        return UNKNOWN
     if not projected and _present_aside(sc, raw, fs, fe):
         # "ZCCM, which accounts for about 90 pct of the country's foreign exchange earnings,
         # made a net loss ... in 1986": what the subject is, as of the story
@@ -4735,6 +4739,7 @@ _AND_PRESENT = guarded(
     r"|runs|holds|is|are)\s+(?:(?:some|about|around|over|more\s+than|nearly|almost|roughly"
     r"|a\s+staff\s+of|a\s+workforce\s+of)\s+)*\Z"
 )
+_HABITUAL = guarded(r"(?i)\b(?:typically|usually|normally|traditionally)\b[^,;]*\Z")
 _WITH_AFTER_SUBJECT = re.compile(r"(?P<subject>[^,;]{2,60}),\s+with\s+")
 _ED_WORD = re.compile(r"\b[a-z]{3,}ed\b")
 _WHICH_BEFORE = guarded(r"(?i),\s+(?:which|who)\s+[^,;()]*\Z")

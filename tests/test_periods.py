@@ -1980,6 +1980,10 @@ GENERAL_CASES = [
     # "over three years" in a plan is the calendar years from the current one
     ("One utility said last week it would invest €1.5bn in battery storage over three years.",
      D(2024, 5, 20), "€1.5bn", "level", "projected", D(2024, 1, 1), D(2026, 12, 31)),
+    # what is usual has no time
+    ("Average daily earnings for capesizes, which typically transport 150,000-tonne cargoes "
+     "such as iron ore and coal, climbed $2,007 to $75,836.", D(2021, 10, 7), "150,000-tonne",
+     "level", "actual", None, None),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
@@ -2392,3 +2396,10 @@ def test_a_bracketed_comparative_is_the_same_span_a_year_earlier() -> None:
     row = rows[rows["surface"] == "5,054"].iloc[0]
     assert (row["value"], row["unit"]) == (5.054e9, "SEK")
     assert (row["period_start"], row["period_end"]) == (dt.date(2023, 7, 1), dt.date(2023, 9, 30))
+
+
+def test_a_metal_contracts_three_months_is_a_tenor() -> None:
+    text = "Three-month copper on the London Metal Exchange rose as much as 3.1% to $11,104.50."
+    rows = extract_figures(text, published="2024-05-20")
+    row = rows[rows["surface"] == "Three-month"].iloc[0]
+    assert (row["period_start"], row["period_end"], row["period_basis"]) == (None, None, "unknown")
