@@ -4739,7 +4739,11 @@ _AND_PRESENT = guarded(
     r"|runs|holds|is|are)\s+(?:(?:some|about|around|over|more\s+than|nearly|almost|roughly"
     r"|a\s+staff\s+of|a\s+workforce\s+of)\s+)*\Z"
 )
-_HABITUAL = guarded(r"(?i)\b(?:typically|usually|normally|traditionally)\b[^,;]*\Z")
+_HABITUAL = guarded(
+    r"(?i)\b(?:typically|usually|normally|traditionally"
+    # a capacity: "a very large crude carrier, which can hold 2 million barrels"
+    r"|can\s+(?:hold|carry|handle|process|store|accommodate|seat|transport|load))\b[^,;]*\Z"
+)
 _WITH_AFTER_SUBJECT = re.compile(r"(?P<subject>[^,;]{2,60}),\s+with\s+")
 _ED_WORD = re.compile(r"\b[a-z]{3,}ed\b")
 _WHICH_BEFORE = guarded(r"(?i),\s+(?:which|who)\s+[^,;()]*\Z")

@@ -1980,7 +1980,10 @@ GENERAL_CASES = [
     # "over three years" in a plan is the calendar years from the current one
     ("One utility said last week it would invest €1.5bn in battery storage over three years.",
      D(2024, 5, 20), "€1.5bn", "level", "projected", D(2024, 1, 1), D(2026, 12, 31)),
-    # what is usual has no time
+    # what is usual, or what a thing can hold, has no time
+    ("Rates to charter a very large crude carrier, which can hold 2 million barrels, have "
+     "jumped above $200,000 a day.", D(2020, 4, 21), "2 million barrels", "level", "actual",
+     None, None),
     ("Average daily earnings for capesizes, which typically transport 150,000-tonne cargoes "
      "such as iron ore and coal, climbed $2,007 to $75,836.", D(2021, 10, 7), "150,000-tonne",
      "level", "actual", None, None),
