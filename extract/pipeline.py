@@ -118,6 +118,8 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
             if mention.prior and done:
                 # "SEK 4,812 m (5,119)": the comparative, the span before the figure's
                 period = _prior_period(periods_done[-1])
+            if period.start is None and period.end is None and periods_done:
+                period = _parallel_of(raw, mention, periods_done[-1]) or period
             if period.start is None and period.end is None:
                 period = _base_of(raw, mention, level_periods) or period
             if period.start is not None and period.end is not None:
@@ -177,6 +179,24 @@ def _prior_period(current: periods.Period) -> periods.Period:
         return periods.months_earlier(start, end, 12)
     shift = dt.timedelta(days=days)
     return periods.Period(start - shift, end - shift, "", "relative")
+
+
+_COMPARED_WITH_A = re.compile(r"(?i)\bcompared\s+(?:with|to)\s+an?\s+\Z|\bversus\s+an?\s+\Z")
+_CHANGE_NOUN_AFTER = re.compile(
+    r"(?i)\s+(?:rise|gain|increase|jump|climb|advance|fall|drop|decline|decrease|slide|loss)\b"
+)
+
+
+def _parallel_of(
+    raw: str, mention: quantities.Mention, previous: periods.Period
+) -> periods.Period | None:
+    """ "gained 24% over the past 12 months, compared with a 21% rise in the Sensex": another
+    subject's change over the same span."""
+    if previous.end is None or not _COMPARED_WITH_A.search(
+        raw, max(0, mention.start - 20), mention.start
+    ):
+        return None
+    return previous if _CHANGE_NOUN_AFTER.match(raw, mention.end) else None
 
 
 def _base_of(

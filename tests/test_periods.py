@@ -2406,3 +2406,16 @@ def test_a_metal_contracts_three_months_is_a_tenor() -> None:
     rows = extract_figures(text, published="2024-05-20")
     row = rows[rows["surface"] == "Three-month"].iloc[0]
     assert (row["period_start"], row["period_end"], row["period_basis"]) == (None, None, "unknown")
+
+
+def test_a_parallel_change_shares_the_span_a_base_does_not() -> None:
+    text = (
+        "The stock has gained nearly 24% over the past 12 months, compared with a 21% rise in "
+        "the Sensex. Net profit rose to 5 mln dlrs in 1986, compared with 3 mln dlrs."
+    )
+    rows = extract_figures(text, published="2024-07-19").set_index("surface")
+    assert (rows.loc["21%", "period_start"], rows.loc["21%", "period_end"]) == (
+        dt.date(2023, 7, 20),
+        dt.date(2024, 7, 19),
+    )
+    assert rows.loc["3 mln dlrs", "period_end"] is None
