@@ -214,6 +214,8 @@ _PROJECTED = guarded(
     r"guid(?:es|ed|ing)\s+(?:for|to|at|towards?)|(?:is|are|was|were|be)\s+seen\s+(?:at|between|"
     r"rising|falling|growing|reaching|hitting|near|around)|"
     r"anticipates?|anticipated|envisages?|envisaged|foresees?|foreseen|scheduled\s+to|"
+    # "Conab sees soy exports at 92.4 million tons", "analysts see inflation at 4%"
+    r"sees?\s+(?:[\w'-]+\s+){1,5}?at|"
     r"set\s+to|due\s+to\s+(?:be|reach|rise|fall)|proposed|proposes?|proposal|would\s+be|"
     r"estimates?\s+(?:that|it\s+will)|stands?\s+to|likely\s+to|unlikely\s+to|"
     r"on\s+track\s+to|if|goal|objective|pledged?|promised?|commit(?:s|ted)?\s+to|"
@@ -484,7 +486,7 @@ _PROJECTED_WORDS = frozenset(
     guidance anticipates anticipate anticipated envisages envisage envisaged foresees foresee
     foreseen scheduled set due proposed proposes propose proposal estimates estimate stands
     stand likely unlikely track if goal objective pledge pledged pledges promise promised
-    promises commits commit committed guides guided guiding seen""".split()
+    promises commits commit committed guides guided guiding seen sees see""".split()
 )
 
 

@@ -168,6 +168,7 @@ def test_kind_and_sign(text: str, surface: str, kind: str, value: float) -> None
             "more than 100 million tons",
             "projected",
         ),
+        ("Conab sees soy exports at 92.4 million tons.", "92.4 million tons", "projected"),
         ("Output is expected to reach 5 mln tonnes.", "5 mln tonnes", "projected"),
         # an item that leaves the forecast's verb out is forecast too
         (
