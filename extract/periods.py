@@ -2960,6 +2960,10 @@ _SAID_BEFORE = guarded(
     r"(?i)\b(?:said|says|announced|announces|reported|told|stated|disclosed|added|confirmed)"
     r"(?:\s+\w+){0,1}?\s+(?:on\s+)?\Z"
 )
+_RELEASED_BY = guarded(
+    r"(?i)\b(?:released|published|issued|announced|reported)\s+(?:by\s+(?:the\s+)?[\w&.'-]+"
+    r"(?:\s+[\w&.'-]+){0,3}\s+)?(?:on\s+)?\Z"
+)
 _SAID_AFTER = re.compile(r"(?i)\s*,?\s*(?:said|announced|reported|told|disclosed|confirmed)\b")
 
 
@@ -2981,6 +2985,10 @@ def _said_when(raw: str, start: int, end: int) -> bool:
         return False  # "said Monday's float included 500 mln dlrs": that day's figure
     head = raw[max(0, start - 40) : start]
     said = _SAID_BEFORE.search(head)
+    if said is None:
+        # "according to data released by the commerce ministry on Monday"
+        head = raw[max(0, start - 70) : start]
+        said = _RELEASED_BY.search(head)
     return said is not None and not re.search(
         r"\d[\d.,]*\s+(?:[A-Za-z]+\s+){0,2}\Z", head[: said.start()]
     )

@@ -1987,6 +1987,11 @@ GENERAL_CASES = [
     ("Average daily earnings for capesizes, which typically transport 150,000-tonne cargoes "
      "such as iron ore and coal, climbed $2,007 to $75,836.", D(2021, 10, 7), "150,000-tonne",
      "level", "actual", None, None),
+    # the day data were released is not the period of the figures they give
+    ("India's merchandise exports rose 1 per cent to USD 38.45 billion in December 2023, while "
+     "imports dipped 4.85 per cent to USD 58.25 billion, according to data released by the "
+     "commerce ministry on Monday.", D(2024, 1, 16), "USD 58.25 billion", "level", "actual",
+     D(2023, 12, 1), D(2023, 12, 31)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
