@@ -1511,6 +1511,9 @@ def _coming_days(month: int, d1: int, d2: int, month2: int = 0) -> Resolver:
 
 
 _AHEAD_PREPS = frozenset({"until", "till", "due", "effective", "starting", "beginning", "ahead of"})
+_SHIPMENT_BEFORE = re.compile(
+    r"(?i)\b(?:for|with)\s+(?:shipment|arrival|loading|sailing)\s+\Z"
+)  # "30,000 tonnes of white sugar for arrival in June": the coming June
 _SHIPMENT = re.compile(
     r"(?i)(?:\s*/\s*[A-Za-z]+)?\s+(?:shipment|shipments|delivery|deliveries|loading|arrival"
     r"|sailing|positions?)\b"
@@ -2914,7 +2917,9 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         describes=bool(_DESCRIBES.search(raw, max(0, label_start - 24), label_start)),
         blocks_after=blocks_after,
         weekday=a.weekday,
-        forward=prep in _AHEAD_PREPS or bool(_SHIPMENT.match(raw, a.end)),
+        forward=prep in _AHEAD_PREPS
+        or bool(_SHIPMENT.match(raw, a.end))
+        or bool(_SHIPMENT_BEFORE.search(raw, max(0, label_start - 30), label_start)),
         shift=a.year[1] if a.kind == "relyear" and a.year else 0,
         own_end=a.own_end,
         lead_months=lead,
@@ -4023,7 +4028,8 @@ def _is_strong(gap: str) -> bool:
         gap,
     ):
         return False
-    return len(gap.split()) <= 3
+    # "4.9 per cent of gross domestic product (GDP) for 2024-25": a share's whole between
+    return len(gap.split()) <= (5 if gap.lstrip().lower().startswith("of ") else 3)
 
 
 _PERIOD_AT = re.compile(r"(?i)\s*(?::|\s(?:at|was|were|is|stood\s+at|came\s+in\s+at|of))\s+")

@@ -1992,6 +1992,14 @@ GENERAL_CASES = [
      "imports dipped 4.85 per cent to USD 58.25 billion, according to data released by the "
      "commerce ministry on Monday.", D(2024, 1, 16), "USD 58.25 billion", "level", "actual",
      D(2023, 12, 1), D(2023, 12, 31)),
+    # a share's whole ("of building put in place") may stand between a figure and its year;
+    # a cargo "for arrival in June" arrives in the coming June
+    ("The value of all new construction in 1986 was 376.9 billion dlrs, or six pct more than "
+     "the 355.6 billion dlrs of building put in place in 1985.", D(1987, 3, 2),
+     "355.6 billion dlrs", "level", "actual", D(1985, 1, 1), D(1985, 12, 31)),
+    ("North Yemen has called a buying tender for Saturday for the purchase of 30,000 tonnes of "
+     "white sugar for arrival in June, traders said.", D(1987, 4, 8), "30,000 tonnes", "level",
+     "projected", D(1987, 6, 1), D(1987, 6, 30)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
