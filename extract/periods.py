@@ -2658,6 +2658,8 @@ _EVENT = frozenset(
 
 
 _WORD_START = re.compile(r"\b\w")
+# "an interim dividend of 247c a share, payable on 8 April": when it is paid, not its period
+_PAYABLE_ON = re.compile(r"(?i)\b(?:payable|paid|record)\s+\Z")
 
 
 def _pre(pattern: re.Pattern[str], raw: str, start: int, end: int) -> re.Match[str] | None:
@@ -2801,6 +2803,7 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
     if (
         a.start < dl_end
         or (prep in _EVENT and not (prep == "due" and not _security_due(raw, label_start)))
+        or (prep == "on" and _PAYABLE_ON.search(raw, max(0, label_start - 16), label_start))
         or (a.kind in ("day", "daypart") and _said_when(raw, label_start, a.end))
         or (
             _ESTIMATED.search(raw, max(0, label_start - 24), label_start)
@@ -3032,6 +3035,9 @@ def _base_claimed(raw: str, start: int, clauses: tuple[tuple[int, int], ...]) ->
     for marker in reversed(list(_BASE_WORD.finditer(head))):
         m = _BASE_TAIL.match(head, marker.end())
         if m:
+            lead = not raw[: max(clause_start, start - 70) + marker.start()].strip()
+            if lead and re.search(r",\s+[^\d,]*\Z", m.group("tail")):
+                return False  # "Compared with December 2022, production in December 2023"
             return not re.search(r"(?i)\b(?:to|but|while)\s+[^;]*\d", m.group("tail"))
     return False
 

@@ -2000,6 +2000,14 @@ GENERAL_CASES = [
     ("North Yemen has called a buying tender for Saturday for the purchase of 30,000 tonnes of "
      "white sugar for arrival in June, traders said.", D(1987, 4, 8), "30,000 tonnes", "level",
      "projected", D(1987, 6, 1), D(1987, 6, 30)),
+    # a leading comparison names the base, not the figure's period; a dividend's payment day
+    # is not its period
+    ("Compared with December 2022, production in December 2023 was 3.0% lower on a "
+     "calendar-adjusted basis.", D(2024, 2, 7), "3.0%", "change", "actual", D(2023, 12, 1),
+     D(2023, 12, 31)),
+    ("Karoo grew earnings 8.4% in the 26 weeks to 31 December 2023. The board declared an "
+     "interim dividend of 247c a share, up 9.3%, payable on 8 April.", D(2024, 3, 5),
+     "247c a share", "level", "actual", D(2023, 7, 3), D(2023, 12, 31)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
