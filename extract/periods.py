@@ -216,7 +216,8 @@ def _g() -> SimpleNamespace:
         (?P<en_date>(?(en_wd)(?:{en_date})?|{en_date})))
     | (?P<fiscal>(?i:fiscal|financial)(?:\s+(?i:years?))?\s+(?P<fi_a>{year}|'\d\d)
           (?:\s*[/-]\s*(?P<fi_b>\d{{4}}|\d\d)(?!\d))?
-        |(?<![A-Za-z])FY\s?-?(?P<fi_c>{year}|\d\d(?!\d))(?:[/-](?P<fi_d>\d{{4}}|\d\d)(?!\d))?
+        |(?<![A-Za-z])(?:(?P<fi_m>\d{{1,2}})M\s?)?FY\s?-?(?P<fi_c>{year}|\d\d(?!\d))
+          (?:[/-](?P<fi_d>\d{{4}}|\d\d)(?!\d))?
         |(?P<fi_e>{year})(?:\s*[/-]\s*(?P<fi_f>\d{{4}}|\d\d)(?!\d))?\s+(?i:fiscal|financial)
           (?:\s+(?i:years?))?)
     | (?P<yrange>(?<![\w$€£¥.,/-])(?P<yr_a>{year})\s*[/–-]\s*(?P<yr_b>\d{{4}}|\d\d)(?![\d%]|[.,]\d))
@@ -1153,6 +1154,9 @@ def _atom(m: re.Match[str], raw: str) -> _Atom | None:
         else:
             a.year = ("abs", year)
         a.fiscal, a.explicit, a.sub = True, True, ("year",)
+        months = int(m.group("fi_m") or 0)
+        if 0 < months < 12:
+            a.sub = ("first", months)  # "8M FY25": the first eight months of FY25
         return a
     if kind == "yrange":
         first = int(m.group("yr_a"))

@@ -2008,6 +2008,10 @@ GENERAL_CASES = [
     ("Karoo grew earnings 8.4% in the 26 weeks to 31 December 2023. The board declared an "
      "interim dividend of 247c a share, up 9.3%, payable on 8 April.", D(2024, 3, 5),
      "247c a share", "level", "actual", D(2023, 7, 3), D(2023, 12, 31)),
+    # "8M FY25", "9MFY24": the first eight (nine) months of that fiscal year
+    ("In the April-November period (8M FY25), cumulative sales stood at 14.6 lakh units, up "
+     "3.4% from 14.12 lakh units a year earlier.", D(2024, 12, 5), "14.12 lakh units", "level",
+     "actual", D(2023, 4, 1), D(2023, 11, 30)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
