@@ -1518,6 +1518,8 @@ _AHEAD_PREPS = frozenset({"until", "till", "due", "effective", "starting", "begi
 _SHIPMENT_BEFORE = re.compile(
     r"(?i)\b(?:for|with)\s+(?:shipment|arrival|loading|sailing)\s+\Z"
 )  # "30,000 tonnes of white sugar for arrival in June": the coming June
+# "raised the farmgate price for the April-September mid-crop": the coming crop
+_CROP_AFTER = re.compile(r"(?i)\s+(?:mid-?crop|main\s+crop|crop|harvest|season)\b")
 _SHIPMENT = re.compile(
     r"(?i)(?:\s*/\s*[A-Za-z]+)?\s+(?:shipment|shipments|delivery|deliveries|loading|arrival"
     r"|sailing|positions?)\b"
@@ -2926,7 +2928,8 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         weekday=a.weekday,
         forward=prep in _AHEAD_PREPS
         or bool(_SHIPMENT.match(raw, a.end))
-        or bool(_SHIPMENT_BEFORE.search(raw, max(0, label_start - 30), label_start)),
+        or bool(_SHIPMENT_BEFORE.search(raw, max(0, label_start - 30), label_start))
+        or (a.kind == "monrange" and bool(_CROP_AFTER.match(raw, a.end)) and prep == "for"),
         shift=a.year[1] if a.kind == "relyear" and a.year else 0,
         own_end=a.own_end,
         lead_months=lead,
@@ -4584,7 +4587,11 @@ def _period_for(
             lends = None
         ex_env = _anchored_env(sc, raw, ex, env, lends)
         ex_env = _day_env(ex, ex_env, story)
-        stated_ahead = ex.label.lower().startswith(_AHEAD_LABELS) or _SHIPMENT.match(raw, ex.end)
+        stated_ahead = (
+            ex.label.lower().startswith(_AHEAD_LABELS)
+            or _SHIPMENT.match(raw, ex.end)
+            or (ex.kind == "monrange" and ex.forward and _CROP_AFTER.match(raw, ex.end))
+        )
         if (ex_env.forward or ex.forward) and not stated_ahead:
             xs, xe = _clause_of(sc.clauses, ex.core[0])
             if _verb_tense(raw, xs, xe, ex.start, ex.end) == "past" or _DONE_BEFORE.search(

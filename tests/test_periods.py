@@ -2012,6 +2012,13 @@ GENERAL_CASES = [
     ("In the April-November period (8M FY25), cumulative sales stood at 14.6 lakh units, up "
      "3.4% from 14.12 lakh units a year earlier.", D(2024, 12, 5), "14.12 lakh units", "level",
      "actual", D(2023, 4, 1), D(2023, 11, 30)),
+    # a price set "for the April-September mid-crop" is for the coming crop; a crop reported on
+    # is the latest one
+    ("Ivory Coast's government raised the farmgate price for the April-September mid-crop by 50 "
+     "pct to 1,500 CFA francs per kg.", D(2024, 3, 26), "50 pct", "change", "actual",
+     D(2024, 4, 1), D(2024, 9, 30)),
+    ("Arrivals in the October-March main crop were 1.2 mln tonnes.", D(2024, 3, 26),
+     "1.2 mln tonnes", "level", "actual", D(2023, 10, 1), D(2024, 3, 31)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
