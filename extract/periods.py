@@ -2122,6 +2122,7 @@ def _half_month(month: Resolver, which: int) -> Resolver:
     return resolve
 
 
+_SO_FAR_AFTER = re.compile(r"(?i)\s+(?:so\s+far|to\s+date)\b")
 _SO_FAR = re.compile(r"(?i)\bso\s+far\s+(?:in|during|for)\s+(?:the\s+|this\s+|its\s+)?\Z")
 
 
@@ -2733,8 +2734,11 @@ def _expr(a: _Atom, raw: str, dl_end: int, clauses: tuple[tuple[int, int], ...])
         when = _part_of_month(when, part)  # "from 7.79% in late October": October 21-31
     elif part in ("early", "late") and a.kind == "year" and not a.fiscal:
         when = _part_of_year(when, part)  # "until early 2025": its first quarter
-    if prep in ("in", "during", "for") and _SO_FAR.search(raw, max(0, a.start - 24), a.start):
-        when = _to_date(when)  # "procured 262 LMT so far in the 2024-25 marketing season"
+    if (prep in ("in", "during", "for") and _SO_FAR.search(raw, max(0, a.start - 24), a.start)) or (
+        a.kind in _YEAR_KINDS and _SO_FAR_AFTER.match(raw, a.end)
+    ):
+        # "procured 262 LMT so far in the 2024-25 marketing season", "in FY25 so far"
+        when = _to_date(when)
     if (
         a.year is None
         and a.kind in ("quarter", "half", "nmonths")

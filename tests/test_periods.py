@@ -2019,6 +2019,14 @@ GENERAL_CASES = [
      D(2024, 4, 1), D(2024, 9, 30)),
     ("Arrivals in the October-March main crop were 1.2 mln tonnes.", D(2024, 3, 26),
      "1.2 mln tonnes", "level", "actual", D(2023, 10, 1), D(2024, 3, 31)),
+    # Bangladesh keeps a July-June fiscal year, South Africa's government April-March; "in FY25
+    # so far" runs to the story's day
+    ("DHAKA - Bangladesh's economy is projected to grow 5.2% in FY25.", D(2025, 2, 10), "5.2%",
+     "change", "projected", D(2024, 7, 1), D(2025, 6, 30)),
+    ("South Africa's budget deficit is projected at 5% of GDP in 2024/25, the Treasury said.",
+     D(2025, 2, 10), "5%", "level", "projected", D(2024, 4, 1), D(2025, 3, 31)),
+    ("ISLAMABAD - Pakistan's current account posted a surplus of $119 million in FY25 so far.",
+     D(2024, 10, 25), "$119 million", "level", "actual", D(2024, 7, 1), D(2024, 10, 25)),
     # a budget for the year the lead names: its day is the announcement's
     ("India's finance minister on Tuesday pegged the fiscal deficit at 4.9 per cent of GDP for "
      "2024-25. Total expenditure is pegged at Rs 48.21 trillion.", D(2024, 7, 23),
