@@ -4405,8 +4405,10 @@ _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight":
 
 
 def _moving_average(raw: str, fs: int, got: Period) -> Period:
-    """ "the four-week moving average rose to 225,000" in the week ended Dec. 14: the four weeks
-    to that week's end; a three-month average in March: January-March."""
+    """ "the four-week average rose to 225,000" in the week ended Dec. 14: the four weeks to
+    that week's end; "the three-month average ... was 170,000 in November": September to
+    November. (A "four-week moving average" written after its period is the grammar's `movavg`
+    expression, anchored there; this covers the averages it does not read.)"""
     found = _AVERAGE_SPAN.search(raw, max(0, fs - 80), fs)
     if found is None or got.start is None or got.end is None:
         return got
@@ -4802,6 +4804,8 @@ def _present_aside(sc: _Scan, raw: str, fs: int, fe: int) -> bool:
     the government, ...", "Aramco, which pumps about 9 million barrels per day, ...") or in a
     "with" phrase right after the subject ("RepublicBank, with total assets of about 21
     billion dlrs, announced ...")?"""
+    close = raw.find(",", fe)
+    end = close if close >= 0 else len(raw)  # the figure's phrase ends at the next comma
     subject = _WITH_AFTER_SUBJECT.match(raw)
     if (
         subject is not None
@@ -4810,8 +4814,6 @@ def _present_aside(sc: _Scan, raw: str, fs: int, fe: int) -> bool:
         and not any(_tenses(subject.group("subject")))
         and not _ED_WORD.search(subject.group("subject"))
     ):
-        close = raw.find(",", fe)
-        end = close if close >= 0 else len(raw)
         # "RepublicBank, with total assets of about 21 billion dlrs, announced ...", not "the
         # unit, with 1986 sales of 1.9 billion dlrs, will file"
         return not any(x.start < end for x in sc.exprs)
@@ -4820,8 +4822,6 @@ def _present_aside(sc: _Scan, raw: str, fs: int, fe: int) -> bool:
         return False  # "Sales, which include 5 mln dlrs of exports": the figure's own parts
     if _FLOW_SUBJECT.search(raw, max(0, which.start() - 40), which.start()):
         return False  # "Subscription revenue, which makes up about 94% of the total": its period
-    close = raw.find(",", fe)
-    end = close if close >= 0 else len(raw)
     if any(which.start() <= x.start < end for x in sc.exprs):
         return False
     tense = _verb_tense(raw, which.start(), end, fs, fe)
@@ -5314,31 +5314,32 @@ def _inherits(
             and start <= pub <= end
             and (end - start).days >= 27
         )
-    tense = _verb_tense(raw, cs, ce, fs, fe)
-    budget_from = cs
-    joined = _WITH_CLAUSE.search(raw, max(0, cs - 16), cs) if tense == "" else None
-    if joined is not None:
-        # "Oil revenue has been set at ..., with average exports of 1.5 mln bpd": the budget
-        # of the clause it hangs on
-        budget_from = raw.rfind(",", 0, joined.start()) + 1
+    end = carried.interval[1]
+    tense: str | None = None  # the figure's verb, read only where it decides
     if (
-        tense in ("present", "perfect", "")
-        and _BUDGETED.search(raw, budget_from, fs)
-        and start is not None
-        and carried.interval[1] is not None
+        start is not None
+        and end is not None
         and pub is not None
-        and carried.interval[1] >= pub
-        and (carried.interval[1] - start).days >= 360
+        and end >= pub
+        and (end - start).days >= 360
     ):
         # a budget for the year under way or about to start: "Total expenditure is pegged at
         # ...", "Oil revenue has been set at ..." after "the budget for the fiscal year starting"
-        return True
+        tense = _verb_tense(raw, cs, ce, fs, fe)
+        joined = _WITH_CLAUSE.search(raw, max(0, cs - 16), cs) if tense == "" else None
+        # "Oil revenue has been set at ..., with average exports of 1.5 mln bpd": the budget
+        # of the clause it hangs on
+        budget_from = raw.rfind(",", 0, joined.start()) + 1 if joined is not None else cs
+        if tense in ("present", "perfect", "") and _BUDGETED.search(raw, budget_from, fs):
+            return True
     if carried.forecast:
         return False  # "will disclose later today ...": a plan's period is not what was done
     if pub is not None and start is not None and start > pub:
         return False
     if _NO_CARRY.search(raw, cs, fs):
         return False
+    if tense is None:
+        tense = _verb_tense(raw, cs, ce, fs, fe)
     if tense == "" and not sentence_past and _BARE_CHANGE.search(raw, cs, ce):
         return True  # a bullet with no verb: "Highlights - Order intake up 12% to €1.38 billion"
     return tense == "past" or (tense == "" and sentence_past)

@@ -1946,6 +1946,9 @@ GENERAL_CASES = [
     ("Initial jobless claims rose 5,000 to 242,000 in the week ended Dec. 14, and the "
      "four-week moving average rose to 225,000.", D(2024, 12, 19), "225,000", "level", "actual",
      D(2024, 11, 17), D(2024, 12, 14)),
+    ("Initial jobless claims rose 5,000 to 242,000 in the week ended Dec. 14, and the "
+     "four-week average rose to 225,000.", D(2024, 12, 19), "225,000", "level", "actual",
+     D(2024, 11, 17), D(2024, 12, 14)),
     ("The three-month average of payroll gains was 170,000 in November.", D(2024, 12, 6),
      "170,000", "change", "actual", D(2024, 9, 1), D(2024, 11, 30)),
     ("Spot LNG prices have averaged $14 per mmBtu in December.", D(2024, 12, 16),
