@@ -59,7 +59,6 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
         done: list[tuple[quantities.Mention, str, int]] = []
         modes: list[str] = []  # the modality of each figure in `done`
         sentence_measures: list[str] = []
-        level_periods: list[tuple[str, periods.Period]] = []  # (unit_kind, period) so far
         periods_done: list[periods.Period] = []  # the period of each figure in `done`
         for mention in mentions:
             cell = cells.get(mention.start) or cells.get(mention.num_start)
@@ -121,9 +120,7 @@ def _figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
             if period.start is None and period.end is None and periods_done:
                 period = _parallel_of(raw, mention, periods_done[-1]) or period
             if period.start is None and period.end is None:
-                period = _base_of(raw, mention, level_periods) or period
-            if period.start is not None and period.end is not None:
-                level_periods.append((mention.unit_kind, period))
+                period = _base_of(raw, mention, done, periods_done) or period
             names = ";".join(entities.entities_for(ctx, index, span))
             done.append((mention, kind, sign))
             periods_done.append(period)
@@ -200,13 +197,22 @@ def _parallel_of(
 
 
 def _base_of(
-    raw: str, mention: quantities.Mention, level_periods: list[tuple[str, periods.Period]]
+    raw: str,
+    mention: quantities.Mention,
+    done: list[tuple[quantities.Mention, str, int]],
+    periods_done: list[periods.Period],
 ) -> periods.Period | None:
     """ "jumped to $612 million from $288 million" in a quarter: the base is the same quarter a
-    year earlier; "accelerated to 12.3% from 12.0%" in March: a monthly rate's base is February."""
-    if not level_periods or not _FROM_BEFORE.search(raw, max(0, mention.start - 12), mention.start):
+    year earlier; "accelerated to 12.3% from 12.0%" in March: a monthly rate's base is February.
+    The figure compared with is the last one before it that has a whole span."""
+    if not _FROM_BEFORE.search(raw, max(0, mention.start - 12), mention.start):
         return None
-    kind, last = level_periods[-1]
+    spans = (
+        (m.unit_kind, p)
+        for (m, _, _), p in zip(reversed(done), reversed(periods_done), strict=True)
+        if p.start is not None and p.end is not None
+    )
+    kind, last = next(spans, ("", periods.UNKNOWN))
     if kind != mention.unit_kind or last.start is None or last.end is None:
         return None
     days = (last.end - last.start).days
